@@ -1,0 +1,126 @@
+"""Accomplishments, quantified, with the people who saw them and can vouch."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import validation as v
+from .errors import ValidationError
+from .records import Record
+
+
+@dataclass(kw_only=True, slots=True)
+class Metric:
+    """A quantified result: "p95 latency 800 → 120 ms", "revenue +1.2 M USD"."""
+
+    name: str
+    value: float
+    unit: str = ''
+    baseline: float | None = None
+
+    def __post_init__(self) -> None:
+        self.name = v.required_text(self.name, 'metric_name', 'Metric')
+        self.value = _number(self.value, 'metric_value', 'Metric value')
+        if self.baseline is not None:
+            self.baseline = _number(self.baseline, 'metric_baseline', 'Baseline')
+        self.unit = v.optional_text(self.unit, 'metric_unit', 'Unit', limit=40)
+
+    def describe(self) -> str:
+        """The metric as a person writes it, e.g. ``p95 latency 800 → 120 ms``."""
+        unit = f' {self.unit}' if self.unit else ''
+        if self.baseline is None:
+            return f'{self.name} {_fmt(self.value)}{unit}'
+        return f'{self.name} {_fmt(self.baseline)} → {_fmt(self.value)}{unit}'
+
+
+@dataclass(kw_only=True, slots=True)
+class Share:
+    """The user told ``contact_id`` about an accomplishment on ``on``."""
+
+    contact_id: str
+    on: date
+
+
+@dataclass(kw_only=True, slots=True)
+class Accomplishment(Record):
+    """Something the user achieved, worth telling a reference or an advocate about."""
+
+    title: str
+    on: date
+    until: date | None = None
+    role: str = ''
+    project: str = ''
+    organisation: str = ''
+    description: str = ''
+    metric: Metric | None = None
+    tags: list[str] = field(default_factory=list)
+    evidence_url: str = ''
+    witness_ids: list[str] = field(default_factory=list)
+    shared: list[Share] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.title = v.required_text(self.title, 'title', 'Title')
+        v.sane_date(self.on, 'on', 'Date')
+        v.sane_date(self.until, 'until', 'End date')
+        if self.until is not None and self.until < self.on:
+            raise ValidationError(
+                f'The end date {self.until.isoformat()} is before the start {self.on.isoformat()}.', field='until'
+            )
+        self.role = v.optional_text(self.role, 'role', 'Role', limit=v.MAX_NAME)
+        self.project = v.optional_text(self.project, 'project', 'Project', limit=v.MAX_NAME)
+        self.organisation = v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME)
+        self.description = v.optional_text(self.description, 'description', 'What you did', limit=v.MAX_TEXT)
+        self.tags = v.tag_list(self.tags)
+        self.evidence_url = v.optional_text(self.evidence_url, 'evidence_url', 'Evidence link', limit=2000)
+        self.witness_ids = list(dict.fromkeys(self.witness_ids))
+
+
+@dataclass(kw_only=True, slots=True)
+class Feedback(Record):
+    """Feedback asked of a person, and what they said (quotable)."""
+
+    contact_id: str
+    asked_on: date | None = None
+    received_on: date | None = None
+    text: str = ''
+    themes: list[str] = field(default_factory=list)
+    accomplishment_ids: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.contact_id = v.required_text(self.contact_id, 'contact_id', 'Contact')
+        v.sane_date(self.asked_on, 'asked_on', 'Asked on')
+        v.sane_date(self.received_on, 'received_on', 'Received on')
+        if self.asked_on is None and self.received_on is None:
+            raise ValidationError('Give the date you asked, the date you received it, or both.', field='asked_on')
+        if self.asked_on and self.received_on and self.received_on < self.asked_on:
+            raise ValidationError(
+                f'Received on {self.received_on.isoformat()} is before it was asked on '
+                f'{self.asked_on.isoformat()}.',
+                field='received_on',
+            )
+        self.text = v.optional_text(self.text, 'text', 'What they said', limit=v.MAX_TEXT)
+        self.themes = v.tag_list(self.themes, 'themes')
+        self.accomplishment_ids = list(dict.fromkeys(self.accomplishment_ids))
+
+    @property
+    def awaiting_answer(self) -> bool:
+        """Asked, and nothing received yet."""
+        return self.asked_on is not None and self.received_on is None
+
+
+def _number(value: object, field: str, label: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        try:
+            value = float(str(value).replace(',', '').strip())
+        except ValueError:
+            raise ValidationError(f'{label} must be a number, not "{value}".', field=field) from None
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValidationError(f'{label} must be a finite number, not {value}.', field=field)
+    return number
+
+
+def _fmt(value: float) -> str:
+    return f'{value:g}' if abs(value) < 1e15 else f'{value:.3e}'

@@ -1,0 +1,146 @@
+"""Job applications, the references asked for each, and introductions advocates made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from . import validation as v
+from .records import Record
+
+
+class ApplicationStage(StrEnum):
+    """Where an application stands; the last four close it."""
+
+    INTERESTED = 'interested'
+    APPLIED = 'applied'
+    INTERVIEWING = 'interviewing'
+    OFFER = 'offer'
+    ACCEPTED = 'accepted'
+    REJECTED = 'rejected'
+    WITHDRAWN = 'withdrawn'
+
+    @property
+    def label(self) -> str:
+        """The stage as shown to a person."""
+        return self.value.capitalize()
+
+
+CLOSED_STAGES = frozenset({ApplicationStage.ACCEPTED, ApplicationStage.REJECTED, ApplicationStage.WITHDRAWN})
+
+
+@dataclass(kw_only=True, slots=True)
+class ApplicationStageChange:
+    """One dated move of an application."""
+
+    on: date
+    stage: ApplicationStage
+
+    def __post_init__(self) -> None:
+        v.sane_date(self.on, 'on', 'Stage date')
+        self.stage = v.member(self.stage, ApplicationStage, 'stage', 'application stage')
+
+
+@dataclass(kw_only=True, slots=True)
+class Application(Record):
+    """A position the user is pursuing."""
+
+    company: str
+    position: str
+    job_url: str = ''
+    source: str = ''
+    introduced_by: str | None = None
+    stage: ApplicationStage = ApplicationStage.INTERESTED
+    stage_history: list[ApplicationStageChange] = field(default_factory=list)
+    interview_dates: list[date] = field(default_factory=list)
+    notes: str = ''
+
+    def __post_init__(self) -> None:
+        self.company = v.required_text(self.company, 'company', 'Company')
+        self.position = v.required_text(self.position, 'position', 'Position')
+        self.job_url = v.optional_text(self.job_url, 'job_url', 'Job link', limit=2000)
+        self.source = v.optional_text(self.source, 'source', 'Source', limit=v.MAX_NAME)
+        self.stage = v.member(self.stage, ApplicationStage, 'stage', 'application stage')
+        for day in self.interview_dates:
+            v.sane_date(day, 'interview_dates', 'Interview date')
+        self.interview_dates = sorted(set(self.interview_dates))
+        self.notes = v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT)
+
+    @property
+    def is_closed(self) -> bool:
+        """Accepted, rejected or withdrawn."""
+        return self.stage in CLOSED_STAGES
+
+
+class RequestStatus(StrEnum):
+    """The steps of a reference request, in order."""
+
+    ASKED = 'asked'
+    AGREED = 'agreed'
+    DECLINED = 'declined'
+    BRIEFED = 'briefed'
+    EMPLOYER_CONTACTED = 'employer_contacted'
+    THANKED = 'thanked'
+    OUTCOME_SHARED = 'outcome_shared'
+
+    @property
+    def label(self) -> str:
+        """The status as shown to a person."""
+        return self.value.replace('_', ' ').capitalize()
+
+
+@dataclass(kw_only=True, slots=True)
+class RequestStep:
+    """One dated step of a reference request."""
+
+    on: date
+    status: RequestStatus
+    note: str = ''
+
+    def __post_init__(self) -> None:
+        v.sane_date(self.on, 'on', 'Step date')
+        self.status = v.member(self.status, RequestStatus, 'status', 'request status')
+        self.note = v.optional_text(self.note, 'note', 'Note')
+
+
+@dataclass(kw_only=True, slots=True)
+class ReferenceRequest(Record):
+    """The user asked ``contact_id`` to be a reference for ``application_id``."""
+
+    application_id: str
+    contact_id: str
+    status: RequestStatus = RequestStatus.ASKED
+    history: list[RequestStep] = field(default_factory=list)
+    talking_points: str = ''
+
+    def __post_init__(self) -> None:
+        self.application_id = v.required_text(self.application_id, 'application_id', 'Application')
+        self.contact_id = v.required_text(self.contact_id, 'contact_id', 'Reference')
+        self.status = v.member(self.status, RequestStatus, 'status', 'request status')
+        self.talking_points = v.optional_text(self.talking_points, 'talking_points', 'Talking points', limit=v.MAX_TEXT)
+
+    def reached_on(self, status: RequestStatus) -> date | None:
+        """The date this request last reached ``status``, if it did."""
+        days = [step.on for step in self.history if step.status is status]
+        return max(days) if days else None
+
+
+@dataclass(kw_only=True, slots=True)
+class Introduction(Record):
+    """An advocate introduced the user to a person or an opportunity."""
+
+    advocate_id: str
+    on: date
+    to_whom: str
+    to_contact_id: str | None = None
+    application_id: str | None = None
+    outcome: str = ''
+    thanked_on: date | None = None
+
+    def __post_init__(self) -> None:
+        self.advocate_id = v.required_text(self.advocate_id, 'advocate_id', 'Introduced by')
+        v.sane_date(self.on, 'on', 'Date')
+        self.to_whom = v.required_text(self.to_whom, 'to_whom', 'Introduced to')
+        self.outcome = v.optional_text(self.outcome, 'outcome', 'Outcome', limit=v.MAX_TEXT)
+        v.sane_date(self.thanked_on, 'thanked_on', 'Thanked on')

@@ -1,0 +1,130 @@
+"""People in the user's network, their role, and where each relationship stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from . import validation as v
+from .errors import ValidationError
+from .records import Record
+
+
+class Role(StrEnum):
+    """How the user knows a person professionally."""
+
+    SUPERVISOR = 'supervisor'
+    COLLEAGUE = 'colleague'
+    MENTOR = 'mentor'
+    CLIENT = 'client'
+    PEER = 'peer'
+    RECRUITER = 'recruiter'
+    OTHER = 'other'
+
+    @property
+    def label(self) -> str:
+        """The role as shown to a person."""
+        return self.value.capitalize()
+
+
+class Stage(StrEnum):
+    """The relationship pipeline, from first contact to champion."""
+
+    CONTACT = 'contact'
+    POTENTIAL_ADVOCATE = 'potential_advocate'
+    REFERENCE = 'reference'
+    ADVOCATE = 'advocate'
+
+    @property
+    def label(self) -> str:
+        """The stage as shown to a person."""
+        return self.value.replace('_', ' ').capitalize()
+
+
+@dataclass(kw_only=True, slots=True)
+class StageChange:
+    """One dated move in the pipeline. ``from_stage`` is None for the first entry."""
+
+    on: date
+    to_stage: Stage
+    from_stage: Stage | None = None
+    note: str = ''
+
+    def __post_init__(self) -> None:
+        v.sane_date(self.on, 'on', 'Stage change date')
+        self.to_stage = v.member(self.to_stage, Stage, 'stage', 'stage')
+        if self.from_stage is not None:
+            self.from_stage = v.member(self.from_stage, Stage, 'stage', 'stage')
+        self.note = v.optional_text(self.note, 'note', 'Note', limit=v.MAX_LINE)
+
+
+@dataclass(kw_only=True, slots=True)
+class ReferenceConsent:
+    """The person said "you may list me as a reference", optionally until a date."""
+
+    given_on: date
+    expires_on: date | None = None
+    note: str = ''
+
+    def __post_init__(self) -> None:
+        v.sane_date(self.given_on, 'consent_given_on', 'Consent date')
+        v.sane_date(self.expires_on, 'consent_expires_on', 'Consent expiry')
+        if self.expires_on is not None and self.expires_on < self.given_on:
+            raise ValidationError(
+                f'Consent expires on {self.expires_on.isoformat()}, before it was given '
+                f'on {self.given_on.isoformat()}.',
+                field='consent_expires_on',
+            )
+        self.note = v.optional_text(self.note, 'consent_note', 'Consent note')
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the consent covers ``day``."""
+        return self.given_on <= day and (self.expires_on is None or day <= self.expires_on)
+
+
+@dataclass(kw_only=True, slots=True)
+class Contact(Record):
+    """A person in the user's professional network."""
+
+    name: str
+    role: Role = Role.OTHER
+    organisation: str = ''
+    title: str = ''
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    how_we_met: str = ''
+    tags: list[str] = field(default_factory=list)
+    notes: str = ''
+    stage: Stage = Stage.CONTACT
+    stage_history: list[StageChange] = field(default_factory=list)
+    cadence_days: int | None = None
+    consent: ReferenceConsent | None = None
+    connected_on: date | None = None
+    source: str = ''
+
+    def __post_init__(self) -> None:
+        self.name = v.required_text(self.name, 'name', 'Name')
+        self.role = v.member(self.role, Role, 'role', 'role')
+        self.organisation = v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME)
+        self.title = v.optional_text(self.title, 'title', 'Title', limit=v.MAX_NAME)
+        self.emails = v.email_list(self.emails)
+        self.phones = v.text_list(self.phones, 'phones', 'Phone', limit=60)
+        self.links = v.text_list(self.links, 'links', 'Link', limit=2000)
+        self.how_we_met = v.optional_text(self.how_we_met, 'how_we_met', 'How you met', limit=v.MAX_TEXT)
+        self.tags = v.tag_list(self.tags)
+        self.notes = v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT)
+        self.stage = v.member(self.stage, Stage, 'stage', 'stage')
+        self.cadence_days = v.positive_days(self.cadence_days, 'cadence_days', 'Keep-in-touch cadence')
+        v.sane_date(self.connected_on, 'connected_on', 'Connected on')
+        self.source = v.optional_text(self.source, 'source', 'Source', limit=60)
+
+    @property
+    def primary_email(self) -> str:
+        """The first e-mail address, or an empty string."""
+        return self.emails[0] if self.emails else ''
+
+    def has_consent_on(self, day: date) -> bool:
+        """Whether the person agreed to be listed as a reference on ``day``."""
+        return self.consent is not None and self.consent.valid_on(day)

@@ -1,0 +1,28 @@
+"""A read-only snapshot of everything stored: what the follow-up engine and reports read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .accomplishments import Accomplishment, Feedback
+from .applications import Application, Introduction, ReferenceRequest
+from .contacts import Contact
+from .followups import FollowUpState
+from .interactions import Interaction
+from .settings import Settings
+
+
+@dataclass(kw_only=True, slots=True)
+class Network:
+    """All records at one moment. Pure functions take this and a date."""
+
+    contacts: Sequence[Contact] = ()
+    interactions: Sequence[Interaction] = ()
+    accomplishments: Sequence[Accomplishment] = ()
+    feedback: Sequence[Feedback] = ()
+    applications: Sequence[Application] = ()
+    reference_requests: Sequence[ReferenceRequest] = ()
+    introductions: Sequence[Introduction] = ()
+    followup_states: Sequence[FollowUpState] = ()
+    settings: Settings = field(default_factory=Settings)
