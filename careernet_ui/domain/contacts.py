@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -128,3 +128,21 @@ class Contact(Record):
     def has_consent_on(self, day: date) -> bool:
         """Whether the person agreed to be listed as a reference on ``day``."""
         return self.consent is not None and self.consent.valid_on(day)
+
+
+def move_to_stage(contact: Contact, stage: Stage | str, on: date, note: str = '') -> Contact:
+    """The contact moved to ``stage`` on ``on``: a new Contact with the move in its history.
+
+    Moving to the stage it is already in changes nothing and returns the contact as is.
+    """
+    target = v.member(stage, Stage, 'stage', 'stage')
+    if target is contact.stage:
+        return contact
+    change = StageChange(on=on, to_stage=target, from_stage=contact.stage, note=note)
+    return replace(contact, stage=target, stage_history=[*contact.stage_history, change])
+
+
+def new_contact(*, on: date, **fields: object) -> Contact:
+    """A new Contact whose stage history starts with its initial stage on ``on``."""
+    contact = Contact(**fields)  # type: ignore[arg-type]
+    return replace(contact, stage_history=[StageChange(on=on, to_stage=contact.stage)])

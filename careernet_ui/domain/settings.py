@@ -34,6 +34,7 @@ class Settings:
     feed_horizon_days: int = 90
     feed_digest_threshold: int = 5
     timezone: str = 'UTC'
+    dark_mode: bool = False
 
     def __post_init__(self) -> None:
         self.cadence_days = {

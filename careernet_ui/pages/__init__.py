@@ -1,0 +1,15 @@
+"""One module per page; each exposes ``register(ctx)`` that adds its ``@ui.page``."""
+
+from __future__ import annotations
+
+from careernet_ui.context import AppContext
+
+from . import contact_detail, contacts, dashboard
+
+PAGES = (dashboard, contacts, contact_detail)
+
+
+def register_all(ctx: AppContext) -> None:
+    """Register every page with NiceGUI."""
+    for page in PAGES:
+        page.register(ctx)

@@ -1,0 +1,110 @@
+"""The command line: ``python app.py [options]`` serves; subcommands work on the data file offline."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from careernet_ui.domain import CareerNetError
+from careernet_ui.security import is_loopback
+
+DEFAULT_PORT = 8080
+
+# Subcommands register here: name -> (help, add arguments, run returning an exit code).
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, Command] = {}
+
+
+def default_data_file() -> Path:
+    """``careernet.json`` in the platform's user-data folder (e.g. ~/.local/share/careernet)."""
+    return user_data_path('careernet', appauthor=False) / 'careernet.json'
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every option and subcommand."""
+    parser = argparse.ArgumentParser(
+        prog='python app.py',
+        description='CareerNet: cultivate your references and advocates. With no subcommand, serves the '
+                    'dashboard on http://127.0.0.1:8080 and opens your browser.',
+    )
+    _add_data_option(parser)
+    parser.add_argument('--host', default='127.0.0.1',
+                        help='address to bind (default 127.0.0.1; anything but loopback needs --password)')
+    parser.add_argument('--port', type=int, default=DEFAULT_PORT, help='port to serve on (default 8080)')
+    parser.add_argument('--no-browser', action='store_true', help='do not open a browser tab at start')
+    parser.add_argument('--password', default=os.environ.get('CAREERNET_PASSWORD'),
+                        help='ask for this password on every page and route (env CAREERNET_PASSWORD)')
+    parser.add_argument('--demo', action='store_true',
+                        help='start on a made-up network: in a temporary file, or in --data if it does not exist '
+                             'yet (existing data is never overwritten)')
+    parser.add_argument('--today', type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    if COMMANDS:
+        sub = parser.add_subparsers(dest='command', metavar='COMMAND')
+        for name, (help_text, configure, _) in COMMANDS.items():
+            command_parser = sub.add_parser(name, help=help_text, description=help_text)
+            _add_data_option(command_parser)
+            configure(command_parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run; returns the process exit code."""
+    if os.environ.get('NICEGUI_USER_SIMULATION'):
+        argv = []  # Under the test `user` fixture, sys.argv is pytest's; options come from the environment.
+    args = build_parser().parse_args(argv)
+    try:
+        if getattr(args, 'command', None):
+            return COMMANDS[args.command][2](args)
+        return _serve(args)
+    except CareerNetError as error:
+        print(f'careernet: {error}', file=sys.stderr)
+        return 1
+
+
+def data_path(args: argparse.Namespace) -> Path:
+    """The data file the arguments name, or the default one."""
+    return Path(args.data).expanduser() if args.data else default_data_file()
+
+
+def _add_data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument('--data', default=os.environ.get('CAREERNET_DATA') or None, metavar='PATH',
+                        help='the data file (env CAREERNET_DATA; default: careernet.json in your user-data folder)')
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from careernet_ui import server  # Imported here: subcommands should not pay for NiceGUI's start-up.
+
+    if not is_loopback(args.host) and not args.password:
+        print(f'careernet: refusing to serve on {args.host} without a password: anyone on your network could '
+              'read your contacts. Pass --password (or set CAREERNET_PASSWORD), or keep the default 127.0.0.1.',
+              file=sys.stderr)
+        return 2
+    simulated = bool(os.environ.get('NICEGUI_USER_SIMULATION'))
+    options = server.ServeOptions(
+        data=Path(args.data).expanduser() if args.data else None,
+        host=args.host,
+        port=args.port,
+        open_browser=not args.no_browser and not simulated,
+        password=args.password,
+        demo=args.demo,
+        today=args.today or _env_today(),
+        extra_hosts=('test',) if simulated else (),  # the user fixture's HTTP client calls itself "test"
+    )
+    store, seeded = server.open_data(options, default_data_file())
+    print(f'CareerNet data file: {store.path}' + (' (demo network written)' if seeded else ''), flush=True)
+    server.install(store, options)
+    shown = 'localhost' if args.host in ('0.0.0.0', '::') else args.host  # noqa: S104
+    print(f'Serving on http://{shown}:{args.port}  (Ctrl+C to stop)', flush=True)
+    server.run(options)
+    return 0
+
+
+def _env_today() -> date | None:
+    value = os.environ.get('CAREERNET_TODAY')
+    return date.fromisoformat(value) if value else None

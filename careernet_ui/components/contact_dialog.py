@@ -1,0 +1,68 @@
+"""The add/edit contact dialog, with validation messages under the fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Contact, Role, Stage, ValidationError
+from careernet_ui.domain.contact_form import ContactForm
+
+from .feedback import attempt
+
+ROLE_OPTIONS = {role.value: role.label for role in Role}
+STAGE_OPTIONS = {stage.value: stage.label for stage in Stage}
+
+
+def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Callable[[Contact], None]) -> None:
+    """Show the dialog; ``on_saved`` gets the stored contact once it is on disk."""
+    form = ContactForm.from_contact(existing) if existing else ContactForm()
+    inputs: dict[str, ui.input | ui.select | ui.textarea] = {}
+
+    def field(name: str, element: ui.input | ui.select | ui.textarea) -> None:
+        inputs[name] = element.bind_value(form, name).mark(f'contact-{name}')
+        if isinstance(element, ui.input):
+            element.on('keydown.enter', save)
+
+    def save() -> None:
+        for element in inputs.values():
+            element.props['error'] = False
+        try:
+            contact = form.to_contact(existing, ctx.today())
+        except ValidationError as error:
+            target = inputs.get(error.field or '')
+            if target is not None:
+                target.props['error'] = True
+                target.props['error-message'] = str(error)
+            ui.notify(str(error), type='negative')
+            return
+        stored = attempt(lambda: ctx.store.contacts.put(contact), lambda c: f'Saved {c.name}.')
+        if stored is not None:
+            dialog.close()
+            on_saved(stored)
+
+    with ui.dialog() as dialog, ui.card().classes('w-full max-w-2xl gap-2').mark('contact-dialog'):
+        ui.label('Edit contact' if existing else 'Add a contact').classes('text-xl font-semibold')
+        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
+            field('name', ui.input('Name *').props('autofocus'))
+            field('organisation', ui.input('Organisation'))
+            field('role', ui.select(ROLE_OPTIONS, label='Role'))
+            field('title', ui.input('Title'))
+            field('stage', ui.select(STAGE_OPTIONS, label='Stage'))
+            if existing:
+                field('stage_note', ui.input('Why the stage changed (optional)'))
+            field('emails', ui.input('E-mails', placeholder='name@example.com, …'))
+            field('phones', ui.input('Phones'))
+            field('tags', ui.input('Tags', placeholder='python, payments'))
+            field('cadence_days', ui.input('Keep in touch every … days', placeholder='stage default'))
+            field('consent_given_on', ui.input('OK to list as reference since', placeholder='YYYY-MM-DD'))
+            field('consent_expires_on', ui.input('… until (optional)', placeholder='YYYY-MM-DD'))
+        field('links', ui.textarea('Links (one per line)').props('autogrow').classes('w-full'))
+        field('how_we_met', ui.textarea('How you know each other').props('autogrow').classes('w-full'))
+        field('notes', ui.textarea('Notes').props('autogrow').classes('w-full'))
+        with ui.row().classes('w-full justify-end gap-2'):
+            ui.button('Cancel', on_click=dialog.close).props('flat').mark('contact-cancel')
+            ui.button('Save', icon='save', on_click=save).mark('contact-save')
+    dialog.open()

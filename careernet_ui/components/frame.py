@@ -1,0 +1,41 @@
+"""The page frame: the same header, navigation and width on every page."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nicegui import ui
+
+from careernet_ui.context import AppContext
+
+# (label, path, icon) for every page that exists; later pages add themselves here.
+NAV: tuple[tuple[str, str, str], ...] = (
+    ('Dashboard', '/', 'space_dashboard'),
+    ('Contacts', '/contacts', 'people'),
+)
+
+
+@contextmanager
+def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
+    """Open a page with the CareerNet header; yields the main content column."""
+    ui.page_title(f'{title} · CareerNet')
+    dark = ui.dark_mode(ctx.store.settings.dark_mode)
+    with ui.header(elevated=True).classes('items-center gap-4 px-4 py-2 bg-primary'):
+        ui.link('CareerNet', '/').classes('text-lg font-semibold text-white no-underline')
+        with ui.row().classes('gap-1 items-center grow').props('role=navigation aria-label="Main"'):
+            for label, path, icon in NAV:
+                ui.button(label, icon=icon, on_click=lambda p=path: ui.navigate.to(p)) \
+                    .props('flat no-caps color=white dense').mark(f'nav-{path}')
+        ui.button(icon='dark_mode', on_click=lambda: _toggle_dark(ctx, dark)) \
+            .props('flat round color=white').tooltip('Dark mode').mark('dark-toggle')
+    with ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4') as content:
+        ui.label(title).classes('text-2xl font-semibold').mark('page-title')
+        yield content
+
+
+def _toggle_dark(ctx: AppContext, dark: ui.dark_mode) -> None:
+    settings = ctx.store.settings
+    ctx.store.save_settings(dataclasses.replace(settings, dark_mode=not settings.dark_mode))
+    dark.set_value(ctx.store.settings.dark_mode)

@@ -1,0 +1,18 @@
+"""What every page is given: the store and the clock. Passed in, never a module global."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from storage import Store
+
+
+@dataclass(kw_only=True, slots=True)
+class AppContext:
+    """The running app's shared objects."""
+
+    store: Store
+    today: Callable[[], date] = field(default=date.today)
+    base_url: str = 'http://127.0.0.1:8080'

@@ -1,0 +1,106 @@
+"""One person: everything known about them, editable."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from careernet_ui.components.badges import stage_badge
+from careernet_ui.components.contact_dialog import open_contact_dialog
+from careernet_ui.components.feedback import attempt, confirm
+from careernet_ui.components.frame import frame
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Contact
+from careernet_ui.services.contacts import delete_contact
+
+
+def register(ctx: AppContext) -> None:
+    """Register ``/contacts/{contact_id}``."""
+
+    @ui.page('/contacts/{contact_id}')
+    def contact_page(contact_id: str) -> None:
+        contact = ctx.store.contacts.find(contact_id)
+        if contact is None:
+            with frame(ctx, 'Contact not found'):
+                ui.label('This contact does not exist; it may have been deleted.').mark('contact-missing')
+                ui.link('Back to contacts', '/contacts')
+            return
+        with frame(ctx, contact.name):
+            _header(ctx, contact)
+            with ui.row().classes('w-full gap-4 items-start'):
+                with ui.column().classes('grow basis-0 min-w-[18rem] gap-4'):
+                    _details(contact)
+                with ui.column().classes('grow basis-0 min-w-[18rem] gap-4'):
+                    _relationship(ctx, contact)
+
+
+def _header(ctx: AppContext, contact: Contact) -> None:
+    with ui.row().classes('w-full items-center gap-3'):
+        stage_badge(contact.stage).mark('contact-stage-badge')
+        ui.label(contact.role.label).classes('text-grey-8')
+        subtitle = ' · '.join(part for part in (contact.title, contact.organisation) if part)
+        if subtitle:
+            ui.label(subtitle).classes('text-grey-8').mark('contact-subtitle')
+        ui.space()
+        ui.button('Edit', icon='edit',
+                  on_click=lambda: open_contact_dialog(ctx, contact, lambda c: ui.navigate.to(f'/contacts/{c.id}'))) \
+            .mark('edit-contact')
+        ui.button('Delete', icon='delete', color='negative',
+                  on_click=lambda: confirm(f'Delete {contact.name} and everything logged about them?', 'Delete',
+                                           lambda: _delete(ctx, contact))) \
+            .props('outline').mark('delete-contact')
+
+
+def _details(contact: Contact) -> None:
+    with ui.card().classes('w-full gap-2'):
+        ui.label('Contact details').classes('text-lg font-semibold')
+        for email in contact.emails:
+            ui.link(email, f'mailto:{email}').mark('contact-email')
+        for phone in contact.phones:
+            ui.link(phone, f'tel:{phone}')
+        for link in contact.links:
+            if link.startswith(('https://', 'http://')):
+                ui.link(link, link, new_tab=True).classes('break-all')
+            else:
+                ui.label(link).classes('break-all')
+        if not (contact.emails or contact.phones or contact.links):
+            ui.label('No e-mail, phone or link yet.').classes('text-grey-7')
+        if contact.tags:
+            with ui.row().classes('gap-1'):
+                for tag in contact.tags:
+                    ui.chip(tag).props('dense outline')
+        if contact.connected_on:
+            ui.label(f'Connected on {contact.connected_on:%d %b %Y}').classes('text-sm text-grey-7')
+    for title, text in (('How you know each other', contact.how_we_met), ('Notes', contact.notes)):
+        if text:
+            with ui.card().classes('w-full gap-1'):
+                ui.label(title).classes('text-lg font-semibold')
+                ui.label(text).classes('whitespace-pre-wrap').mark(f'contact-{title.split()[0].lower()}')
+
+
+def _relationship(ctx: AppContext, contact: Contact) -> None:
+    today = ctx.today()
+    settings = ctx.store.settings
+    with ui.card().classes('w-full gap-2'):
+        ui.label('Relationship').classes('text-lg font-semibold')
+        cadence = contact.cadence_days or settings.cadence_days.get(contact.stage)
+        origin = 'set for this person' if contact.cadence_days else f'default for {contact.stage.label.lower()}s'
+        ui.label(f'Keep in touch every {cadence} days ({origin})' if cadence else 'No keep-in-touch reminder') \
+            .mark('contact-cadence')
+        if contact.consent is None:
+            ui.label('Has not agreed to be listed as a reference yet.').mark('contact-consent')
+        else:
+            until = f' until {contact.consent.expires_on:%d %b %Y}' if contact.consent.expires_on else ''
+            state = 'valid' if contact.consent.valid_on(today) else 'expired'
+            ui.label(f'OK to list as a reference since {contact.consent.given_on:%d %b %Y}{until} ({state}).') \
+                .mark('contact-consent')
+    with ui.card().classes('w-full gap-1'):
+        ui.label('Stage history').classes('text-lg font-semibold')
+        for change in reversed(contact.stage_history):
+            moved = f'{change.from_stage.label} → ' if change.from_stage else 'Added as '
+            note = f' — {change.note}' if change.note else ''
+            ui.label(f'{change.on:%d %b %Y}: {moved}{change.to_stage.label}{note}').classes('text-sm')
+
+
+def _delete(ctx: AppContext, contact: Contact) -> None:
+    if attempt(lambda: delete_contact(ctx.store, contact.id), f'Deleted {contact.name}.') is not None:
+        ui.navigate.to('/contacts')

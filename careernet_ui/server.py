@@ -1,0 +1,107 @@
+"""Wiring the running app: open the store, register pages and routes, guard them, serve."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from nicegui import app, background_tasks, ui
+
+from careernet_ui import pages
+from careernet_ui.context import AppContext
+from careernet_ui.demo import generate_network
+from careernet_ui.security import WILDCARDS, HostGuard, PasswordGuard
+from storage import Store, open_store
+
+log = logging.getLogger(__name__)
+
+BACKUP_CHECK_SECONDS = 3600
+
+
+@dataclass(kw_only=True, slots=True)
+class ServeOptions:
+    """How ``python app.py`` was asked to run."""
+
+    data: Path | None
+    host: str = '127.0.0.1'
+    port: int = 8080
+    open_browser: bool = True
+    password: str | None = None
+    demo: bool = False
+    today: date | None = None
+    extra_hosts: tuple[str, ...] = ()
+
+
+def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
+    """Open the data file the options name; with ``--demo``, seed it if it is new.
+
+    Returns the store and whether demo data was written. ``--demo`` without ``--data`` uses a
+    fresh temporary file, so a newcomer's first look never touches their real data.
+    """
+    path = options.data
+    if path is None:
+        path = Path(tempfile.mkdtemp(prefix='careernet-demo-')) / 'careernet.json' if options.demo else default_data
+    is_new = not path.exists() or path.stat().st_size == 0
+    store = open_store(path)
+    seeded = False
+    if options.demo and is_new and not len(store.contacts):
+        seed_demo(store, options.today or date.today())
+        seeded = True
+    return store, seeded
+
+
+def seed_demo(store: Store, today: date) -> None:
+    """Fill an empty store with the made-up demo network."""
+    network = generate_network(today)
+    store.contacts.add_many(network.contacts)
+    store.interactions.add_many(network.interactions)
+    store.accomplishments.add_many(network.accomplishments)
+    store.feedback.add_many(network.feedback)
+    store.applications.add_many(network.applications)
+    store.reference_requests.add_many(network.reference_requests)
+    store.introductions.add_many(network.introductions)
+
+
+def install(store: Store, options: ServeOptions) -> AppContext:
+    """Register every page and route, the security middleware and the store's lifecycle."""
+    fixed = options.today
+    clock: Callable[[], date] = (lambda: fixed) if fixed else date.today
+    shown_host = 'localhost' if options.host in WILDCARDS else options.host
+    ctx = AppContext(store=store, today=clock, base_url=f'http://{shown_host}:{options.port}')
+    pages.register_all(ctx)
+    if options.password:
+        app.add_middleware(PasswordGuard, password=options.password)
+    if options.host not in WILDCARDS:
+        # Starlette runs the last-added middleware first: the Host check precedes the password.
+        app.add_middleware(HostGuard, allowed_hosts=(options.host, *options.extra_hosts))
+    app.on_startup(lambda: background_tasks.create(_daily_backups(store), name='careernet-backups'))
+    app.on_shutdown(store.close)
+    return ctx
+
+
+def run(options: ServeOptions) -> None:
+    """Hand over to NiceGUI's server (returns at once under the test ``user`` fixture)."""
+    ui.run(
+        host=options.host,
+        port=options.port,
+        title='CareerNet',
+        favicon='🤝',
+        show=options.open_browser,
+        reload=False,
+        show_welcome_message=False,
+        uvicorn_logging_level='warning',
+    )
+
+
+async def _daily_backups(store: Store) -> None:
+    while True:
+        await asyncio.sleep(BACKUP_CHECK_SECONDS)
+        try:
+            store.backup_if_due()
+        except OSError:
+            log.exception('The daily backup failed; the data file itself is unaffected')

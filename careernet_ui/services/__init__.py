@@ -1,0 +1,1 @@
+"""Operations that span several repositories; pages call these, rules stay in ``domain``."""

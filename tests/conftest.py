@@ -1,0 +1,35 @@
+"""Fixtures shared by every test: a fresh data file per test, and the app under the user fixture."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storage import Store, open_store
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def data_path(tmp_path: Path) -> Path:
+    """Where this test's data file lives (not created yet)."""
+    return tmp_path / 'careernet.json'
+
+
+@pytest.fixture
+def fresh_store(data_path: Path) -> Iterator[Store]:
+    """An open, empty store on a new file; closed after the test."""
+    store = open_store(data_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture(autouse=True)
+def _app_environment(data_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point app.py, when the ``user`` fixture runs it, at this test's data file and a fixed day."""
+    monkeypatch.setenv('CAREERNET_DATA', str(data_path))
+    monkeypatch.setenv('CAREERNET_TODAY', TODAY.isoformat())
+    monkeypatch.delenv('CAREERNET_PASSWORD', raising=False)
