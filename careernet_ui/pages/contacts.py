@@ -27,7 +27,7 @@ def register(ctx: AppContext) -> None:
             with ui.row().classes('w-full items-end gap-3'):
                 ui.input('Search', placeholder='name, organisation, tag or e-mail',
                          on_change=lambda e: _set(query, text=e.value or '')) \
-                    .props('clearable autofocus debounce=250').classes('grow').mark('contacts-search')
+                    .props('clearable autofocus debounce=250 stack-label').classes('grow').mark('contacts-search')
                 ui.select({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
                           on_change=lambda e: _set(query, role=Role(e.value) if e.value else None)) \
                     .classes('w-40').mark('contacts-role')
