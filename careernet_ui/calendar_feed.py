@@ -144,8 +144,7 @@ def _timing(settings: Settings) -> _Timing:
         zone = ZoneInfo(settings.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(
-            f'"{settings.timezone}" is not a known time zone; choose one like Europe/Berlin, '
-            'or use all-day events.',
+            f'"{settings.timezone}" is not a known time zone; choose one like Europe/Berlin, or use all-day events.',
             field='timezone',
         ) from error
     return _Timing(zone=zone, at=at, alarm_before=alarm_before)
@@ -207,14 +206,16 @@ def _followup_event(
     mark = mark or new_mark(followup, fallback_stamp)
     url = _page_url(base_url, followup.link)
     summary = _item_summary(followup, today)
-    description = [_clean(followup.reason)] if followup.reason.strip() else []
+    reason = _clean(followup.reason).strip()
+    description = [reason] if reason else []
     if followup.due < today:
         description.append(f'Overdue since {_human_date(followup.due)}.')
     description.append(f'Open in CareerNet: {url}')
 
     event = Event()
     event.add('UID', _clean(f'{followup.id}@{UID_DOMAIN}'))
-    event.add('DTSTAMP', _stamp(mark.changed_at))
+    # icalendar writes DTSTAMP in UTC, in whole seconds, and takes a naive time as UTC.
+    event.add('DTSTAMP', mark.changed_at)
     event.add('SEQUENCE', mark.sequence)
     event.add('SUMMARY', summary)
     event.add('DESCRIPTION', '\n\n'.join(description))
@@ -253,7 +254,7 @@ def _digest_event(
 
     event = Event()
     event.add('UID', f'digest-{day:%Y%m%d}@{UID_DOMAIN}')
-    event.add('DTSTAMP', _stamp(max(mark.changed_at for mark in item_marks)))
+    event.add('DTSTAMP', max(as_utc(mark.changed_at) for mark in item_marks))
     event.add('SEQUENCE', max(mark.sequence for mark in item_marks))
     event.add('SUMMARY', summary)
     event.add('DESCRIPTION', '\n'.join(lines))
@@ -296,11 +297,6 @@ def _kind_label(kind: str) -> str:
 def _human_date(day: date) -> str:
     """``3 Mar 2025``, the same whatever the process locale (``%b`` is locale-dependent)."""
     return f'{day.day} {_MONTHS[day.month - 1]} {day.year}'
-
-
-def _stamp(moment: datetime) -> datetime:
-    """A DTSTAMP: UTC (naive taken as UTC), whole seconds as iCalendar has no fractions."""
-    return as_utc(moment).replace(microsecond=0)
 
 
 def _clean(text: str) -> str:
