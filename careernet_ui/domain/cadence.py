@@ -1,0 +1,234 @@
+"""Keep-in-touch: how often to contact each person, when that is next due, and the follow-up.
+
+A contact's cadence is their own ``cadence_days`` if set, else the default for their stage in
+Settings; None means no cadence. The cycle counts from the last contact: the latest logged
+interaction, else the latest stage change, else the day the contact was added. Logging an
+interaction therefore resets it. Dates are calendar dates and ``timedelta`` does the arithmetic,
+so month ends and leap days come out right (31 Jan + 30 days = 2 Mar, or 1 Mar in a leap year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from . import wording
+from .contacts import Contact, Stage
+from .followups import FollowUp, FollowUpState, FollowUpStatus
+from .interactions import Interaction, InteractionKind
+from .network import Network
+from .network_index import NetworkIndex
+from .settings import Settings
+
+KEEP_IN_TOUCH = 'keep_in_touch'
+
+# Stage names in the plural, for "Advocates: every 30 days."
+_STAGE_GROUP = {
+    Stage.CONTACT: 'Contacts',
+    Stage.POTENTIAL_ADVOCATE: 'Potential advocates',
+    Stage.REFERENCE: 'References',
+    Stage.ADVOCATE: 'Advocates',
+}
+
+# "74 days since ___": the kind's label does not always read well there ("your last advice
+# asked"), so each kind says what the last contact was.
+_SINCE = {
+    InteractionKind.CALL: 'your last call',
+    InteractionKind.COFFEE: 'your last coffee',
+    InteractionKind.MEETING: 'your last meeting',
+    InteractionKind.EMAIL: 'your last email',
+    InteractionKind.MESSAGE: 'your last message',
+    InteractionKind.ADVICE_ASKED: 'you last asked for advice',
+    InteractionKind.FEEDBACK_ASKED: 'you last asked for feedback',
+    InteractionKind.UPDATE_SENT: 'your last update',
+    InteractionKind.THANK_YOU: 'your last thank-you',
+    InteractionKind.REFERENCE_GIVEN: 'they gave you a reference',
+    InteractionKind.INTRODUCTION_MADE: 'they made an introduction',
+    InteractionKind.OTHER: 'you were last in touch',
+}
+
+_DECIDED = frozenset({FollowUpStatus.DONE, FollowUpStatus.DISMISSED})
+
+
+def keep_in_touch_id(contact_id: str) -> str:
+    """The stable follow-up id of a contact's keep-in-touch reminder."""
+    return f'{KEEP_IN_TOUCH}:{contact_id}'
+
+
+def effective_cadence(contact: Contact, settings: Settings) -> int | None:
+    """Days between contacts for ``contact``: their own cadence, else their stage's default.
+
+    Args:
+        contact: The person.
+        settings: The user's settings, holding the default cadence per stage.
+
+    Returns:
+        The cadence in days, or None when the person has none.
+    """
+    if contact.cadence_days is not None:
+        return contact.cadence_days
+    return settings.cadence_days.get(contact.stage)
+
+
+def last_contact_date(contact: Contact, last_interaction_on: date | None) -> date:
+    """The day the keep-in-touch cycle counts from.
+
+    Args:
+        contact: The person.
+        last_interaction_on: The date of their latest logged interaction, if any.
+
+    Returns:
+        That date; without interactions, the latest stage change; without those, the day the
+        contact was added.
+    """
+    if last_interaction_on is not None:
+        return last_interaction_on
+    if contact.stage_history:
+        return max(change.on for change in contact.stage_history)
+    return contact.created_at.date()
+
+
+def next_due(contact: Contact, settings: Settings, last_interaction_on: date | None) -> date | None:
+    """When the user should next be in touch with ``contact``.
+
+    Args:
+        contact: The person.
+        settings: The user's settings.
+        last_interaction_on: The date of their latest logged interaction, if any.
+
+    Returns:
+        The last contact date plus the cadence, or None when the person has no cadence.
+    """
+    cadence = effective_cadence(contact, settings)
+    if cadence is None:
+        return None
+    return last_contact_date(contact, last_interaction_on) + timedelta(days=cadence)
+
+
+def is_overdue(contact: Contact, settings: Settings, last_interaction_on: date | None, today: date) -> bool:
+    """Whether the next contact with ``contact`` was due before ``today`` (due today is not overdue).
+
+    Args:
+        contact: The person.
+        settings: The user's settings.
+        last_interaction_on: The date of their latest logged interaction, if any.
+        today: The day to judge.
+
+    Returns:
+        True when a cadence applies and its due date has passed.
+    """
+    due = next_due(contact, settings, last_interaction_on)
+    return due is not None and due < today
+
+
+def keep_in_touch_due(
+    contact: Contact, settings: Settings, last_interaction_on: date | None, state: FollowUpState | None
+) -> date | None:
+    """The due date of ``contact``'s keep-in-touch follow-up, given the user's decision about it.
+
+    Marking a catch-up done or dismissing it without logging an interaction must not end the
+    cadence for good: the decision spends the cycle it was made against, and the next one counts
+    from the later of the decision day and that due date.
+
+    Args:
+        contact: The person.
+        settings: The user's settings.
+        last_interaction_on: The date of their latest logged interaction, if any.
+        state: The stored decision about the follow-up ``keep_in_touch_id(contact.id)``, if any.
+
+    Returns:
+        The due date, or None when the person has no cadence.
+    """
+    cadence = effective_cadence(contact, settings)
+    if cadence is None:
+        return None
+    return _after_decision(last_contact_date(contact, last_interaction_on) + timedelta(days=cadence), cadence, state)
+
+
+def keep_in_touch(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
+    """Follow-up kind: catch up with each person whose cadence comes due.
+
+    Args:
+        network: Everything stored.
+        index: The network indexed for ``today``.
+        today: The day to compute for.
+
+    Yields:
+        One follow-up per contact with a cadence, due within the index's horizon.
+    """
+    settings = network.settings
+    last_day = index.last_day
+    steps: dict[int, timedelta] = {}
+    for contact in network.contacts:
+        cadence = effective_cadence(contact, settings)
+        if cadence is None:
+            continue
+        step = steps.get(cadence) or steps.setdefault(cadence, timedelta(days=cadence))
+        last = index.last_interaction.get(contact.id)
+        last_on = last.on if last is not None else last_contact_date(contact, None)
+        by_cadence = last_on + step
+        if by_cadence > last_day:
+            continue  # a stored decision only ever moves the due date later
+        followup_id = keep_in_touch_id(contact.id)
+        state = index.states.get(followup_id)
+        due = _after_decision(by_cadence, cadence, state)
+        if due > last_day:
+            continue
+        # A decision that moved the due date is worth saying, or the reminder looks early or late.
+        spent = state if due != by_cadence else None
+        yield _keep_in_touch_followup(followup_id, contact, cadence, last, last_on, spent, due, today)
+
+
+def _keep_in_touch_followup(
+    followup_id: str,
+    contact: Contact,
+    cadence: int,
+    last: Interaction | None,
+    last_on: date,
+    spent: FollowUpState | None,
+    due: date,
+    today: date,
+) -> FollowUp:
+    if last is None:
+        title = f'Catch up with {contact.name} — no contact logged yet'
+        since = f'No contact logged; counting from {wording.day_label(last_on)}.'
+    else:
+        # Counted on the due date while it is still ahead, so the title of an upcoming catch-up
+        # does not change every day (the calendar feed would re-send it daily otherwise).
+        elapsed = (max(today, due) - last_on).days
+        title = f'Catch up with {contact.name} — {wording.days(elapsed)} since {_SINCE[last.kind]}'
+        since = f'Last contact {wording.day_label(last_on)}.'
+    if contact.cadence_days is not None:
+        rule = f'Your cadence for {contact.name}: every {_every(cadence)}.'
+    else:
+        rule = f'{_STAGE_GROUP[contact.stage]}: every {_every(cadence)}.'
+    reason = f'{rule} {since}'
+    if spent is not None and spent.due is not None:
+        spent_due = wording.day_label(spent.due)
+        if spent.status is FollowUpStatus.DONE:
+            reason += f' You marked the catch-up due {spent_due} done.'
+        else:
+            reason += f' You skipped the catch-up due {spent_due}.'
+    changed_at = contact.updated_at
+    if last is not None and last.updated_at.timestamp() > changed_at.timestamp():
+        changed_at = last.updated_at
+    return FollowUp(
+        id=followup_id,
+        kind=KEEP_IN_TOUCH,
+        due=due,
+        title=title,
+        reason=reason,
+        link=f'/contacts/{contact.id}',
+        contact_id=contact.id,
+        changed_at=changed_at,
+    )
+
+
+def _after_decision(due: date, cadence: int, state: FollowUpState | None) -> date:
+    if state is None or state.status not in _DECIDED or state.due is None or due > state.due:
+        return due
+    return max(state.decided_on, state.due) + timedelta(days=cadence)
+
+
+def _every(cadence: int) -> str:
+    return 'day' if cadence == 1 else f'{cadence:,} days'

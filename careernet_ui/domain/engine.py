@@ -1,0 +1,80 @@
+"""The follow-up engine: everything stored and today's date in, the due follow-ups out.
+
+Each follow-up *kind* is one function ``(network, index, today) -> Iterable[FollowUp]``,
+listed in ``KINDS``. To add a kind, write the function (give its follow-ups a stable id built
+from the source record's id and the kind's name, a due date, and ``changed_at``) and add one
+line to ``KINDS``. The engine applies the user's stored decisions (done, dismissed, snoozed),
+keeps what falls due within the horizon, and sorts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from types import MappingProxyType
+
+from .cadence import KEEP_IN_TOUCH, keep_in_touch
+from .errors import ValidationError
+from .followup_actions import apply_state
+from .followups import FollowUp
+from .network import Network
+from .network_index import NetworkIndex
+from .stage_suggestions import STAGE_SUGGESTION, stage_suggestion
+
+FollowUpKind = Callable[[Network, NetworkIndex, date], Iterable[FollowUp]]
+"""A kind of follow-up: finds its follow-ups in the network, using the shared index."""
+
+DEFAULT_HORIZON_DAYS = 7
+
+KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
+    {
+        KEEP_IN_TOUCH: keep_in_touch,
+        STAGE_SUGGESTION: stage_suggestion,
+    }
+)
+"""Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""
+
+
+def due_follow_ups(
+    network: Network,
+    today: date,
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    *,
+    kinds: Mapping[str, FollowUpKind] = KINDS,
+) -> list[FollowUp]:
+    """The follow-ups due on or before ``today + horizon_days``, after the user's decisions.
+
+    Overdue follow-ups keep their original due date (the caller decides how to show them).
+
+    Args:
+        network: Everything stored.
+        today: The day to compute for.
+        horizon_days: How far ahead to look: 7 for the dashboard, the feed's horizon for the
+            calendar, 0 for what is due today or earlier.
+        kinds: The kinds to compute; all of them unless a caller (or a test) narrows it.
+
+    Returns:
+        The follow-ups, sorted by due date, then title, then id: the same records always give
+        the same list.
+
+    Raises:
+        ValidationError: ``horizon_days`` is negative.
+    """
+    if horizon_days < 0:
+        raise ValidationError(f'The horizon must be 0 days or more, not {horizon_days}.', field='horizon_days')
+    index = NetworkIndex.build(network, today, horizon_days)
+    states = index.states
+    last_day = index.last_day
+    shown: list[FollowUp] = []
+    for find in kinds.values():
+        for followup in find(network, index, today):
+            state = states.get(followup.id)
+            visible = followup if state is None else apply_state(followup, state, today)
+            if visible is not None and visible.due <= last_day:
+                shown.append(visible)
+    shown.sort(key=_display_order)
+    return shown
+
+
+def _display_order(followup: FollowUp) -> tuple[date, str, str]:
+    return followup.due, followup.title, followup.id

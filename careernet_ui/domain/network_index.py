@@ -1,0 +1,152 @@
+"""Lookups the follow-up kinds share, built once per computation so every kind stays O(n)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .contacts import Contact
+from .followups import FollowUpState
+from .interactions import Interaction, InteractionKind
+from .network import Network
+
+
+@dataclass(kw_only=True, slots=True)
+class NetworkIndex:
+    """A network indexed as of ``today``.
+
+    Interactions dated after ``today`` are plans, not contact: the index leaves them out, so a
+    coffee booked for next week neither resets a cadence nor counts as evidence until its day.
+
+    ``build`` makes one pass over the interactions and fills the eager lookups; the per-contact
+    lists are built on first use, in one more pass, since most kinds never need them. (At 60,000
+    interactions, tens of thousands of small lists cost more than everything else together.)
+
+    Attributes:
+        today: The day the index was built for.
+        last_day: The last due date the caller asked to see (``today`` plus the horizon). A kind
+            may skip a follow-up due after it: applying stored decisions never moves a due date
+            earlier, so it could not be shown.
+        contacts: Contacts by id.
+        last_interaction: Each contact's latest interaction (same day: the one logged last).
+        by_kind: Every interaction up to ``today``, by kind, in stored order.
+        states: The stored decision for each follow-up id (the latest, if several were stored).
+    """
+
+    today: date
+    last_day: date
+    contacts: dict[str, Contact]
+    last_interaction: dict[str, Interaction]
+    by_kind: dict[InteractionKind, list[Interaction]]
+    states: dict[str, FollowUpState]
+    _by_contact: dict[str, list[Interaction]] | None = field(default=None, repr=False)
+    _sorted: set[str] = field(default_factory=set, repr=False)
+
+    @classmethod
+    def build(cls, network: Network, today: date, horizon_days: int = 0) -> NetworkIndex:
+        """Index ``network`` in one pass over its interactions.
+
+        Args:
+            network: Everything stored.
+            today: The day to compute for; later interactions are left out.
+            horizon_days: How many days past ``today`` the caller wants to see.
+
+        Returns:
+            The index.
+        """
+        last: dict[str, Interaction] = {}
+        by_kind: dict[InteractionKind, list[Interaction]] = {kind: [] for kind in InteractionKind}
+        for interaction in network.interactions:
+            on = interaction.on
+            if on > today:
+                continue
+            by_kind[interaction.kind].append(interaction)
+            contact_id = interaction.contact_id
+            latest = last.get(contact_id)
+            if latest is None or on > latest.on or (on == latest.on and _logged_later(interaction, latest)):
+                last[contact_id] = interaction
+        return cls(
+            today=today,
+            last_day=today + timedelta(days=horizon_days),
+            contacts={contact.id: contact for contact in network.contacts},
+            last_interaction=last,
+            by_kind=by_kind,
+            states=_latest_states(network.followup_states),
+        )
+
+    @property
+    def interactions(self) -> dict[str, list[Interaction]]:
+        """Each contact's interactions up to ``today``, in stored order (built on first use)."""
+        if self._by_contact is None:
+            self._by_contact = self.grouped(*InteractionKind)
+        return self._by_contact
+
+    def grouped(self, *kinds: InteractionKind) -> dict[str, list[Interaction]]:
+        """Interactions of any of ``kinds``, by contact id; costs only as many as there are.
+
+        Args:
+            *kinds: The interaction kinds wanted.
+
+        Returns:
+            A new dict of new lists, in stored order within each kind.
+        """
+        groups: dict[str, list[Interaction]] = {}
+        for kind in kinds:
+            for interaction in self.by_kind[kind]:
+                group = groups.get(interaction.contact_id)
+                if group is None:
+                    groups[interaction.contact_id] = [interaction]
+                else:
+                    group.append(interaction)
+        return groups
+
+    def history(self, contact_id: str) -> list[Interaction]:
+        """A contact's interactions up to ``today``, oldest first.
+
+        Args:
+            contact_id: The contact's id.
+
+        Returns:
+            The interactions; empty when there are none. Do not mutate it.
+        """
+        logged = self.interactions.get(contact_id)
+        if logged is None:
+            return []
+        if contact_id not in self._sorted:
+            logged.sort(key=_chronological)
+            self._sorted.add(contact_id)
+        return logged
+
+    def count(self, contact_id: str, *kinds: InteractionKind) -> int:
+        """How many interactions of any of ``kinds`` a contact has up to ``today``.
+
+        Args:
+            contact_id: The contact's id.
+            *kinds: The interaction kinds to count.
+
+        Returns:
+            The count.
+        """
+        wanted = frozenset(kinds)
+        return sum(1 for interaction in self.interactions.get(contact_id, ()) if interaction.kind in wanted)
+
+
+def _chronological(interaction: Interaction) -> tuple[date, float, str]:
+    return interaction.on, interaction.created_at.timestamp(), interaction.id
+
+
+def _logged_later(interaction: Interaction, other: Interaction) -> bool:
+    # Same day: the one logged last is "the last coffee"; the id settles exact ties so the
+    # result never depends on the order records were stored in.
+    return (interaction.created_at.timestamp(), interaction.id) > (other.created_at.timestamp(), other.id)
+
+
+def _latest_states(states: Sequence[FollowUpState]) -> dict[str, FollowUpState]:
+    # One state per follow-up is the rule; if a file holds several, the latest decision wins.
+    latest: dict[str, FollowUpState] = {}
+    for state in states:
+        kept = latest.get(state.followup_id)
+        if kept is None or state.decided_on >= kept.decided_on:
+            latest[state.followup_id] = state
+    return latest

@@ -1,0 +1,179 @@
+"""Stage suggestions: when the interaction log says someone has moved along the pipeline.
+
+The evidence, strongest first (the first rule that points ahead of the contact's stage wins):
+
+- Advocate: two references given and an introduction made, or two introductions made.
+- Reference: a reference given.
+- Potential advocate: asked for advice or feedback at least twice in the last 180 days.
+
+A suggestion never points back, nor at the stage the contact is in. It is due on the day of the
+latest interaction that counts as evidence, so dismissing it hides it until newer evidence is
+logged (see ``followup_actions``). Its id names the suggested stage: dismissing "mark as
+Reference" does not hide a later "mark as Advocate".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import wording
+from .contacts import Contact, Stage
+from .followups import FollowUp
+from .interactions import Interaction, InteractionKind
+from .network import Network
+from .network_index import NetworkIndex
+
+STAGE_SUGGESTION = 'stage_suggestion'
+ADVICE_WINDOW_DAYS = 180
+
+_RANK = {stage: rank for rank, stage in enumerate(Stage)}
+_ADVOCACY = (InteractionKind.REFERENCE_GIVEN, InteractionKind.INTRODUCTION_MADE)
+_ASKING = (InteractionKind.ADVICE_ASKED, InteractionKind.FEEDBACK_ASKED)
+
+_Counts = dict[InteractionKind, int]
+
+
+def stage_suggestion_id(contact_id: str, stage: Stage) -> str:
+    """The stable follow-up id of the suggestion to move a contact to ``stage``."""
+    return f'{STAGE_SUGGESTION}:{contact_id}:{stage.value}'
+
+
+def suggested_stage(followup: FollowUp) -> Stage | None:
+    """The stage a stage-suggestion follow-up proposes, for the UI's "move" button.
+
+    Args:
+        followup: Any follow-up.
+
+    Returns:
+        The suggested stage, or None when ``followup`` is not a stage suggestion.
+    """
+    if followup.kind != STAGE_SUGGESTION:
+        return None
+    _, _, value = followup.id.rpartition(':')
+    try:
+        return Stage(value)
+    except ValueError:
+        return None
+
+
+def stage_suggestion(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
+    """Follow-up kind: suggest moving contacts whose interactions show they have moved.
+
+    Args:
+        network: Everything stored.
+        index: The network indexed for ``today``.
+        today: The day to compute for.
+
+    Yields:
+        At most one suggestion per contact: the furthest stage ahead the evidence supports.
+    """
+    # Only the interactions that can be evidence are looked at: a few percent of the log.
+    evidence_by_contact = index.grouped(*_EVIDENCE_KINDS)
+    for contact in network.contacts:
+        logged = evidence_by_contact.get(contact.id)
+        if logged is None:
+            continue
+        counts: dict[InteractionKind, int] = {}
+        for interaction in logged:
+            counts[interaction.kind] = counts.get(interaction.kind, 0) + 1
+        for stage, rule in _RULES:
+            if _RANK[stage] <= _RANK[contact.stage]:
+                break  # the rules are strongest first: the rest point back, or stay put
+            evidence = rule(contact, logged, counts, today)
+            if evidence is not None:
+                yield _suggestion(contact, stage, evidence)
+                break
+
+
+@dataclass(kw_only=True, slots=True)
+class _Evidence:
+    interactions: list[Interaction]
+    title: str
+    summary: str
+    why: str
+
+
+def _advocate(contact: Contact, logged: list[Interaction], counts: _Counts, today: date) -> _Evidence | None:
+    references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
+    introductions = counts.get(InteractionKind.INTRODUCTION_MADE, 0)
+    if not ((references >= 2 and introductions >= 1) or introductions >= 2):
+        return None
+    did = []
+    if references:
+        did.append(f'gave {wording.count_of(references, "reference")}')
+    did.append(f'made {wording.count_of(introductions, "introduction")}')
+    summary = f'{contact.name} {" and ".join(did)}'
+    return _Evidence(
+        interactions=[i for i in logged if i.kind in _ADVOCACY],
+        title=f'{summary}: mark as Advocate?',
+        summary=summary,
+        why='Advocates vouch for you and open doors when you are not in the room.',
+    )
+
+
+def _reference(contact: Contact, logged: list[Interaction], counts: _Counts, today: date) -> _Evidence | None:
+    references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
+    if not references:
+        return None
+    summary = f'{contact.name} gave {wording.count_of(references, "reference")}'
+    return _Evidence(
+        interactions=[i for i in logged if i.kind is InteractionKind.REFERENCE_GIVEN],
+        title=f'{summary}: mark as Reference?',
+        summary=summary,
+        why='References confirm your work when an employer asks.',
+    )
+
+
+def _potential_advocate(contact: Contact, logged: list[Interaction], counts: _Counts, today: date) -> _Evidence | None:
+    if counts.get(InteractionKind.ADVICE_ASKED, 0) + counts.get(InteractionKind.FEEDBACK_ASKED, 0) < 2:
+        return None  # too few ever asked, whatever their dates
+    since = today - timedelta(days=ADVICE_WINDOW_DAYS)
+    recent = [i for i in logged if i.kind in _ASKING and i.on >= since]
+    if len(recent) < 2:
+        return None
+    advice = sum(1 for i in recent if i.kind is InteractionKind.ADVICE_ASKED)
+    asked = ' and '.join(
+        f'for {what} {wording.times(count)}'
+        for what, count in (('advice', advice), ('feedback', len(recent) - advice))
+        if count
+    )
+    return _Evidence(
+        interactions=recent,
+        title=f'You asked {contact.name} {asked}: mark as Potential advocate?',
+        summary=f'You asked {contact.name} {asked} in the last {ADVICE_WINDOW_DAYS} days',
+        why='People whose advice you seek, and who give it, are the ones likely to champion you.',
+    )
+
+
+_Rule = Callable[[Contact, list[Interaction], _Counts, date], _Evidence | None]
+
+# Strongest first: a contact with the evidence of an advocate is offered Advocate, not Reference.
+_RULES: tuple[tuple[Stage, _Rule], ...] = (
+    (Stage.ADVOCATE, _advocate),
+    (Stage.REFERENCE, _reference),
+    (Stage.POTENTIAL_ADVOCATE, _potential_advocate),
+)
+_EVIDENCE_KINDS = (*_ADVOCACY, *_ASKING)
+
+
+def _suggestion(contact: Contact, stage: Stage, evidence: _Evidence) -> FollowUp:
+    latest = max(evidence.interactions, key=lambda i: i.on)
+    changed_at = contact.updated_at
+    for interaction in evidence.interactions:
+        if interaction.updated_at.timestamp() > changed_at.timestamp():
+            changed_at = interaction.updated_at
+    return FollowUp(
+        id=stage_suggestion_id(contact.id, stage),
+        kind=STAGE_SUGGESTION,
+        due=latest.on,
+        title=evidence.title,
+        reason=(
+            f'{evidence.summary}, the latest on {wording.day_label(latest.on)}. {evidence.why} '
+            f'Now: {contact.stage.label}.'
+        ),
+        link=f'/contacts/{contact.id}',
+        contact_id=contact.id,
+        changed_at=changed_at,
+    )

@@ -1,0 +1,40 @@
+"""How follow-ups and reports put dates and counts into words.
+
+Fixed English forms, independent of the process locale: the same data must give the same
+titles (and so the same calendar-feed bytes) on every machine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+_NUMBERS = ('no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten')
+_VOWEL_SOUNDS = ('a', 'e', 'i', 'o', 'u')
+
+
+def day_label(day: date) -> str:
+    """A date as a person reads it, e.g. ``12 Sep 2026``."""
+    return f'{day.day} {_MONTHS[day.month - 1]} {day.year}'
+
+
+def count_of(count: int, noun: str, plural: str | None = None) -> str:
+    """``a reference``, ``an introduction``, ``two references``, ``12 references``."""
+    if count == 1:
+        return f'{"an" if noun.startswith(_VOWEL_SOUNDS) else "a"} {noun}'
+    number = _NUMBERS[count] if 0 <= count < len(_NUMBERS) else f'{count:,}'
+    return f'{number} {plural or noun + "s"}'
+
+
+def times(count: int) -> str:
+    """``once``, ``twice``, ``three times``."""
+    if count == 1:
+        return 'once'
+    if count == 2:
+        return 'twice'
+    return f'{_NUMBERS[count] if 0 <= count < len(_NUMBERS) else f"{count:,}"} times'
+
+
+def days(count: int) -> str:
+    """``1 day``, ``74 days``."""
+    return f'{count:,} day' if count == 1 else f'{count:,} days'
