@@ -30,9 +30,13 @@ Tables = dict[str, dict[str, Any]]
 TEMP_PREFIX = '.careernet-tmp-'
 
 
-def dumps(value: Any) -> str:
-    """Compact, ASCII-only JSON: any TinyDB opens it whatever its locale's encoding."""
-    return json.dumps(value, ensure_ascii=True, separators=(',', ':'))
+# Compact, ASCII-only JSON: any TinyDB opens it whatever its locale's encoding.
+_encode = json.JSONEncoder(ensure_ascii=True, separators=(',', ':')).encode
+
+
+def fragment(key: str, value: Any) -> bytes:
+    """``"key":value`` as compact ASCII JSON bytes: one member of a JSON object."""
+    return f'{_encode(key)}:{_encode(value)}'.encode('ascii')
 
 
 class DurableJSONStorage(Storage):
@@ -41,11 +45,7 @@ class DurableJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str], tables: Tables | None = None) -> None:
         self.path = Path(path)
         self._tables: Tables = load_tables(self.path) if tables is None else tables
-        # table name -> document key -> the document's JSON text, as last written.
-        self._fragments: dict[str, dict[str, str]] = {
-            name: {key: dumps(doc) for key, doc in table.items()} for name, table in self._tables.items()
-        }
-        self._table_text: dict[str, str] = {}
+        self._encoded = {name: EncodedTable(table) for name, table in self._tables.items()}
         self.writes = 0
 
     def read(self) -> Tables:
@@ -55,41 +55,74 @@ class DurableJSONStorage(Storage):
     def write(self, data: Tables) -> None:
         """Re-encode everything and write it: the general path used by TinyDB's own operations."""
         self._tables = data
-        self._fragments = {name: {key: dumps(doc) for key, doc in t.items()} for name, t in data.items()}
-        self._table_text.clear()
+        self._encoded = {name: EncodedTable(table) for name, table in data.items()}
         self._flush()
 
     def commit(self, table: str, changed: Iterable[str]) -> None:
         """Write after a change to the documents ``changed`` of ``table``; only they are re-encoded."""
         docs = self._tables.setdefault(table, {})
-        fragments = self._fragments.setdefault(table, {})
-        for key in changed:
-            if key in docs:
-                fragments[key] = dumps(docs[key])
-            else:
-                fragments.pop(key, None)
-        self._table_text.pop(table, None)
+        encoded = self._encoded.get(table)
+        if encoded is None:
+            encoded = self._encoded[table] = EncodedTable({})
+        encoded.update(docs, changed)
         self._flush()
 
     def _flush(self) -> None:
-        parts = ['{']
+        parts = [b'{']
         for index, name in enumerate(self._tables):
-            if index:
-                parts.append(',')
-            parts.append(dumps(name))
-            parts.append(':')
-            parts.append(self._encoded_table(name))
-        parts.append('}')
+            parts.append(f'{"," if index else ""}{_encode(name)}:'.encode('ascii'))
+            parts.extend(self._encoded[name].parts())
+        parts.append(b'}')
         write_atomically(self.path, parts)
         self.writes += 1
 
-    def _encoded_table(self, name: str) -> str:
-        text = self._table_text.get(name)
-        if text is None:
-            fragments = self._fragments.get(name, {})
-            text = '{' + ','.join(f'{dumps(key)}:{doc}' for key, doc in fragments.items()) + '}'
-            self._table_text[name] = text
-        return text
+
+class EncodedTable:
+    """A table's JSON kept in chunks of documents, so a write re-joins one chunk, not the table.
+
+    Documents keep their order (TinyDB's dict order): a changed one stays in place, a new one
+    goes at the end, exactly as a full re-encode of the dict would place it.
+    """
+
+    CHUNK = 256
+
+    def __init__(self, docs: dict[str, Any]) -> None:
+        self._chunks: list[dict[str, bytes]] = []
+        self._joined: list[bytes | None] = []
+        self._chunk_of: dict[str, int] = {}
+        self.update(docs, docs.keys())
+
+    def update(self, docs: dict[str, Any], changed: Iterable[str]) -> None:
+        """Re-encode the documents ``changed`` (added, replaced or removed) from ``docs``."""
+        for key in changed:
+            index = self._chunk_of.get(key)
+            if key not in docs:
+                if index is not None:
+                    del self._chunks[index][key]
+                    del self._chunk_of[key]
+                    self._joined[index] = None
+                continue
+            if index is None:
+                if not self._chunks or len(self._chunks[-1]) >= self.CHUNK:
+                    self._chunks.append({})
+                    self._joined.append(None)
+                index = len(self._chunks) - 1
+                self._chunk_of[key] = index
+            self._chunks[index][key] = fragment(key, docs[key])
+            self._joined[index] = None
+
+    def parts(self) -> list[bytes]:
+        """The table as JSON, in pieces to write one after another."""
+        pieces = [b'{']
+        for index, chunk in enumerate(self._chunks):
+            if not chunk:
+                continue
+            joined = self._joined[index]
+            if joined is None:
+                joined = self._joined[index] = b','.join(chunk.values())
+            pieces.append(joined if len(pieces) == 1 else b',' + joined)
+        pieces.append(b'}')
+        return pieces
 
 
 def load_tables(path: Path) -> Tables:
@@ -119,10 +152,10 @@ def load_tables(path: Path) -> Tables:
     return data
 
 
-def write_atomically(path: Path, parts: Iterable[str]) -> None:
+def write_atomically(path: Path, parts: Iterable[bytes]) -> None:
     """Write ``parts`` to ``path`` so that a crash leaves either the old or the new file, never a mix."""
     temp = path.with_name(f'{TEMP_PREFIX}{path.name}-{os.getpid()}')
-    with open(temp, 'w', encoding='ascii', newline='') as handle:
+    with open(temp, 'wb') as handle:
         for part in parts:
             handle.write(part)
         handle.flush()
