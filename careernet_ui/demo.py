@@ -187,7 +187,8 @@ def _interactions(rng: random.Random, today: date, contacts: list[Contact], coun
         on = today - timedelta(days=rng.randint(1, 365))
         kind = rng.choice(kinds)
         result.append(Interaction(id=_id(rng), contact_id=contact.id, kind=kind, on=on,
-                                  note=rng.choice(INTERACTION_NOTES), created_at=_stamp(on, 0), updated_at=_stamp(on, 0)))
+                                  note=rng.choice(INTERACTION_NOTES),
+                                  created_at=_stamp(on, 0), updated_at=_stamp(on, 0)))
     result.sort(key=lambda i: i.on)
     return result
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nicegui import ui
 
 from careernet_ui.components.badges import stage_badge
@@ -11,6 +13,9 @@ from careernet_ui.components.frame import frame
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
 from careernet_ui.services.contacts import delete_contact
+
+ContactSection = Callable[[AppContext, Contact], None]
+"""Renders one card on a contact's page; features add theirs to ``SECTIONS``."""
 
 
 def register(ctx: AppContext) -> None:
@@ -29,8 +34,12 @@ def register(ctx: AppContext) -> None:
             with ui.row().classes('w-full gap-4 items-start'):
                 with ui.column().classes('grow basis-0 min-w-[18rem] gap-4'):
                     _details(contact)
+                    for section in MAIN_SECTIONS:
+                        section(ctx, contact)
                 with ui.column().classes('grow basis-0 min-w-[18rem] gap-4'):
                     _relationship(ctx, contact)
+                    for section in SIDE_SECTIONS:
+                        section(ctx, contact)
 
 
 def _header(ctx: AppContext, contact: Contact) -> None:
@@ -104,3 +113,8 @@ def _relationship(ctx: AppContext, contact: Contact) -> None:
 def _delete(ctx: AppContext, contact: Contact) -> None:
     if attempt(lambda: delete_contact(ctx.store, contact.id), f'Deleted {contact.name}.') is not None:
         ui.navigate.to('/contacts')
+
+
+# Cards under the details (left) and under the relationship card (right), in order.
+MAIN_SECTIONS: list[ContactSection] = []
+SIDE_SECTIONS: list[ContactSection] = []

@@ -1,0 +1,60 @@
+"""A person's timeline: everything that happened with them, newest first.
+
+Each *source* is one function ``(network, contact) -> Iterable[TimelineEntry]`` listed in
+``SOURCES``; features add their records (feedback, accomplishments witnessed, reference
+requests, introductions) by writing a source and adding one line there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .contacts import Contact
+from .network import Network
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class TimelineEntry:
+    """One dated line on a contact's timeline."""
+
+    on: date
+    kind: str
+    title: str
+    detail: str = ''
+    link: str = ''
+    source_id: str = ''
+
+
+TimelineSource = Callable[[Network, Contact], Iterable[TimelineEntry]]
+
+
+def stage_changes(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Moves through the pipeline, from the contact's stage history."""
+    for index, change in enumerate(contact.stage_history):
+        title = (f'Moved from {change.from_stage.label} to {change.to_stage.label}' if change.from_stage
+                 else f'Added as {change.to_stage.label}')
+        yield TimelineEntry(on=change.on, kind='stage', title=title, detail=change.note,
+                            source_id=f'{contact.id}:stage:{index}')
+
+
+def interactions(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Logged interactions with the contact."""
+    for interaction in network.interactions:
+        if interaction.contact_id == contact.id:
+            yield TimelineEntry(on=interaction.on, kind=f'interaction:{interaction.kind.value}',
+                                title=interaction.kind.label, detail=interaction.note, source_id=interaction.id)
+
+
+SOURCES: tuple[TimelineSource, ...] = (
+    stage_changes,
+    interactions,
+)
+
+
+def timeline(network: Network, contact: Contact, sources: Iterable[TimelineSource] = SOURCES) -> list[TimelineEntry]:
+    """Every entry about ``contact``, newest first (ties: by kind, then source id, for a stable order)."""
+    entries = [entry for source in sources for entry in source(network, contact)]
+    entries.sort(key=lambda e: (e.on, e.kind, e.source_id), reverse=True)
+    return entries
