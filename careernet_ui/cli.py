@@ -5,25 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from platformdirs import user_data_path
-
+from careernet_ui.commands import commands
 from careernet_ui.domain import CareerNetError
+from careernet_ui.paths import default_data_file
 from careernet_ui.security import is_loopback
 
 DEFAULT_PORT = 8080
-
-# Subcommands register here: name -> (help, add arguments, run returning an exit code).
-Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
-COMMANDS: dict[str, Command] = {}
-
-
-def default_data_file() -> Path:
-    """``careernet.json`` in the platform's user-data folder (e.g. ~/.local/share/careernet)."""
-    return user_data_path('careernet', appauthor=False) / 'careernet.json'
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,9 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help='start on a made-up network: in a temporary file, or in --data if it does not exist '
                              'yet (existing data is never overwritten)')
     parser.add_argument('--today', type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
-    if COMMANDS:
+    available = commands()
+    if available:
         sub = parser.add_subparsers(dest='command', metavar='COMMAND')
-        for name, (help_text, configure, _) in COMMANDS.items():
+        for name, (help_text, configure, _) in available.items():
             command_parser = sub.add_parser(name, help=help_text, description=help_text)
             _add_data_option(command_parser)
             configure(command_parser)
@@ -60,16 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if getattr(args, 'command', None):
-            return COMMANDS[args.command][2](args)
+            return commands()[args.command].run(args)
         return _serve(args)
     except CareerNetError as error:
         print(f'careernet: {error}', file=sys.stderr)
         return 1
-
-
-def data_path(args: argparse.Namespace) -> Path:
-    """The data file the arguments name, or the default one."""
-    return Path(args.data).expanduser() if args.data else default_data_file()
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
