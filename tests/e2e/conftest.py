@@ -73,7 +73,7 @@ def start_server(data: Path, *extra: str) -> Server:
             output = process.stdout.read() if process.stdout else ''
             raise RuntimeError(f'app.py exited with {process.returncode}:\n{output}')
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310  # our own loopback server
+            with urllib.request.urlopen(url, timeout=2):
                 return Server(url=url, data=data, process=process)
         except OSError:
             time.sleep(0.2)
