@@ -21,6 +21,7 @@ from careernet_ui.domain import (
     ReferenceRequest,
     Settings,
 )
+from careernet_ui.domain.feed_marks import FeedMark
 
 from . import backups, migrations
 from .codec import decode, encode
@@ -62,6 +63,8 @@ class Store:
         self.reference_requests = Repository(table('reference_requests'), ReferenceRequest, self._changed)
         self.introductions = Repository(table('introductions'), Introduction, self._changed)
         self.followup_states = Repository(table('followup_states'), FollowUpState, self._changed)
+        # What the calendar feed last showed of each follow-up (SEQUENCE, DTSTAMP); not in network().
+        self.feed_marks = Repository(table('feed_marks'), FeedMark, self._changed)
         settings_docs = db.table(SETTINGS_TABLE).all()
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
         if not settings_docs:

@@ -30,6 +30,11 @@ class FeedMark:
     sequence: int
     changed_at: datetime
 
+    @property
+    def id(self) -> str:
+        """Marks are stored one per follow-up, keyed by the follow-up's id."""
+        return self.followup_id
+
 
 def update_marks(followups: Iterable[FollowUp], marks: Mapping[str, FeedMark], now: datetime) -> dict[str, FeedMark]:
     """Bring the feed marks up to date with the current follow-ups.
