@@ -15,10 +15,22 @@ from types import MappingProxyType
 
 from .cadence import KEEP_IN_TOUCH, keep_in_touch
 from .errors import ValidationError
+from .feedback_followups import FEEDBACK_NUDGE, feedback_nudge
 from .followup_actions import apply_state
 from .followups import FollowUp
 from .network import Network
 from .network_index import NetworkIndex
+from .reference_followups import (
+    BRIEF_REFERENCE,
+    SHARE_OUTCOME,
+    THANK_INTRODUCTION,
+    THANK_REFERENCE,
+    brief_reference,
+    share_outcome,
+    thank_introduction,
+    thank_reference,
+)
+from .share_followups import SHARE_ACCOMPLISHMENT, share_accomplishment
 from .stage_suggestions import STAGE_SUGGESTION, stage_suggestion
 
 FollowUpKind = Callable[[Network, NetworkIndex, date], Iterable[FollowUp]]
@@ -30,6 +42,12 @@ KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
     {
         KEEP_IN_TOUCH: keep_in_touch,
         STAGE_SUGGESTION: stage_suggestion,
+        FEEDBACK_NUDGE: feedback_nudge,
+        SHARE_ACCOMPLISHMENT: share_accomplishment,
+        BRIEF_REFERENCE: brief_reference,
+        THANK_REFERENCE: thank_reference,
+        SHARE_OUTCOME: share_outcome,
+        THANK_INTRODUCTION: thank_introduction,
     }
 )
 """Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""

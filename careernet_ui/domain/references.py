@@ -1,0 +1,172 @@
+"""The reference workflow: who to ask, the steps of a request, and how often a person was asked.
+
+A request moves ``asked → agreed | declined → briefed → employer contacted → thanked →
+outcome shared``. Two shortcuts are allowed because life takes them: a briefed reference the
+employer never called can be told the outcome directly, and a declined request ends there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from . import wording
+from .applications import (
+    Application,
+    ApplicationStage,
+    ApplicationStageChange,
+    ReferenceRequest,
+    RequestStatus,
+    RequestStep,
+)
+from .contacts import Contact, Stage
+from .errors import TransitionError, ValidationError
+
+LOAD_WINDOW_DAYS = 90
+HEAVY_LOAD = 3
+
+NEXT_STEPS: dict[RequestStatus, tuple[RequestStatus, ...]] = {
+    RequestStatus.ASKED: (RequestStatus.AGREED, RequestStatus.DECLINED),
+    RequestStatus.AGREED: (RequestStatus.BRIEFED,),
+    RequestStatus.DECLINED: (),
+    RequestStatus.BRIEFED: (RequestStatus.EMPLOYER_CONTACTED, RequestStatus.OUTCOME_SHARED),
+    RequestStatus.EMPLOYER_CONTACTED: (RequestStatus.THANKED,),
+    RequestStatus.THANKED: (RequestStatus.OUTCOME_SHARED,),
+    RequestStatus.OUTCOME_SHARED: (),
+}
+"""The steps allowed from each status; anything else is refused."""
+
+# Statuses in which the person is on the user's list of references for the application.
+LISTED = frozenset({RequestStatus.AGREED, RequestStatus.BRIEFED, RequestStatus.EMPLOYER_CONTACTED,
+                    RequestStatus.THANKED})
+
+
+def new_request(application: Application, contact: Contact, on: date, talking_points: str = '') -> ReferenceRequest:
+    """The user asked ``contact`` to be a reference for ``application`` on ``on``."""
+    return ReferenceRequest(application_id=application.id, contact_id=contact.id, status=RequestStatus.ASKED,
+                            history=[RequestStep(on=on, status=RequestStatus.ASKED)],
+                            talking_points=talking_points)
+
+
+def advance(request: ReferenceRequest, to: RequestStatus | str, on: date, today: date,
+            note: str = '') -> ReferenceRequest:
+    """Move a request one step, dated ``on``.
+
+    Raises:
+        TransitionError: the step is not allowed from the current status; the message names
+            the steps that are.
+        ValidationError: ``on`` is in the future or before the previous step.
+    """
+    try:
+        target = RequestStatus(to)
+    except ValueError:
+        known = ', '.join(status.value for status in RequestStatus)
+        raise ValidationError(f'Unknown request status "{to}"; choose one of: {known}.', field='status') from None
+    allowed = NEXT_STEPS[request.status]
+    if target not in allowed:
+        options = ' or '.join(f'"{step.label.lower()}"' for step in allowed) or 'nothing: it is finished'
+        raise TransitionError(
+            f'A request that is "{request.status.label.lower()}" cannot become "{target.label.lower()}"; '
+            f'next can come {options}.'
+        )
+    if on > today:
+        raise ValidationError(f'{wording.day_label(on)} is in the future; record steps once they happen.', field='on')
+    previous = request.history[-1].on if request.history else None
+    if previous is not None and on < previous:
+        raise ValidationError(
+            f'{wording.day_label(on)} is before the previous step ({wording.day_label(previous)}).', field='on'
+        )
+    return replace(request, status=target, history=[*request.history, RequestStep(on=on, status=target, note=note)])
+
+
+def reference_load(requests: Iterable[ReferenceRequest], contact_id: str, today: date,
+                   window_days: int = LOAD_WINDOW_DAYS) -> int:
+    """How many times ``contact_id`` was asked to be a reference in the last ``window_days`` (declines excluded)."""
+    since = today - timedelta(days=window_days)
+    return sum(
+        1 for request in requests
+        if request.contact_id == contact_id and request.status is not RequestStatus.DECLINED
+        and since <= _asked_on(request) <= today
+    )
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class ReferenceCheck:
+    """Warnings about listing a person as a reference, and a gentler alternative."""
+
+    warnings: tuple[str, ...]
+    suggestion: Contact | None = None
+
+
+def check_reference(contact: Contact, contacts: Sequence[Contact], requests: Sequence[ReferenceRequest],
+                    today: date) -> ReferenceCheck:
+    """Warn when consent is missing or expired, or when the person was asked a lot lately."""
+    warnings = []
+    if contact.consent is None:
+        warnings.append(f'{contact.name} has not said you may list them as a reference. Ask first.')
+    elif today < contact.consent.given_on:
+        warnings.append(f'{contact.name}\'s consent to be listed starts on '
+                        f'{wording.day_label(contact.consent.given_on)}.')
+    elif contact.consent.expires_on is not None and contact.consent.expires_on < today:
+        warnings.append(f'{contact.name}\'s consent to be listed expired on '
+                        f'{wording.day_label(contact.consent.expires_on)}. Ask again before listing them.')
+    load = reference_load(requests, contact.id, today)
+    suggestion = None
+    if load >= HEAVY_LOAD:
+        warnings.append(f'{contact.name} was asked {wording.times(load)} in the last {LOAD_WINDOW_DAYS} days; '
+                        'consider giving them a rest.')
+        suggestion = least_used_reference(contacts, requests, today, exclude={contact.id})
+    return ReferenceCheck(warnings=tuple(warnings), suggestion=suggestion)
+
+
+def least_used_reference(contacts: Iterable[Contact], requests: Sequence[ReferenceRequest], today: date,
+                         exclude: Iterable[str] = ()) -> Contact | None:
+    """The suitable reference asked least lately: a reference or advocate with valid consent.
+
+    Ties go to the one whose last request is oldest, then by name, so the choice is stable.
+    """
+    excluded = set(exclude)
+    load: dict[str, int] = {}
+    last_asked: dict[str, date] = {}
+    since = today - timedelta(days=LOAD_WINDOW_DAYS)
+    for request in requests:
+        asked = _asked_on(request)
+        if request.status is not RequestStatus.DECLINED and since <= asked <= today:
+            load[request.contact_id] = load.get(request.contact_id, 0) + 1
+        last_asked[request.contact_id] = max(asked, last_asked.get(request.contact_id, date.min))
+    suitable = [
+        c for c in contacts
+        if c.id not in excluded and c.stage in (Stage.REFERENCE, Stage.ADVOCATE) and c.has_consent_on(today)
+    ]
+    if not suitable:
+        return None
+    return min(suitable, key=lambda c: (load.get(c.id, 0), last_asked.get(c.id, date.min), c.name, c.id))
+
+
+def move_application(application: Application, stage: ApplicationStage | str, on: date, today: date) -> Application:
+    """The application moved to ``stage`` on ``on``: a new Application with the move recorded."""
+    try:
+        target = ApplicationStage(stage)
+    except ValueError:
+        known = ', '.join(s.value for s in ApplicationStage)
+        raise ValidationError(f'Unknown application stage "{stage}"; choose one of: {known}.', field='stage') from None
+    if on > today:
+        raise ValidationError(f'{wording.day_label(on)} is in the future.', field='on')
+    if target is application.stage:
+        return application
+    return replace(application, stage=target,
+                   stage_history=[*application.stage_history, ApplicationStageChange(on=on, stage=target)])
+
+
+def closed_on(application: Application) -> date | None:
+    """When the application reached its closing stage (None while it is open)."""
+    if not application.is_closed:
+        return None
+    days = [change.on for change in application.stage_history if change.stage is application.stage]
+    return max(days) if days else application.updated_at.date()
+
+
+def _asked_on(request: ReferenceRequest) -> date:
+    asked = request.reached_on(RequestStatus.ASKED)
+    return asked if asked is not None else request.created_at.date()
