@@ -1,0 +1,17 @@
+"""Why a whole file could not be imported. Problems with single rows are reported per row instead."""
+
+from __future__ import annotations
+
+from careernet_ui.domain.errors import CareerNetError
+
+
+class ImportFormatError(CareerNetError):
+    """The file is not in the format asked for (or not text at all).
+
+    Nothing was imported. The message says what was expected and how to export the file again;
+    show it to the user as is.
+    """
+
+
+class ImportTooLargeError(ImportFormatError):
+    """The file is larger than the import limit. Split it, or raise ``max_bytes`` if that is safe."""
