@@ -40,23 +40,25 @@ class _IntKeyedView(MutableMapping[int, Any]):
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self._raw = raw
-        self.touched: set[str] = set()
+        # A dict, not a set: keys must reach the storage in the order they were written, or new
+        # documents land in the file in hash order and come back in another order after a restart.
+        self.touched: dict[str, None] = {}
 
     def __getitem__(self, doc_id: int) -> Any:
         key = str(doc_id)
         value = self._raw[key]
-        self.touched.add(key)
+        self.touched[key] = None
         return value
 
     def __setitem__(self, doc_id: int, value: Any) -> None:
         key = str(doc_id)
         self._raw[key] = value
-        self.touched.add(key)
+        self.touched[key] = None
 
     def __delitem__(self, doc_id: int) -> None:
         key = str(doc_id)
         del self._raw[key]
-        self.touched.add(key)
+        self.touched[key] = None
 
     def __contains__(self, doc_id: object) -> bool:
         return str(doc_id) in self._raw
