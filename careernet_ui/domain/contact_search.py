@@ -83,9 +83,19 @@ def search_contacts(contacts: Sequence[Contact], query: ContactQuery) -> Contact
     return ContactPage(contacts=matches[start : start + query.page_size], total=len(matches), page=page, pages=pages)
 
 
-def _matches(contact: Contact, words: list[str]) -> bool:
+def matches_words(contact: Contact, words: Sequence[str]) -> bool:
+    """Whether each word of ``fold(text).split()`` is in the name, organisation, title, tags or e-mails."""
     haystack = _folded(contact).haystack
     return all(word in haystack for word in words)
+
+
+def matches_organisation(contact: Contact, folded_text: str) -> bool:
+    """Whether ``folded_text`` (already folded) occurs in the contact's organisation."""
+    return folded_text in _folded(contact).organisation
+
+
+def _matches(contact: Contact, words: list[str]) -> bool:
+    return matches_words(contact, words)
 
 
 @dataclass(slots=True, frozen=True)

@@ -1,0 +1,94 @@
+"""Everything the dashboard shows, computed once per render from one snapshot of the network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import wording
+from .contacts import Stage
+from .engine import DEFAULT_HORIZON_DAYS, due_follow_ups
+from .followups import FollowUp
+from .insights import (
+    NetworkHealth,
+    QuietContact,
+    longest_without_contact,
+    network_health,
+    stage_counts,
+    touches_per_month,
+)
+from .network import Network
+from .network_index import NetworkIndex
+from .stage_suggestions import STAGE_SUGGESTION
+
+QUIET_LIMIT = 5
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class DashboardView:
+    """The dashboard's content for one day.
+
+    Attributes:
+        actions: Follow-ups overdue or due within the horizon, stage suggestions excepted, in
+            due order (most overdue first).
+        suggestions: Stage suggestions: evidence that someone has moved along the pipeline.
+        stage_counts: How many people are at each stage, in pipeline order.
+        health: References and advocates within their keep-in-touch cadence.
+        touches: Interactions per month over the last 12 months, oldest first.
+        quiet: The references and advocates not contacted for longest.
+    """
+
+    actions: list[FollowUp]
+    suggestions: list[FollowUp]
+    stage_counts: dict[Stage, int]
+    health: NetworkHealth
+    touches: list[tuple[str, int]]
+    quiet: list[QuietContact]
+
+    @property
+    def people(self) -> int:
+        """How many contacts there are."""
+        return sum(self.stage_counts.values())
+
+
+def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> DashboardView:
+    """Compute the dashboard: the follow-ups once, the insights over one shared index.
+
+    Args:
+        network: Everything stored.
+        today: The day to compute for.
+        horizon_days: How far ahead "next actions" look (a week by default).
+
+    Returns:
+        The view.
+    """
+    followups = due_follow_ups(network, today, horizon_days)
+    index = NetworkIndex.build(network, today)
+    return DashboardView(
+        actions=[f for f in followups if f.kind != STAGE_SUGGESTION],
+        suggestions=[f for f in followups if f.kind == STAGE_SUGGESTION],
+        stage_counts=stage_counts(network),
+        health=network_health(network, today, index),
+        touches=touches_per_month(network, today),
+        quiet=longest_without_contact(network, today, QUIET_LIMIT, index),
+    )
+
+
+def due_text(due: date, today: date) -> str:
+    """When a follow-up is due, relative to ``today``: "3 days overdue", "due today", "due in 2 days".
+
+    Args:
+        due: The follow-up's due date.
+        today: The current day.
+
+    Returns:
+        A short phrase.
+    """
+    days = (due - today).days
+    if days < 0:
+        return f'{wording.days(-days)} overdue'
+    if days == 0:
+        return 'due today'
+    if days == 1:
+        return 'due tomorrow'
+    return f'due in {wording.days(days)}'

@@ -1,0 +1,44 @@
+"""The dashboard's content, computed once: next actions apart from stage suggestions, and the numbers."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from careernet_ui.domain.contacts import Stage, StageChange
+from careernet_ui.domain.dashboard import dashboard_view, due_text
+from careernet_ui.domain.interactions import InteractionKind
+from careernet_ui.domain.network import Network
+
+from . import make
+
+TODAY = date(2026, 11, 25)
+
+
+def test_actions_and_suggestions_are_split_and_numbers_filled() -> None:
+    dana = make.contact('c1', 'Dana Okafor', Stage.ADVOCATE,
+                        history=[StageChange(on=date(2026, 1, 5), to_stage=Stage.ADVOCATE)])
+    mei = make.contact('c2', 'Mei Chen', Stage.CONTACT,
+                       history=[StageChange(on=date(2026, 1, 5), to_stage=Stage.CONTACT)])
+    logged = [
+        make.interaction('i1', dana, InteractionKind.COFFEE, date(2026, 9, 12)),
+        make.interaction('i2', mei, InteractionKind.REFERENCE_GIVEN, date(2026, 11, 1)),
+    ]
+    view = dashboard_view(Network(contacts=[dana, mei], interactions=logged), TODAY)
+    assert [f.title for f in view.actions] == ['Catch up with Dana Okafor — 74 days since your last coffee']
+    assert [f.title for f in view.suggestions] == ['Mei Chen gave a reference: mark as Reference?']
+    assert view.people == 2
+    assert view.stage_counts[Stage.ADVOCATE] == 1
+    assert (view.health.on_track, view.health.total) == (0, 1)
+    assert view.touches[-1] == ('2026-11', 1)
+    assert [q.contact.name for q in view.quiet] == ['Dana Okafor']
+
+
+def test_an_empty_network_gives_an_empty_view() -> None:
+    view = dashboard_view(Network(), TODAY)
+    assert (view.actions, view.suggestions, view.quiet, view.people) == ([], [], [], 0)
+    assert len(view.touches) == 12
+
+
+def test_due_text_reads_relative_to_today() -> None:
+    assert [due_text(TODAY + timedelta(days=d), TODAY) for d in (-74, -1, 0, 1, 6)] == [
+        '74 days overdue', '1 day overdue', 'due today', 'due tomorrow', 'due in 6 days']
