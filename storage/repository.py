@@ -42,6 +42,16 @@ class Repository(Generic[R]):
             self._records[record.id] = record
             self._doc_ids[record.id] = doc.doc_id
 
+    @property
+    def table_name(self) -> str:
+        """The TinyDB table the records live in (backup and restore walk every repository by it)."""
+        return self._table.name
+
+    @property
+    def record_type(self) -> type[R]:
+        """The dataclass of the records."""
+        return self._type
+
     def __len__(self) -> int:
         return len(self._records)
 
