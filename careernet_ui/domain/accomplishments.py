@@ -123,4 +123,5 @@ def _number(value: object, field: str, label: str) -> float:
 
 
 def _fmt(value: float) -> str:
-    return f'{value:g}' if abs(value) < 1e15 else f'{value:.3e}'
+    # 15 significant digits: 1234567 stays "1234567" (``:g`` alone would print "1.23457e+06").
+    return f'{value:.15g}' if abs(value) < 1e15 else f'{value:.3e}'

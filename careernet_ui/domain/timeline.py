@@ -47,9 +47,34 @@ def interactions(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
                                 title=interaction.kind.label, detail=interaction.note, source_id=interaction.id)
 
 
+def accomplishments_witnessed(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Accomplishments the contact saw and can vouch for, on the day they happened."""
+    for accomplishment in network.accomplishments:
+        if contact.id in accomplishment.witness_ids:
+            detail = accomplishment.metric.describe() if accomplishment.metric else accomplishment.project
+            yield TimelineEntry(on=accomplishment.on, kind='accomplishment:witnessed',
+                                title=f'Witnessed: {accomplishment.title}', detail=detail,
+                                link=f'/accomplishments?witness={contact.id}', source_id=accomplishment.id)
+
+
+def feedback_given(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Feedback asked of the contact (on the day asked) and given by them (on the day received)."""
+    for feedback in network.feedback:
+        if feedback.contact_id != contact.id:
+            continue
+        if feedback.asked_on is not None:
+            yield TimelineEntry(on=feedback.asked_on, kind='feedback:asked', title='Asked for feedback',
+                                source_id=f'{feedback.id}:asked')
+        if feedback.received_on is not None:
+            yield TimelineEntry(on=feedback.received_on, kind='feedback:received', title='Gave feedback',
+                                detail=feedback.text, source_id=f'{feedback.id}:received')
+
+
 SOURCES: tuple[TimelineSource, ...] = (
     stage_changes,
     interactions,
+    accomplishments_witnessed,
+    feedback_given,
 )
 
 
