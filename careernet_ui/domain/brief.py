@@ -21,6 +21,8 @@ from .contacts import Contact, Role
 
 MAX_OTHER_ACCOMPLISHMENTS = 5
 
+_WORD = re.compile(r'[\w+#-]+')
+
 _QUESTIONS = {
     Role.SUPERVISOR: (
         'How long did you manage them, and in what role?',
@@ -74,10 +76,10 @@ def build_brief(request: ReferenceRequest, reference: Contact, application: Appl
     """
     witnessed = sorted((a for a in accomplishments if reference.id in a.witness_ids), key=_newest_first)
     wanted_tags = {tag for a in witnessed for tag in a.tags}
-    words = set(re.findall(r'[\w+#-]+', f'{application.position} {application.notes}'.casefold()))
+    words = set(_WORD.findall(f'{application.position} {application.notes}'.casefold()))
     others = [
         a for a in accomplishments
-        if reference.id not in a.witness_ids and (wanted_tags.intersection(a.tags) or words.intersection(a.tags))
+        if reference.id not in a.witness_ids and (wanted_tags.intersection(a.tags) or _mentioned(a.tags, words))
     ]
     others.sort(key=_newest_first)
     return ReferenceBrief(
@@ -119,6 +121,11 @@ def mailto_link(brief: ReferenceBrief, body: str) -> str:
     """A ``mailto:`` URL addressed to the reference (their first e-mail, if any)."""
     to = quote(brief.reference.primary_email, safe='@')
     return f'mailto:{to}?subject={quote(brief.subject)}&body={quote(body)}'
+
+
+def _mentioned(tags: Sequence[str], words: set[str]) -> bool:
+    # A tag of several words ("public speaking") counts when the text has all of them.
+    return any(parts and parts <= words for parts in (set(_WORD.findall(tag)) for tag in tags))
 
 
 def _line(accomplishment: Accomplishment) -> str:

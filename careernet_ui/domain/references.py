@@ -1,8 +1,10 @@
 """The reference workflow: who to ask, the steps of a request, and how often a person was asked.
 
 A request moves ``asked → agreed | declined → briefed → employer contacted → thanked →
-outcome shared``. Two shortcuts are allowed because life takes them: a briefed reference the
-employer never called can be told the outcome directly, and a declined request ends there.
+outcome shared``. Three shortcuts are allowed because life takes them: a briefed reference the
+employer never called can be told the outcome directly, so can one who agreed but whose
+application closed before there was anything to brief them about, and a declined request ends
+there.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ HEAVY_LOAD = 3
 
 NEXT_STEPS: dict[RequestStatus, tuple[RequestStatus, ...]] = {
     RequestStatus.ASKED: (RequestStatus.AGREED, RequestStatus.DECLINED),
-    RequestStatus.AGREED: (RequestStatus.BRIEFED,),
+    # The application may close before the brief went out; the outcome is still owed (share_outcome asks for it).
+    RequestStatus.AGREED: (RequestStatus.BRIEFED, RequestStatus.OUTCOME_SHARED),
     RequestStatus.DECLINED: (),
     RequestStatus.BRIEFED: (RequestStatus.EMPLOYER_CONTACTED, RequestStatus.OUTCOME_SHARED),
     RequestStatus.EMPLOYER_CONTACTED: (RequestStatus.THANKED,),
@@ -100,8 +103,21 @@ class ReferenceCheck:
 
 
 def check_reference(contact: Contact, contacts: Sequence[Contact], requests: Sequence[ReferenceRequest],
-                    today: date) -> ReferenceCheck:
-    """Warn when consent is missing or expired, or when the person was asked a lot lately."""
+                    today: date, *, application_id: str | None = None) -> ReferenceCheck:
+    """Warn when consent is missing or expired, or when the person was asked a lot lately.
+
+    Args:
+        contact: The person the user is about to list.
+        contacts: Everyone, to find a gentler alternative among.
+        requests: Every reference request, for the load.
+        today: The user's today.
+        application_id: The application they would be listed for: whoever is already asked for
+            it is never suggested instead.
+
+    Returns:
+        The warnings, and when the person is heavily asked, the least-used suitable reference,
+        if one was asked less.
+    """
     warnings = []
     if contact.consent is None:
         warnings.append(f'{contact.name} has not said you may list them as a reference. Ask first.')
@@ -116,7 +132,12 @@ def check_reference(contact: Contact, contacts: Sequence[Contact], requests: Seq
     if load >= HEAVY_LOAD:
         warnings.append(f'{contact.name} was asked {wording.times(load)} in the last {LOAD_WINDOW_DAYS} days; '
                         'consider giving them a rest.')
-        suggestion = least_used_reference(contacts, requests, today, exclude={contact.id})
+        already = {r.contact_id for r in requests
+                   if r.application_id == application_id and r.status is not RequestStatus.DECLINED}
+        candidate = least_used_reference(contacts, requests, today, exclude={contact.id} | already)
+        # Suggesting someone asked as often would only move the burden, not lighten it.
+        if candidate is not None and reference_load(requests, candidate.id, today) < load:
+            suggestion = candidate
     return ReferenceCheck(warnings=tuple(warnings), suggestion=suggestion)
 
 
@@ -145,7 +166,14 @@ def least_used_reference(contacts: Iterable[Contact], requests: Sequence[Referen
 
 
 def move_application(application: Application, stage: ApplicationStage | str, on: date, today: date) -> Application:
-    """The application moved to ``stage`` on ``on``: a new Application with the move recorded."""
+    """The application moved to ``stage`` on ``on``: a new Application with the move recorded.
+
+    Moving to the stage it is in returns it unchanged.
+
+    Raises:
+        ValidationError: an unknown stage, or ``on`` is in the future or before the last move
+            (the history stays in order, so "when did it close" has one answer).
+    """
     try:
         target = ApplicationStage(stage)
     except ValueError:
@@ -155,6 +183,11 @@ def move_application(application: Application, stage: ApplicationStage | str, on
         raise ValidationError(f'{wording.day_label(on)} is in the future.', field='on')
     if target is application.stage:
         return application
+    last = application.stage_history[-1].on if application.stage_history else None
+    if last is not None and on < last:
+        raise ValidationError(
+            f'{wording.day_label(on)} is before the last stage change ({wording.day_label(last)}).', field='on'
+        )
     return replace(application, stage=target,
                    stage_history=[*application.stage_history, ApplicationStageChange(on=on, stage=target)])
 

@@ -55,3 +55,11 @@ def test_mailto_encodes_everything() -> None:
     assert link.startswith('mailto:dana@acme.example?subject=Reference%20for%20Staff%20Engineer')
     assert '&cc=' not in link
     assert unquote(link.split('&body=')[1]) == body
+
+
+def test_a_tag_of_several_words_counts_when_the_position_names_it() -> None:
+    # Regression: tags were matched against single words, so "public speaking" never matched.
+    talks = Accomplishment(id='a5', title='Gave the keynote', on=date(2026, 4, 1), tags=['public speaking'])
+    app = Application(id='app', company='Initech', position='Developer advocate', notes='Lots of public speaking.')
+    brief = build_brief(REQUEST, DANA, app, [talks, UNRELATED], TODAY)
+    assert [a.id for a in brief.other_relevant] == ['a5']

@@ -20,6 +20,7 @@ from careernet_ui.domain import (
     Stage,
     due_follow_ups,
 )
+from careernet_ui.domain.references import advance
 
 TODAY = date(2026, 11, 25)
 DANA = Contact(id='dana', name='Dana Okafor', stage=Stage.REFERENCE)
@@ -121,3 +122,11 @@ def test_followup_ids_are_stable_across_unrelated_edits() -> None:
     edited = dataclasses.replace(agreed, talking_points='Mention the migration')
     assert followups(application(), edited).keys() == first.keys()
     assert followups(application(), agreed, today=TODAY + timedelta(days=1)).keys() == first.keys()
+
+
+def test_sharing_the_outcome_with_an_agreed_reference_resolves_the_follow_up() -> None:
+    closed = application(ApplicationStage.REJECTED, closed=date(2026, 11, 24))
+    mei = request(MEI, (RequestStatus.AGREED, date(2026, 11, 3)))
+    assert 'share_outcome:req-mei' in followups(closed, mei)
+    told = advance(mei, RequestStatus.OUTCOME_SHARED, date(2026, 11, 25), TODAY)
+    assert 'share_outcome:req-mei' not in followups(closed, told)

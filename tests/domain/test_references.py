@@ -120,3 +120,41 @@ def test_applications_move_with_dated_history_and_know_when_they_closed() -> Non
                                                           ApplicationStage.ACCEPTED]
     with pytest.raises(ValidationError, match='Unknown application stage "hired"'):
         move_application(APP, 'hired', TODAY, TODAY)
+
+
+def test_an_agreed_reference_can_be_told_the_outcome_when_the_application_closed_before_the_brief() -> None:
+    # Regression: share_outcome asks to tell every listed reference, agreed ones included, but the
+    # state machine refused agreed → outcome shared, so that follow-up could never be resolved.
+    request = advance(new_request(APP, ref('Dana'), date(2026, 11, 1)), RequestStatus.AGREED, date(2026, 11, 2), TODAY)
+    shared = advance(request, RequestStatus.OUTCOME_SHARED, date(2026, 11, 20), TODAY)
+    assert shared.status is RequestStatus.OUTCOME_SHARED
+
+
+def test_the_suggestion_is_never_someone_already_asked_for_the_same_application() -> None:
+    # Regression: "use Tomasz instead" was offered although Tomasz was already listed for it.
+    dana, mei, tomasz = ref('Dana'), ref('Mei'), ref('Tomasz')
+    other = Application(id='other', company='Globex', position='Engineer')
+    requests = [asked(dana, 1), asked(dana, 20), asked(dana, 40), new_request(APP, tomasz, TODAY),
+                new_request(other, mei, TODAY - timedelta(days=3)), new_request(other, mei, TODAY - timedelta(days=4))]
+    check = check_reference(dana, [dana, mei, tomasz], requests, TODAY, application_id='app1')  # type: ignore[arg-type]
+    assert check.suggestion is not None
+    assert check.suggestion.name == 'Mei'
+    without_context = check_reference(dana, [dana, mei, tomasz], requests, TODAY)  # type: ignore[arg-type]
+    assert without_context.suggestion is not None
+    assert without_context.suggestion.name == 'Tomasz'
+
+
+def test_no_suggestion_when_everyone_suitable_is_asked_as_often() -> None:
+    dana, mei = ref('Dana'), ref('Mei')
+    requests = [asked(person, days) for person in (dana, mei) for days in (1, 20, 40)]
+    check = check_reference(dana, [dana, mei], requests, TODAY)  # type: ignore[arg-type]
+    assert any('three times' in w for w in check.warnings)
+    assert check.suggestion is None
+
+
+def test_a_stage_change_before_the_last_one_is_refused() -> None:
+    applied = move_application(APP, ApplicationStage.APPLIED, date(2026, 11, 10), TODAY)
+    with pytest.raises(ValidationError, match='before the last stage change \\(10 Nov 2026\\)'):
+        move_application(applied, ApplicationStage.INTERVIEWING, date(2026, 11, 9), TODAY)
+    assert move_application(applied, ApplicationStage.INTERVIEWING, date(2026, 11, 10), TODAY).stage_history[-1].on \
+        == date(2026, 11, 10)
