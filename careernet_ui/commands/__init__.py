@@ -12,6 +12,8 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import NamedTuple
 
+from . import export_contacts, export_json, import_contacts, restore
+
 
 class Command(NamedTuple):
     """One subcommand."""
@@ -21,7 +23,7 @@ class Command(NamedTuple):
     run: Callable[[argparse.Namespace], int]
 
 
-MODULES: tuple[ModuleType, ...] = ()
+MODULES: tuple[ModuleType, ...] = (import_contacts, export_contacts, export_json, restore)
 
 
 def commands() -> dict[str, Command]:
