@@ -113,6 +113,44 @@ def render_feed(
     return body
 
 
+@dataclass(frozen=True, slots=True)
+class AgendaEntry:
+    """One event of the feed as a calendar shows it: its day, its summary and where it leads."""
+
+    day: date
+    summary: str
+    link: str
+    followups: int
+    """How many follow-ups the event stands for: 1, or a digest's count."""
+
+
+def feed_agenda(followups: Sequence[FollowUp], settings: Settings, today: date) -> list[AgendaEntry]:
+    """The events :func:`render_feed` would write, in the same order, without the iCalendar.
+
+    Args:
+        followups: Every open follow-up, as for :func:`render_feed`.
+        settings: The feed settings (horizon and digest threshold are used).
+        today: Today's date in the user's time zone.
+
+    Returns:
+        One entry per event: crowded days give one digest entry, overdue follow-ups sit on
+        ``today`` with "(overdue since …)" in the summary, as in the feed. ``link`` is
+        relative to CareerNet's address (``/`` for a digest).
+    """
+    days = _schedule(followups, today, settings.feed_horizon_days)
+    entries: list[AgendaEntry] = []
+    for day in sorted(days):
+        due_that_day = days[day]
+        if len(due_that_day) > settings.feed_digest_threshold:
+            entries.append(AgendaEntry(day=day, summary=_digest_summary(len(due_that_day)), link='/',
+                                       followups=len(due_that_day)))
+            continue
+        for followup in sorted(due_that_day, key=lambda item: _clean(f'{item.id}@{UID_DOMAIN}')):
+            entries.append(AgendaEntry(day=day, summary=_item_summary(followup, today), link=followup.link,
+                                       followups=1))
+    return entries
+
+
 def feed_etag(body: bytes) -> str:
     """A strong ETag for a feed body.
 
@@ -244,7 +282,7 @@ def _digest_event(
     # Today's digest can hold every overdue follow-up of a year; only the listed few are sorted.
     listed = heapq.nsmallest(DIGEST_LIST_LIMIT, followups, key=lambda item: (item.due, item.title, item.id))
     home = _page_url(base_url, '')
-    summary = f'CareerNet: {count:,} follow-ups'
+    summary = _digest_summary(count)
     lines = [f'{count:,} follow-ups for {_human_date(day)}:', '']
     for followup in listed:
         lines.append(f'- {_item_summary(followup, today)}')
@@ -287,6 +325,10 @@ def _item_summary(followup: FollowUp, today: date) -> str:
     if followup.due < today:
         return f'{title} (overdue since {_human_date(followup.due)})'
     return title
+
+
+def _digest_summary(count: int) -> str:
+    return f'CareerNet: {count:,} follow-ups'
 
 
 def _kind_label(kind: str) -> str:

@@ -1,0 +1,275 @@
+"""The calendar feed of the data as it stands: follow-ups -> remembered marks -> iCalendar bytes.
+
+Every caller (the HTTP route, the ``--ics-file`` writer, the Calendar page, ``export-ics``)
+goes through :class:`CalendarFeed`, so each gets the same bytes for the same data and day.
+
+Computing the feed also moves the feed marks on (SEQUENCE and DTSTAMP of changed follow-ups)
+and stores the ones that changed, so the next computation, in this process or in the next
+one, sees the same marks. Storing them bumps ``store.revision`` like any write; the cache key
+is taken *after* that write, so a poll does not invalidate its own result.
+
+TinyDB is not thread-safe: the store is read and written on the caller's thread (the event
+loop, in the server); only pure work (engine, marks, rendering) may go to a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import secrets
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from careernet_ui.calendar_feed import AgendaEntry, feed_agenda, feed_etag, render_feed
+from careernet_ui.domain import FollowUp, Network, Settings, due_follow_ups, utc_now
+from careernet_ui.domain.feed_marks import FeedMark, update_marks
+from careernet_ui.domain.feed_settings import FeedSettingsForm
+from careernet_ui.domain.settings import new_feed_token
+from storage import Store
+
+log = logging.getLogger(__name__)
+
+FEED_PATH = '/calendar/{token}.ics'
+AGENDA_SIZE = 50
+"""How many upcoming events a rendered feed keeps for the Calendar page's preview."""
+# Computing the marks in a thread lets the store change meanwhile; after this many tries the
+# computation runs without yielding, which no write can interrupt.
+_ATTEMPTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedFeed:
+    """One rendering of the feed."""
+
+    body: bytes
+    """The ``text/calendar`` body."""
+    etag: str
+    """Its strong ETag (quoted)."""
+    agenda: tuple[AgendaEntry, ...]
+    """The first events of the feed (at most ``AGENDA_SIZE``), for showing on a page."""
+    events: int
+    """How many events the feed holds."""
+
+
+class CalendarFeed:
+    """The feed of one store, rendered once per change and served from memory until the next.
+
+    The cache key is the store's revision, today's date, the settings and the address the
+    events link to: the same key always means the same bytes.
+    """
+
+    def __init__(self, store: Store, base_url: str, *, clock: Callable[[], datetime] = utc_now) -> None:
+        """Serve the feed of ``store``.
+
+        Args:
+            store: The open store.
+            base_url: Where CareerNet is reached, such as ``http://127.0.0.1:8080``.
+            clock: The current time, used to stamp changed follow-ups (DTSTAMP).
+        """
+        self.store = store
+        self.base_url = base_url.rstrip('/')
+        self._clock = clock
+        self._cached: tuple[_Key, RenderedFeed] | None = None
+        self._lock = asyncio.Lock()
+        self.renders = 0
+        """How many times the feed was computed rather than served from the cache."""
+
+    def subscribe_url(self) -> str:
+        """The address a calendar app subscribes to (it carries the secret token)."""
+        return self.base_url + FEED_PATH.format(token=self.store.settings.feed_token)
+
+    def webcal_url(self) -> str:
+        """:meth:`subscribe_url` with the ``webcal://`` scheme, which opens the calendar app."""
+        _, _, rest = self.subscribe_url().partition('://')
+        return f'webcal://{rest}'
+
+    def token_matches(self, token: str) -> bool:
+        """Whether ``token`` is the feed's current token, compared in constant time.
+
+        Args:
+            token: The token from a request's path.
+
+        Returns:
+            True only for the stored token.
+        """
+        return secrets.compare_digest(token.encode('utf-8'), self.store.settings.feed_token.encode('utf-8'))
+
+    def current(self, today: date) -> RenderedFeed:
+        """The feed for ``today``, computed now if the data, day or settings changed.
+
+        Runs entirely on the caller's thread (the CLI, a page callback).
+
+        Args:
+            today: Today's date in the user's time zone.
+
+        Returns:
+            The rendered feed.
+
+        Raises:
+            ValidationError: The stored settings ask for timed events in an unknown time zone.
+        """
+        cached = self._from_cache(today)
+        if cached is not None:
+            return cached
+        snapshot = self._snapshot(today)
+        plan = _plan_marks(snapshot, self._clock())
+        key = self._persist(plan, snapshot)
+        return self._remember(key, _render(snapshot, plan, self.base_url))
+
+    async def current_async(self, today: date) -> RenderedFeed:
+        """:meth:`current` for the event loop: the pure work runs in a worker thread.
+
+        Concurrent callers share one computation. The store is only touched on the loop.
+
+        Args:
+            today: Today's date in the user's time zone.
+
+        Returns:
+            The rendered feed.
+
+        Raises:
+            ValidationError: The stored settings ask for timed events in an unknown time zone.
+        """
+        cached = self._from_cache(today)
+        if cached is not None:
+            return cached
+        async with self._lock:
+            for _ in range(_ATTEMPTS):
+                cached = self._from_cache(today)
+                if cached is not None:
+                    return cached
+                snapshot = self._snapshot(today)
+                plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock())
+                if self.store.revision != snapshot.revision:
+                    continue  # The data changed while the marks were worked out: start from the new data.
+                key = self._persist(plan, snapshot)
+                rendered = await asyncio.to_thread(_render, snapshot, plan, self.base_url)
+                # A write during the render moved the revision on: the key no longer matches,
+                # so this result is served once and the next poll computes afresh.
+                return self._remember(key, rendered)
+            return self.current(today)
+
+    def _from_cache(self, today: date) -> RenderedFeed | None:
+        if self._cached is None:
+            return None
+        key, rendered = self._cached
+        return rendered if key == self._key(today) else None
+
+    def _key(self, today: date) -> _Key:
+        return _Key(revision=self.store.revision, today=today, settings=self.store.settings)
+
+    def _snapshot(self, today: date) -> _Snapshot:
+        store = self.store
+        return _Snapshot(
+            revision=store.revision,
+            today=today,
+            settings=store.settings,
+            network=store.network(),
+            marks={mark.id: mark for mark in store.feed_marks},
+        )
+
+    def _persist(self, plan: _MarksPlan, snapshot: _Snapshot) -> _Key | None:
+        """Store the marks that changed; returns the cache key, or None if they could not be stored."""
+        marks = self.store.feed_marks
+        try:
+            if plan.removed:
+                marks.delete_many(plan.removed)
+            if plan.changed:
+                marks.update_many(plan.changed)
+            if plan.added:
+                marks.add_many(plan.added)
+        except OSError:
+            # The feed is still right for this poll; not caching it means the next poll tries
+            # again to store the marks, so SEQUENCE cannot fall back once the disk recovers.
+            log.exception('Could not store the calendar feed marks')
+            return None
+        return self._key(snapshot.today)
+
+    def _remember(self, key: _Key | None, rendered: RenderedFeed) -> RenderedFeed:
+        self.renders += 1
+        if key is not None:
+            self._cached = (key, rendered)
+        return rendered
+
+
+def rotate_feed_token(store: Store) -> Settings:
+    """Give the feed a new secret address; the old one answers 404 from now on.
+
+    Args:
+        store: The open store.
+
+    Returns:
+        The stored settings, with the new token.
+    """
+    store.save_settings(dataclasses.replace(store.settings, feed_token=new_feed_token()))
+    return store.settings
+
+
+def save_feed_settings(store: Store, form: FeedSettingsForm) -> Settings:
+    """Store the Calendar page's settings.
+
+    Args:
+        store: The open store.
+        form: The fields as typed.
+
+    Returns:
+        The stored settings.
+
+    Raises:
+        ValidationError: A field is invalid (``field`` names it); nothing is stored.
+    """
+    store.save_settings(form.apply(store.settings))
+    return store.settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    revision: int
+    today: date
+    settings: Settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """What the store held at one revision; read on the loop, then only read anywhere."""
+
+    revision: int
+    today: date
+    settings: Settings
+    network: Network
+    marks: Mapping[str, FeedMark]
+
+
+@dataclass(frozen=True, slots=True)
+class _MarksPlan:
+    followups: Sequence[FollowUp]
+    marks: Mapping[str, FeedMark]
+    added: list[FeedMark]
+    changed: list[FeedMark]
+    removed: list[str]
+
+
+def _plan_marks(snapshot: _Snapshot, now: datetime) -> _MarksPlan:
+    """The open follow-ups and their marks, and which marks to add, replace and drop. Pure."""
+    followups = due_follow_ups(snapshot.network, snapshot.today, snapshot.settings.feed_horizon_days)
+    before = snapshot.marks
+    marks = update_marks(followups, before, now)
+    added: list[FeedMark] = []
+    changed: list[FeedMark] = []
+    for followup_id, mark in marks.items():
+        previous = before.get(followup_id)
+        if previous is None:
+            added.append(mark)
+        elif previous is not mark:  # update_marks hands back the same object when nothing changed
+            changed.append(mark)
+    removed = [followup_id for followup_id in before if followup_id not in marks]
+    return _MarksPlan(followups=followups, marks=marks, added=added, changed=changed, removed=removed)
+
+
+def _render(snapshot: _Snapshot, plan: _MarksPlan, base_url: str) -> RenderedFeed:
+    """Pure: the feed's bytes, ETag and first events."""
+    body = render_feed(plan.followups, snapshot.settings, snapshot.today, plan.marks, base_url)
+    agenda = feed_agenda(plan.followups, snapshot.settings, snapshot.today)
+    return RenderedFeed(body=body, etag=feed_etag(body), agenda=tuple(agenda[:AGENDA_SIZE]), events=len(agenda))

@@ -1,0 +1,226 @@
+"""The feed service: marks stored only when they change, polls served from memory, the same bytes again."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from careernet_ui.calendar_feed import feed_agenda
+from careernet_ui.domain import FollowUp, ValidationError, due_follow_ups, mark_done
+from careernet_ui.domain.feed_settings import FeedSettingsForm
+from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token, save_feed_settings
+from storage import Store, open_store
+from tests.conftest import TODAY
+from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, summaries_and_days, uids
+
+
+@pytest.fixture
+def store(fresh_store: Store) -> Store:
+    """The demo network, with digests off so every follow-up is its own event."""
+    seed_demo(fresh_store)
+    return fresh_store
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """A clock the test moves by hand."""
+    return Clock(NOW)
+
+
+@pytest.fixture
+def feed(store: Store, clock: Clock) -> CalendarFeed:
+    return CalendarFeed(store, BASE_URL, clock=clock)
+
+
+def first_followup(store: Store) -> FollowUp:
+    """An open follow-up due after today (so its date is its own, not today's)."""
+    return next(f for f in due_follow_ups(store.network(), TODAY, 90) if f.due > TODAY and f.contact_id)
+
+
+def test_first_feed_stores_a_mark_per_event_and_repeated_polls_are_served_from_memory(
+    store: Store, feed: CalendarFeed
+) -> None:
+    body = feed.current(TODAY).body
+
+    assert {mark.id + '@careernet' for mark in store.feed_marks} == set(uids(body))
+    revision = store.revision
+    for _ in range(5):
+        assert feed.current(TODAY).body == body
+    assert feed.renders == 1
+    assert store.revision == revision, 'an unchanged poll must not write the data file'
+
+
+def test_an_unrelated_write_recomputes_but_stores_no_marks(store: Store, feed: CalendarFeed) -> None:
+    body = feed.current(TODAY).body
+    marks_before = {mark.id: mark for mark in store.feed_marks}
+    store.save_settings(dataclasses.replace(store.settings, dark_mode=True))
+    revision = store.revision
+
+    assert feed.current(TODAY).body == body
+    assert feed.renders == 2
+    assert store.revision == revision
+    assert {mark.id: mark for mark in store.feed_marks} == marks_before
+
+
+def test_a_renamed_contact_raises_sequence_once_and_the_new_mark_is_stored(
+    store: Store, feed: CalendarFeed, clock: Clock
+) -> None:
+    followup = first_followup(store)
+    uid = f'{followup.id}@careernet'
+    feed.current(TODAY)
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    clock.now += timedelta(hours=2)
+
+    event = events(feed.current(TODAY).body)[uid]
+
+    assert event.decoded('SEQUENCE') == 1
+    assert 'Renamed Person' in str(event['SUMMARY'])
+    assert event.decoded('DTSTAMP') == clock.now
+    assert store.feed_marks.get(followup.id).sequence == 1
+    # A new service (a restart) reads the stored marks: same bytes, no second bump.
+    restarted = CalendarFeed(store, BASE_URL, clock=Clock(clock.now + timedelta(days=1)))
+    assert restarted.current(TODAY).body == feed.current(TODAY).body
+
+
+def test_a_done_follow_up_leaves_the_feed_and_its_mark_is_dropped(store: Store, feed: CalendarFeed) -> None:
+    # With a 30-day horizon, the next keep-in-touch after this one is done falls beyond it.
+    store.save_settings(dataclasses.replace(store.settings, feed_horizon_days=30))
+    followup = first_followup(store)
+    assert f'{followup.id}@careernet' in uids(feed.current(TODAY).body)
+
+    store.followup_states.put(mark_done(followup, TODAY))
+
+    assert f'{followup.id}@careernet' not in uids(feed.current(TODAY).body)
+    assert followup.id not in store.feed_marks
+
+
+def test_a_done_keep_in_touch_comes_back_at_its_next_date_with_a_higher_sequence(
+    store: Store, feed: CalendarFeed
+) -> None:
+    followup = first_followup(store)
+    uid = f'{followup.id}@careernet'
+    before = events(feed.current(TODAY).body)[uid]
+
+    store.followup_states.put(mark_done(followup, TODAY))
+    after = events(feed.current(TODAY).body)[uid]
+
+    assert after.decoded('DTSTART') > before.decoded('DTSTART')
+    assert after.decoded('SEQUENCE') == before.decoded('SEQUENCE') + 1
+
+
+def test_same_data_and_day_give_the_same_bytes_in_another_process(store: Store, data_path: Path) -> None:
+    body = CalendarFeed(store, BASE_URL).current(TODAY).body
+    store.close()
+    reopened = open_store(data_path)
+    try:
+        assert CalendarFeed(reopened, BASE_URL).current(TODAY).body == body
+    finally:
+        reopened.close()
+
+
+def test_a_new_day_moves_overdue_follow_ups_to_it(store: Store, feed: CalendarFeed) -> None:
+    tomorrow = TODAY + timedelta(days=1)
+    today_feed = feed.current(TODAY).body
+    tomorrow_feed = feed.current(tomorrow).body
+
+    assert today_feed != tomorrow_feed
+    starts = {event.decoded('DTSTART') for event in events(tomorrow_feed).values()}
+    assert min(starts) == tomorrow
+
+
+def test_async_and_sync_give_the_same_feed_and_concurrent_polls_share_one_render(
+    store: Store, feed: CalendarFeed
+) -> None:
+    async def poll_together() -> list[bytes]:
+        results = await asyncio.gather(*(feed.current_async(TODAY) for _ in range(8)))
+        return [result.body for result in results]
+
+    bodies = asyncio.run(poll_together())
+
+    assert len(set(bodies)) == 1
+    assert feed.renders == 1
+    assert feed.current(TODAY).body == bodies[0]
+
+
+def test_agenda_lists_the_feed_events_in_feed_order(store: Store, feed: CalendarFeed) -> None:
+    store.save_settings(dataclasses.replace(store.settings, feed_digest_threshold=2))
+    rendered = feed.current(TODAY)
+
+    agenda = [(entry.summary, entry.day) for entry in rendered.agenda]
+
+    assert agenda == summaries_and_days(rendered.body)[: len(agenda)]
+    assert rendered.events == len(events(rendered.body))
+    assert any(entry.followups > 2 for entry in rendered.agenda), 'the digest threshold should have grouped a day'
+    followups = due_follow_ups(store.network(), TODAY, 90)
+    assert sum(entry.followups for entry in feed_agenda(followups, store.settings, TODAY)) == len(followups)
+
+
+def test_rotating_the_token_changes_the_subscribe_url_but_not_the_feed(store: Store, feed: CalendarFeed) -> None:
+    old_url, body = feed.subscribe_url(), feed.current(TODAY).body
+    old_token = store.settings.feed_token
+
+    rotate_feed_token(store)
+
+    assert feed.subscribe_url() != old_url
+    assert feed.subscribe_url() == f'{BASE_URL}/calendar/{store.settings.feed_token}.ics'
+    assert feed.webcal_url() == f'webcal://127.0.0.1:8080/calendar/{store.settings.feed_token}.ics'
+    assert not feed.token_matches(old_token)
+    assert feed.token_matches(store.settings.feed_token)
+    assert not feed.token_matches('ü' + store.settings.feed_token)
+    assert feed.current(TODAY).body == body
+
+
+def test_settings_saved_from_the_form_change_the_feed(store: Store, feed: CalendarFeed) -> None:
+    form = FeedSettingsForm.of(store.settings)
+    form.all_day, form.time, form.alarm_minutes, form.timezone = False, '7:45', '30', 'Europe/Berlin'
+
+    save_feed_settings(store, form)
+    body = feed.current(TODAY).body
+
+    assert store.settings.feed_time == '07:45'
+    assert b'BEGIN:VTIMEZONE' in body
+    assert b'TRIGGER:-PT30M' in body
+    assert b'DTSTART;TZID=Europe/Berlin:' in body
+
+
+@pytest.mark.parametrize(
+    ('changes', 'field'),
+    [
+        ({'time': '25:00'}, 'feed_time'),
+        ({'time': 'nine'}, 'feed_time'),
+        ({'alarm_minutes': 'soon'}, 'feed_alarm_minutes'),
+        ({'alarm_minutes': '-5'}, 'feed_alarm_minutes'),
+        ({'horizon_days': ''}, 'feed_horizon_days'),
+        ({'horizon_days': '1000'}, 'feed_horizon_days'),
+        ({'digest_threshold': '0'}, 'feed_digest_threshold'),
+        ({'timezone': 'Mars/Olympus_Mons'}, 'timezone'),
+    ],
+)
+def test_invalid_settings_name_the_field_and_store_nothing(
+    store: Store, changes: dict[str, str], field: str
+) -> None:
+    before = store.settings
+    form = FeedSettingsForm.of(before)
+    for name, value in changes.items():
+        setattr(form, name, value)
+
+    with pytest.raises(ValidationError) as raised:
+        save_feed_settings(store, form)
+
+    assert raised.value.field == field
+    assert store.settings == before
+
+
+def test_marks_are_stamped_with_the_follow_up_change_time_not_the_poll_time(store: Store) -> None:
+    followup = first_followup(store)
+    body = CalendarFeed(store, BASE_URL, clock=Clock(datetime(2030, 1, 1, tzinfo=UTC))).current(TODAY).body
+
+    stamp = events(body)[f'{followup.id}@careernet'].decoded('DTSTAMP')
+
+    assert followup.changed_at is not None
+    assert stamp == followup.changed_at.replace(microsecond=0)
