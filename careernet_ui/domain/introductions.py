@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import IntEnum
 
+from . import wording
 from .applications import Application, ApplicationStage, Introduction
+from .errors import ValidationError
 
 
 class Reached(IntEnum):
@@ -72,3 +74,18 @@ def _reached(application: Application | None) -> Reached:
 
 def _first_day(application: Application) -> date:
     return min((c.on for c in application.stage_history), default=application.created_at.date())
+
+
+def thank_for(introduction: Introduction, on: date, today: date) -> Introduction:
+    """The user thanked the advocate for ``introduction`` on ``on``.
+
+    Raises:
+        ValidationError: ``on`` is in the future or before the introduction.
+    """
+    if on > today:
+        raise ValidationError(f'{wording.day_label(on)} is in the future; record the thanks once it is sent.',
+                              field='on')
+    if on < introduction.on:
+        raise ValidationError(f'{wording.day_label(on)} is before the introduction '
+                              f'({wording.day_label(introduction.on)}).', field='on')
+    return replace(introduction, thanked_on=on)

@@ -90,7 +90,7 @@ def reference_load(requests: Iterable[ReferenceRequest], contact_id: str, today:
     return sum(
         1 for request in requests
         if request.contact_id == contact_id and request.status is not RequestStatus.DECLINED
-        and since <= _asked_on(request) <= today
+        and since <= asked_on(request) <= today
     )
 
 
@@ -152,7 +152,7 @@ def least_used_reference(contacts: Iterable[Contact], requests: Sequence[Referen
     last_asked: dict[str, date] = {}
     since = today - timedelta(days=LOAD_WINDOW_DAYS)
     for request in requests:
-        asked = _asked_on(request)
+        asked = asked_on(request)
         if request.status is not RequestStatus.DECLINED and since <= asked <= today:
             load[request.contact_id] = load.get(request.contact_id, 0) + 1
         last_asked[request.contact_id] = max(asked, last_asked.get(request.contact_id, date.min))
@@ -192,6 +192,16 @@ def move_application(application: Application, stage: ApplicationStage | str, on
                    stage_history=[*application.stage_history, ApplicationStageChange(on=on, stage=target)])
 
 
+def add_interview(application: Application, day: date) -> Application:
+    """The application with an interview on ``day`` (past or planned); a listed day changes nothing."""
+    return replace(application, interview_dates=[*application.interview_dates, day])
+
+
+def remove_interview(application: Application, day: date) -> Application:
+    """The application without the interview on ``day``."""
+    return replace(application, interview_dates=[d for d in application.interview_dates if d != day])
+
+
 def closed_on(application: Application) -> date | None:
     """When the application reached its closing stage (None while it is open)."""
     if not application.is_closed:
@@ -200,6 +210,7 @@ def closed_on(application: Application) -> date | None:
     return max(days) if days else application.updated_at.date()
 
 
-def _asked_on(request: ReferenceRequest) -> date:
+def asked_on(request: ReferenceRequest) -> date:
+    """The day the person was asked (the request's creation day for one without that step)."""
     asked = request.reached_on(RequestStatus.ASKED)
     return asked if asked is not None else request.created_at.date()

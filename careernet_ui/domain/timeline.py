@@ -70,11 +70,37 @@ def feedback_given(network: Network, contact: Contact) -> Iterable[TimelineEntry
                                 detail=feedback.text, source_id=f'{feedback.id}:received')
 
 
+def reference_requests(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Each dated step of every reference request made of the contact ("Reference for Initech: agreed")."""
+    applications = {a.id: a for a in network.applications}
+    for request in network.reference_requests:
+        application = applications.get(request.application_id)
+        if request.contact_id != contact.id or application is None:
+            continue
+        for index, step in enumerate(request.history):
+            yield TimelineEntry(on=step.on, kind=f'reference:{step.status.value}',
+                                title=f'Reference for {application.company}: {step.status.label.lower()}',
+                                detail=step.note or application.position, link=f'/applications/{application.id}',
+                                source_id=f'{request.id}:{index}')
+
+
+def introductions_made(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Introductions the contact made for the user, with what came of them."""
+    for introduction in network.introductions:
+        if introduction.advocate_id == contact.id:
+            link = f'/applications/{introduction.application_id}' if introduction.application_id else ''
+            yield TimelineEntry(on=introduction.on, kind='introduction',
+                                title=f'Introduced you to {introduction.to_whom}', detail=introduction.outcome,
+                                link=link, source_id=introduction.id)
+
+
 SOURCES: tuple[TimelineSource, ...] = (
     stage_changes,
     interactions,
     accomplishments_witnessed,
     feedback_given,
+    reference_requests,
+    introductions_made,
 )
 
 
