@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument('--demo', action='store_true',
                         help='start on a made-up network: in a temporary file, or in --data if it does not exist '
                              'yet (existing data is never overwritten)')
+    parser.add_argument('--ics-file', metavar='PATH', default=None,
+                        help='also write the calendar feed to this file after every change (for a synced folder '
+                             'or a web host that Google Calendar or Outlook.com can subscribe to)')
     parser.add_argument('--today', type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     available = commands()
     if available:
@@ -72,6 +75,11 @@ def _serve(args: argparse.Namespace) -> int:
               'read your contacts. Pass --password (or set CAREERNET_PASSWORD), or keep the default 127.0.0.1.',
               file=sys.stderr)
         return 2
+    ics_file = Path(args.ics_file).expanduser().resolve() if args.ics_file else None
+    if ics_file is not None and not ics_file.parent.is_dir():
+        print(f'careernet: cannot write the calendar file {ics_file}: the folder {ics_file.parent} does not exist.',
+              file=sys.stderr)
+        return 2
     simulated = bool(os.environ.get('NICEGUI_USER_SIMULATION'))
     options = server.ServeOptions(
         data=Path(args.data).expanduser() if args.data else None,
@@ -82,6 +90,7 @@ def _serve(args: argparse.Namespace) -> int:
         demo=args.demo,
         today=args.today or _env_today(),
         extra_hosts=('test',) if simulated else (),  # the user fixture's HTTP client calls itself "test"
+        ics_file=ics_file,
     )
     store, seeded = server.open_data(options, default_data_file())
     print(f'CareerNet data file: {store.path}' + (' (demo network written)' if seeded else ''), flush=True)

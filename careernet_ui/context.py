@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from careernet_ui.services.calendar import CalendarFeed
 from storage import Store
 
 
@@ -16,3 +17,4 @@ class AppContext:
     store: Store
     today: Callable[[], date] = field(default=date.today)
     base_url: str = 'http://127.0.0.1:8080'
+    calendar_feed: CalendarFeed | None = None  # the server's, shared by the feed route and the Calendar page

@@ -13,9 +13,12 @@ from pathlib import Path
 from nicegui import app, background_tasks, ui
 
 from careernet_ui import pages
+from careernet_ui.calendar_file import FeedFileWriter
+from careernet_ui.calendar_route import add_feed_route
 from careernet_ui.context import AppContext
 from careernet_ui.demo import generate_network
 from careernet_ui.security import WILDCARDS, HostGuard, PasswordGuard
+from careernet_ui.services.calendar import CalendarFeed
 from storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ class ServeOptions:
     demo: bool = False
     today: date | None = None
     extra_hosts: tuple[str, ...] = ()
+    ics_file: Path | None = None
 
 
 def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
@@ -57,7 +61,7 @@ def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
 
 def seed_demo(store: Store, today: date) -> None:
     """Fill an empty store with the made-up demo network."""
-    network = generate_network(today)
+    network = generate_network(today, storylines=True)
     store.contacts.add_many(network.contacts)
     store.interactions.add_many(network.interactions)
     store.accomplishments.add_many(network.accomplishments)
@@ -72,8 +76,11 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     fixed = options.today
     clock: Callable[[], date] = (lambda: fixed) if fixed else date.today
     shown_host = 'localhost' if options.host in WILDCARDS else options.host
-    ctx = AppContext(store=store, today=clock, base_url=f'http://{shown_host}:{options.port}')
+    base_url = f'http://{shown_host}:{options.port}'
+    feed = CalendarFeed(store, base_url)
+    ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed)
     pages.register_all(ctx)
+    _install_calendar(feed, clock, options.ics_file)
     if options.password:
         app.add_middleware(PasswordGuard, password=options.password)
     if options.host not in WILDCARDS:
@@ -96,6 +103,17 @@ def run(options: ServeOptions) -> None:
         show_welcome_message=False,
         uvicorn_logging_level='warning',
     )
+
+
+def _install_calendar(feed: CalendarFeed, today: Callable[[], date], ics_file: Path | None) -> None:
+    """The feed route and, with ``--ics-file``, the file kept up to date beside it."""
+    add_feed_route(app, feed, today)
+    if ics_file is None:
+        return
+    writer = FeedFileWriter(feed, ics_file, today)
+    feed.store.subscribe(writer.changed)
+    app.on_startup(lambda: background_tasks.create(writer.run(), name='careernet-ics-file'))
+    app.on_shutdown(writer.flush)  # registered before store.close, so it runs first
 
 
 async def _daily_backups(store: Store) -> None:
