@@ -105,8 +105,13 @@ class NetworkRecords:
 
 def generate_network(today: date, *, seed: int = 7, contacts: int = 36, interactions: int = 220,
                      accomplishments: int = 8, feedback: int = 12, applications: int = 4,
-                     reference_requests: int = 6, introductions: int = 3) -> NetworkRecords:
-    """Make a network of the given size whose dates lie in the year before ``today``."""
+                     reference_requests: int = 6, introductions: int = 3, storylines: bool = False) -> NetworkRecords:
+    """Make a network of the given size whose dates lie in the year before ``today``.
+
+    With ``storylines``, two hand-written people are added (after everything random, so the rest
+    is unchanged) so that a first look at ``--demo`` shows what the app is for: an advocate gone
+    quiet for 74 days, and a contact whose requests for advice suggest a potential advocate.
+    """
     rng = random.Random(seed)  # noqa: S311  # made-up data, not secrets
     net = NetworkRecords()
     net.contacts = [_contact(rng, today, index) for index in range(contacts)]
@@ -135,7 +140,47 @@ def generate_network(today: date, *, seed: int = 7, contacts: int = 36, interact
             created_at=_stamp(today, 200),
             updated_at=_stamp(today, 20),
         ))
+    if storylines:
+        _add_storylines(net, today, random.Random(f'{seed}-storylines'))  # noqa: S311
     return net
+
+
+def _add_storylines(net: NetworkRecords, today: date, rng: random.Random) -> None:
+    def day(days_ago: int) -> date:
+        return today - timedelta(days=days_ago)
+
+    dana = Contact(
+        id=_id(rng), name='Dana Okafor', role=Role.MENTOR, organisation='Acme Corp', title='Director of Engineering',
+        emails=['dana.okafor@example.com'], how_we_met='Managed me for two years on the data team.',
+        tags=['leadership', 'data'], stage=Stage.ADVOCATE,
+        stage_history=[StageChange(on=day(700), to_stage=Stage.CONTACT),
+                       StageChange(on=day(500), to_stage=Stage.POTENTIAL_ADVOCATE, from_stage=Stage.CONTACT),
+                       StageChange(on=day(300), to_stage=Stage.REFERENCE, from_stage=Stage.POTENTIAL_ADVOCATE),
+                       StageChange(on=day(120), to_stage=Stage.ADVOCATE, from_stage=Stage.REFERENCE)],
+        consent=ReferenceConsent(given_on=day(300), expires_on=day(300) + timedelta(days=730)),
+        connected_on=day(700), created_at=_stamp(day(700), 0), updated_at=_stamp(day(120), 0),
+    )
+    mei = Contact(
+        id=_id(rng), name='Mei Chen', role=Role.COLLEAGUE, organisation='Globex', title='Staff Engineer',
+        how_we_met='Shared an on-call rotation through the 2024 outage season.', tags=['infra'],
+        stage=Stage.CONTACT, stage_history=[StageChange(on=day(400), to_stage=Stage.CONTACT)],
+        connected_on=day(400), created_at=_stamp(day(400), 0), updated_at=_stamp(day(400), 0),
+    )
+    story = (
+        (dana, InteractionKind.REFERENCE_GIVEN, 300, 'Reference call with Initech; she said it went well.'),
+        (dana, InteractionKind.REFERENCE_GIVEN, 150, 'Reference for the Hooli staff role.'),
+        (dana, InteractionKind.INTRODUCTION_MADE, 120, 'Introduced me to the head of platform at Globex.'),
+        (dana, InteractionKind.COFFEE, 74, 'Caught up over coffee; she is moving to the platform org.'),
+        (mei, InteractionKind.ADVICE_ASKED, 60, 'Asked how she prepared for the staff promotion.'),
+        (mei, InteractionKind.FEEDBACK_ASKED, 20, 'Asked for feedback on my design doc.'),
+    )
+    net.contacts.extend((dana, mei))
+    net.interactions.extend(
+        Interaction(id=_id(rng), contact_id=person.id, kind=kind, on=day(ago), note=note,
+                    created_at=_stamp(day(ago), 0), updated_at=_stamp(day(ago), 0))
+        for person, kind, ago, note in story
+    )
+    net.interactions.sort(key=lambda i: i.on)
 
 
 def _contact(rng: random.Random, today: date, index: int) -> Contact:
