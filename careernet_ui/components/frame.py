@@ -14,6 +14,8 @@ from careernet_ui.context import AppContext
 NAV: tuple[tuple[str, str, str], ...] = (
     ('Dashboard', '/', 'space_dashboard'),
     ('Contacts', '/contacts', 'people'),
+    ('Pipeline', '/pipeline', 'view_kanban'),
+    ('Settings', '/settings', 'settings'),
 )
 
 

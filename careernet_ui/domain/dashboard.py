@@ -92,3 +92,23 @@ def due_text(due: date, today: date) -> str:
     if days == 1:
         return 'due tomorrow'
     return f'due in {wording.days(days)}'
+
+
+def kind_label(kind: str) -> str:
+    """A follow-up kind as a person reads it: ``keep_in_touch`` → ``Keep in touch``."""
+    return kind.replace('_', ' ').capitalize()
+
+
+def kind_counts(followups: list[FollowUp]) -> dict[str, int]:
+    """How many follow-ups of each kind, most common first (ties alphabetical).
+
+    Args:
+        followups: The follow-ups.
+
+    Returns:
+        Counts by kind, for a filter that lists only the kinds present.
+    """
+    counts: dict[str, int] = {}
+    for followup in followups:
+        counts[followup.kind] = counts.get(followup.kind, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.components.badges import stage_badge
+from careernet_ui.components.contact_activity import contact_activity
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame
@@ -117,4 +118,4 @@ def _delete(ctx: AppContext, contact: Contact) -> None:
 
 # Cards under the details (left) and under the relationship card (right), in order.
 MAIN_SECTIONS: list[ContactSection] = []
-SIDE_SECTIONS: list[ContactSection] = []
+SIDE_SECTIONS: list[ContactSection] = [contact_activity]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from careernet_ui.domain.contacts import Stage, StageChange
-from careernet_ui.domain.dashboard import dashboard_view, due_text
+from careernet_ui.domain.dashboard import dashboard_view, due_text, kind_counts, kind_label
+from careernet_ui.domain.followups import FollowUp
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
 
@@ -42,3 +43,14 @@ def test_an_empty_network_gives_an_empty_view() -> None:
 def test_due_text_reads_relative_to_today() -> None:
     assert [due_text(TODAY + timedelta(days=d), TODAY) for d in (-74, -1, 0, 1, 6)] == [
         '74 days overdue', '1 day overdue', 'due today', 'due tomorrow', 'due in 6 days']
+
+
+def test_kinds_are_counted_most_common_first_and_named_for_people() -> None:
+    def followup(n: int, kind: str) -> FollowUp:
+        return FollowUp(id=f'{kind}:{n}', kind=kind, due=TODAY, title='t', reason='r', link='/')
+
+    followups = [followup(1, 'thank_reference'), followup(2, 'keep_in_touch'), followup(3, 'keep_in_touch'),
+                 followup(4, 'brief_reference')]
+    assert kind_counts(followups) == {'keep_in_touch': 2, 'brief_reference': 1, 'thank_reference': 1}
+    assert list(kind_counts(followups)) == ['keep_in_touch', 'brief_reference', 'thank_reference']
+    assert kind_label('keep_in_touch') == 'Keep in touch'

@@ -1,0 +1,107 @@
+"""The dashboard's picture of the network: the stage funnel, health, touches per month, who went quiet."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from careernet_ui.domain import Stage, wording
+from careernet_ui.domain.insights import NetworkHealth, QuietContact
+
+from .badges import stage_badge
+
+# The badge colours (components/badges.py) as the chart's hex colours, so a stage looks the same everywhere.
+_STAGE_HEX = {
+    Stage.CONTACT: '#616161',
+    Stage.POTENTIAL_ADVOCATE: '#009688',
+    Stage.REFERENCE: '#3f51b5',
+    Stage.ADVOCATE: '#ff5722',
+}
+_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+
+
+def stage_funnel(counts: dict[Stage, int]) -> None:
+    """How many people are at each stage, as a funnel from contact to advocate."""
+    with ui.card().classes('grow basis-0 min-w-[20rem] gap-2').mark('stage-funnel'):
+        ui.label('Pipeline').classes('text-lg font-semibold')
+        ui.echart({
+            'tooltip': {'trigger': 'item', 'formatter': '{b}: {c}'},
+            'series': [{
+                'type': 'funnel',
+                'sort': 'none',  # pipeline order, whatever the counts
+                'minSize': '30%',
+                'left': '5%',
+                'width': '90%',
+                'label': {'show': True, 'position': 'inside', 'formatter': '{b}: {c}', 'color': '#fff'},
+                'data': [{'name': stage.label, 'value': count, 'itemStyle': {'color': _STAGE_HEX[stage]}}
+                         for stage, count in counts.items()],
+            }],
+        }).classes('w-full h-56 careernet-funnel')
+        with ui.row().classes('w-full justify-around').mark('stage-counts'):
+            for stage, count in counts.items():
+                with ui.column().classes('items-center gap-0'):
+                    ui.label(f'{count:,}').classes('text-xl font-semibold').mark(f'count-{stage.value}')
+                    stage_badge(stage)
+
+
+def network_health(health: NetworkHealth) -> None:
+    """The share of references and advocates within their keep-in-touch cadence."""
+    with ui.card().classes('w-full gap-2').mark('network-health'):
+        ui.label('Network health').classes('text-lg font-semibold')
+        if health.share is None:
+            ui.label('No references or advocates with a keep-in-touch cadence yet. Move people along the '
+                     'pipeline, and this shows how many you are keeping warm.').classes('text-grey-7') \
+                .mark('health-empty')
+            return
+        ui.label(f'{health.share:.0%}').classes('text-4xl font-semibold').mark('health-share')
+        ui.linear_progress(value=health.share, show_value=False, color='positive' if health.share >= 0.8 else
+                           'warning' if health.share >= 0.5 else 'negative').props('rounded size=10px')
+        ui.label(f'{health.on_track:,} of {health.total:,} references and advocates are within their '
+                 'keep-in-touch cadence.').classes('text-sm text-grey-8').mark('health-detail')
+
+
+def quiet_contacts(quiet: list[QuietContact]) -> None:
+    """The references and advocates the user has not contacted for longest."""
+    with ui.card().classes('w-full gap-1').mark('quiet-contacts'):
+        ui.label('Longest without contact').classes('text-lg font-semibold')
+        if not quiet:
+            ui.label('No references or advocates yet.').classes('text-grey-7')
+        for person in quiet:
+            with ui.row().classes('w-full items-center gap-2 no-wrap'):
+                ui.link(person.contact.name, f'/contacts/{person.contact.id}').classes('grow truncate') \
+                    .mark('quiet-contact')
+                stage_badge(person.contact.stage)
+                ui.label(wording.days(person.days_since)).classes('text-sm text-grey-8 w-20 text-right')
+
+
+def touches_chart(touches: list[tuple[str, int]]) -> None:
+    """Interactions logged per month over the last 12 months."""
+    with ui.card().classes('w-full gap-2').mark('touches'):
+        ui.label('Touches per month').classes('text-lg font-semibold')
+        ui.echart({
+            'tooltip': {'trigger': 'axis'},
+            'grid': {'left': 40, 'right': 16, 'top': 16, 'bottom': 28},
+            'xAxis': {'type': 'category', 'data': [_month_label(month) for month, _ in touches]},
+            'yAxis': {'type': 'value', 'minInterval': 1},
+            'series': [{'type': 'bar', 'name': 'Interactions', 'data': [count for _, count in touches],
+                        'itemStyle': {'color': '#5898d4'}}],
+        }).classes('w-full h-56 careernet-touches')
+        total = sum(count for _, count in touches)
+        ui.label(f'{total:,} interactions logged in the last 12 months.').classes('text-sm text-grey-8') \
+            .mark('touches-total')
+
+
+def _month_label(month: str) -> str:
+    year, number = month.split('-')
+    return f'{_MONTHS[int(number) - 1]} {year[2:]}'
+
+
+def welcome() -> None:
+    """What a new user sees: what CareerNet is for, and the first step."""
+    with ui.card().classes('w-full p-6 gap-2').mark('dashboard-empty'):
+        ui.label('Welcome to CareerNet').classes('text-xl font-semibold')
+        ui.label(
+            'References confirm what you did; advocates speak up for you when you are not in the room. '
+            'Add the people who know your work, log how you keep in touch, and CareerNet reminds you '
+            'when to follow up.'
+        )
+

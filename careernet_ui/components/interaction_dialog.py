@@ -1,0 +1,62 @@
+"""The "Log interaction" dialog, opened from the contact page, a pipeline card or a next action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Contact, Interaction, ValidationError
+from careernet_ui.domain.interaction_log import KIND_OPTIONS, InteractionForm
+from careernet_ui.services.interactions import log_interaction_form
+
+from .feedback import attempt
+
+
+def open_log_dialog(ctx: AppContext, contact: Contact, on_logged: Callable[[Interaction], object]) -> None:
+    """Ask what happened with ``contact``; ``on_logged`` gets the interaction once it is on disk.
+
+    Bad input keeps the dialog open with the message under the field and stores nothing.
+    """
+    today = ctx.today()
+    form = InteractionForm.for_today(today)
+    inputs: dict[str, ui.select | ui.input | ui.textarea] = {}
+
+    def save() -> None:
+        for element in inputs.values():
+            element.props['error'] = False
+            element.update()
+        try:
+            interaction = form.to_interaction(contact.id, today)
+        except ValidationError as error:
+            _show_error(inputs, error)
+            return
+        stored = attempt(lambda: log_interaction_form(ctx.store, contact.id, form, today),
+                         f'Logged: {interaction.kind.label} with {contact.name}.')
+        if stored is not None:
+            dialog.close()
+            on_logged(stored)
+
+    with ui.dialog() as dialog, ui.card().classes('w-full max-w-lg gap-2').mark('log-dialog'):
+        dialog.on('hide', dialog.delete)  # one dialog per opening: do not keep closed ones in the page
+        ui.label(f'Log an interaction with {contact.name}').classes('text-lg font-semibold')
+        inputs['kind'] = ui.select(KIND_OPTIONS, label='What happened *').bind_value(form, 'kind') \
+            .props('autofocus').classes('w-full').mark('log-kind')
+        inputs['on'] = ui.input('When *', placeholder='YYYY-MM-DD').bind_value(form, 'on') \
+            .on('keydown.enter', save).classes('w-full').mark('log-date')
+        inputs['note'] = ui.textarea('Note', placeholder='What you talked about, what you agreed') \
+            .bind_value(form, 'note').props('autogrow').classes('w-full').mark('log-note')
+        with ui.row().classes('w-full justify-end gap-2'):
+            ui.button('Cancel', on_click=dialog.close).props('flat').mark('log-cancel')
+            ui.button('Log', icon='check', on_click=save).mark('log-save')
+    dialog.open()
+
+
+def _show_error(inputs: dict[str, ui.select | ui.input | ui.textarea], error: ValidationError) -> None:
+    target = inputs.get(error.field or '')
+    if target is not None:
+        target.props['error'] = True
+        target.props['error-message'] = str(error)
+        target.update()
+    ui.notify(str(error), type='negative', multi_line=True)

@@ -1,0 +1,174 @@
+"""The dashboard's to-do list: each follow-up with its reason, actionable where it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from nicegui import ui
+
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Contact, FollowUp, ValidationError, wording
+from careernet_ui.domain.cadence import KEEP_IN_TOUCH
+from careernet_ui.domain.dashboard import due_text, kind_counts, kind_label
+from careernet_ui.domain.forms import parse_date
+from careernet_ui.services.followups import (
+    apply_stage_suggestion,
+    complete_follow_up,
+    dismiss_follow_up,
+    snooze_follow_up,
+)
+
+from .feedback import attempt
+from .interaction_dialog import open_log_dialog
+
+Refresh = Callable[[], object]
+
+SNOOZES = (('For a day', 1), ('For a week', 7))
+
+ACTIONS_PAGE = 10
+"""Rows the card lists at first, and how many more each "Show more" adds: at 30,000 contacts thousands
+can be due."""
+
+
+@dataclass(kw_only=True, slots=True)
+class ActionsFilter:
+    """What the "Next actions" card shows: one kind or all, and how many rows."""
+
+    kind: str = ''
+    shown: int = ACTIONS_PAGE
+
+
+def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, refresh: Refresh) -> None:
+    """The "Next actions" card: the first ``view.shown`` follow-ups, most overdue first, and "Show more"."""
+    today = ctx.today()
+    counts = kind_counts(actions)
+    listed = [f for f in actions if f.kind == view.kind] if view.kind in counts else actions
+    def choose(kind: str) -> None:
+        view.kind, view.shown = kind, ACTIONS_PAGE
+        refresh()
+
+    def more() -> None:
+        view.shown += ACTIONS_PAGE
+        refresh()
+
+    with ui.card().classes('w-full gap-2').mark('next-actions'):
+        with ui.row().classes('w-full items-center gap-3'):
+            ui.label('Next actions').classes('text-lg font-semibold')
+            overdue = sum(1 for followup in actions if followup.due < today)
+            summary = f'{len(actions):,} due this week' + (f', {overdue:,} overdue' if overdue else '')
+            ui.label(summary).classes('text-sm text-grey-8').mark('next-actions-count')
+            ui.space()
+            if len(counts) > 1:
+                options = {'': f'All ({len(actions):,})',
+                           **{kind: f'{kind_label(kind)} ({count:,})' for kind, count in counts.items()}}
+                ui.select(options, value=view.kind if view.kind in counts else '', label='Show',
+                          on_change=lambda e: choose(e.value or '')) \
+                    .props('dense options-dense').classes('w-64').mark('next-actions-kind')
+        if not actions:
+            ui.label('Nothing due this week. Log the conversations you have, and CareerNet will tell you '
+                     'who to contact next.').classes('text-grey-7').mark('next-actions-empty')
+        for followup in listed[:view.shown]:
+            _action(ctx, followup, today, refresh)
+        if len(listed) > view.shown:
+            ui.button(f'Show more ({view.shown:,} of {len(listed):,} shown)', on_click=more) \
+                .props('flat dense no-caps').mark('next-actions-more')
+
+
+def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, refresh: Refresh) -> None:
+    """Evidence that people have moved along the pipeline, each with "Apply" to move them."""
+    if not suggestions:
+        return
+    today = ctx.today()
+    with ui.card().classes('w-full gap-2').mark('stage-suggestions'):
+        with ui.row().classes('w-full items-center'):
+            ui.label('Stage suggestions').classes('text-lg font-semibold')
+            ui.label(f'{len(suggestions):,}').classes('text-sm text-grey-8')
+        for followup in suggestions[:shown]:
+            with ui.row().classes('w-full items-start gap-2 no-wrap border-t pt-2').mark('suggestion'):
+                with ui.column().classes('gap-0 grow min-w-0'):
+                    ui.label(followup.title).classes('font-medium').mark('suggestion-title')
+                    ui.label(followup.reason).classes('text-sm text-grey-8')
+                with ui.row().classes('gap-1 no-wrap'):
+                    ui.button('Apply', icon='trending_up', on_click=lambda f=followup: _act(
+                        lambda: apply_stage_suggestion(ctx.store, f, today), _moved, refresh)) \
+                        .props('dense no-caps').mark('suggestion-apply')
+                    ui.button('Dismiss', on_click=lambda f=followup: _act(
+                        lambda: dismiss_follow_up(ctx.store, f, today), 'Dismissed.', refresh)) \
+                        .props('flat dense no-caps').mark('suggestion-dismiss')
+                    ui.link('Open', followup.link).classes('self-center text-sm')
+        if len(suggestions) > shown:
+            ui.label(f'… and {len(suggestions) - shown:,} more.').classes('text-sm text-grey-7')
+
+
+def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
+    store = ctx.store
+    overdue = followup.due < today
+    with ui.row().classes('w-full items-start gap-2 no-wrap border-t pt-2').mark('next-action'):
+        with ui.column().classes('gap-0 grow min-w-0'):
+            ui.label(followup.title).classes('font-medium').mark('next-action-title')
+            ui.label(followup.reason).classes('text-sm text-grey-8')
+        ui.badge(due_text(followup.due, today), color='negative' if overdue else 'primary') \
+            .props('outline' if not overdue else '').classes('self-center').mark('next-action-due')
+        with ui.row().classes('gap-0 no-wrap items-center'):
+            contact = store.contacts.find(followup.contact_id) if followup.contact_id else None
+            if followup.kind == KEEP_IN_TOUCH and contact is not None:
+                ui.button('Log', icon='add_comment',
+                          on_click=lambda: open_log_dialog(ctx, contact, lambda _: refresh())) \
+                    .props('flat dense no-caps').mark('action-log')
+            ui.button('Done', icon='check', on_click=lambda: _act(
+                lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh)) \
+                .props('flat dense no-caps').mark('action-done')
+            snooze = ui.button('Snooze', icon='snooze').props('flat dense no-caps').mark('action-snooze')
+            with snooze, ui.menu().mark('snooze-menu'):
+                for label, days in SNOOZES:
+                    until = today + timedelta(days=days)
+                    ui.menu_item(label, on_click=lambda u=until: _act(
+                        lambda: snooze_follow_up(store, followup, today, u),
+                        f'Snoozed until {wording.day_label(u)}.', refresh)).mark(f'snooze-{days}')
+                ui.menu_item('Until a date…', on_click=lambda: _snooze_until(ctx, followup, refresh)) \
+                    .mark('snooze-date')
+            dismiss = ui.button(icon='close', on_click=lambda: _act(
+                lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh)) \
+                .props('flat dense round').tooltip('Dismiss').mark('action-dismiss')
+            dismiss.props['aria-label'] = 'Dismiss'
+            ui.link('Open', followup.link).classes('text-sm px-2').mark('action-open')
+
+
+def _snooze_until(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
+    today = ctx.today()
+
+    def snooze() -> None:
+        try:
+            until = parse_date(day.value or '', 'until', 'Snooze until', required=True) or today
+        except ValidationError as error:
+            day.props['error'] = True
+            day.props['error-message'] = str(error)
+            day.update()
+            return
+        if attempt(lambda: snooze_follow_up(ctx.store, followup, today, until),
+                   f'Snoozed until {wording.day_label(until)}.') is not None:
+            dialog.close()
+            refresh()
+
+    with ui.dialog() as dialog, ui.card().classes('gap-2').mark('snooze-dialog'):
+        dialog.on('hide', dialog.delete)
+        ui.label(f'Snooze "{followup.title}"').classes('font-semibold')
+        day = ui.input('Until', value=(today + timedelta(days=14)).isoformat(), placeholder='YYYY-MM-DD') \
+            .props('autofocus').on('keydown.enter', snooze).mark('snooze-until')
+        with ui.row().classes('w-full justify-end gap-2'):
+            ui.button('Cancel', on_click=dialog.close).props('flat')
+            ui.button('Snooze', on_click=snooze).mark('snooze-save')
+    dialog.open()
+
+
+def _act(action: Callable[[], object], success: str | Callable[[Any], str], refresh: Refresh) -> None:
+    # Re-render after a successful action; on failure ``attempt`` has shown why and nothing changed.
+    if attempt(action, success) is not None:
+        refresh()
+
+
+def _moved(contact: Contact) -> str:
+    return f'Moved {contact.name} to {contact.stage.label}.'

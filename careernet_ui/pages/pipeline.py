@@ -1,0 +1,141 @@
+"""The relationship pipeline: a column per stage; drag a card, or use "Move to…", to move someone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import events, ui
+
+from careernet_ui.components.badges import stage_badge
+from careernet_ui.components.contact_dialog import ROLE_OPTIONS
+from careernet_ui.components.feedback import attempt
+from careernet_ui.components.frame import frame
+from careernet_ui.components.interaction_dialog import open_log_dialog
+from careernet_ui.components.move_dialog import open_move_dialog
+from careernet_ui.components.pipeline_card import CARD_CLASS, pipeline_card
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Contact, Role, Stage
+from careernet_ui.domain.board import BoardColumn, BoardQuery, build_board, tag_options
+from careernet_ui.services.pipeline import move_contact
+
+STAGE_HINTS = {
+    Stage.CONTACT: 'People you know. Keep the ones who know your work warm.',
+    Stage.POTENTIAL_ADVOCATE: 'They believe in you: ask their advice, keep them informed.',
+    Stage.REFERENCE: 'They will confirm your work when an employer asks.',
+    Stage.ADVOCATE: 'They speak up for you and open doors.',
+}
+
+
+def register(ctx: AppContext) -> None:
+    """Register ``/pipeline``."""
+
+    @ui.page('/pipeline')
+    def pipeline_page() -> None:
+        query = BoardQuery()
+        with frame(ctx, 'Pipeline'):
+            if not len(ctx.store.contacts):
+                _empty_state()
+                return
+            ui.label('Drag a card to another column, or use "Move to…" on it, to record that someone moved. '
+                     'Each column lists overdue catch-ups first, then whoever you have not contacted for longest.') \
+                .classes('text-grey-8')
+            _filters(ctx, query, lambda: board.refresh())
+
+            @ui.refreshable
+            def board() -> None:
+                columns = build_board(ctx.store.network(), ctx.today(), query)
+                # Which element is which card or column, for the drop handler (elements are rebuilt on refresh).
+                card_contacts: dict[int, str] = {}
+                column_stages: dict[int, Stage] = {}
+
+                def dropped(event: events.SortableEventArguments) -> None:
+                    contact_id = card_contacts.get(event.item.id)
+                    stage = column_stages.get(event.target.id)
+                    if contact_id is not None and stage is not None and event.target is not event.source:
+                        attempt(lambda: move_contact(ctx.store, contact_id, stage, ctx.today()),
+                                lambda c: f'Moved {c.name} to {c.stage.label}.')
+                    board.refresh()  # re-rank, re-count, or put the card back if the move failed
+
+                with ui.row().classes('w-full gap-3 items-start no-wrap overflow-x-auto').mark('pipeline-board'):
+                    for column in columns:
+                        _column(ctx, query, column, card_contacts, column_stages, dropped, board.refresh)
+
+            board()
+
+
+def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) -> None:
+    def changed(**changes: object) -> None:
+        for name, value in changes.items():
+            setattr(query, name, value)
+        query.shown = BoardQuery().shown  # a new search starts every column from the top
+        refresh()
+
+    tags = tag_options(ctx.store.contacts.all())
+    with ui.row().classes('w-full items-end gap-3'):
+        ui.input('Search', placeholder='name, organisation, title, tag or e-mail',
+                 on_change=lambda e: changed(text=e.value or '')) \
+            .props('clearable debounce=300 stack-label').classes('grow').mark('pipeline-search')
+        ui.select({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
+                  on_change=lambda e: changed(role=Role(e.value) if e.value else None)) \
+            .classes('w-40').mark('pipeline-role')
+        ui.select({'': 'Any tag', **{tag: tag for tag in tags}}, value='', label='Tag',
+                  on_change=lambda e: changed(tag=e.value or '')) \
+            .classes('w-40').mark('pipeline-tag')
+        ui.input('Organisation', on_change=lambda e: changed(organisation=e.value or '')) \
+            .props('clearable debounce=300').classes('w-48').mark('pipeline-organisation')
+
+
+def _column(
+    ctx: AppContext,
+    query: BoardQuery,
+    column: BoardColumn,
+    card_contacts: dict[int, str],
+    column_stages: dict[int, Stage],
+    dropped: Callable[[events.SortableEventArguments], None],
+    refresh: Callable[[], object],
+) -> None:
+    stage = column.stage
+    today = ctx.today()
+
+    def move(contact: Contact) -> None:
+        open_move_dialog(ctx, contact, lambda _: refresh())
+
+    def log(contact: Contact) -> None:
+        open_log_dialog(ctx, contact, lambda _: refresh())
+
+    def more() -> None:
+        query.show_more(stage)
+        refresh()
+
+    with ui.card().classes('grow basis-0 min-w-[15rem] gap-2 p-3 bg-grey-1').mark(f'column-{stage.value}'):
+        with ui.row().classes('w-full items-center gap-2'):
+            stage_badge(stage)
+            ui.label(f'{column.total:,}').classes('font-semibold').mark(f'total-{stage.value}')
+            if column.overdue:
+                ui.label(f'{column.overdue:,} overdue').classes('text-xs text-negative')
+        ui.label(STAGE_HINTS[stage]).classes('text-xs text-grey-7')
+        if not column.cards:
+            message = 'No match here.' if query.narrowed() else 'Nobody here yet: drag someone in.'
+            ui.label(message).classes('text-sm text-grey-7 italic').mark(f'empty-{stage.value}')
+        # The drop zone keeps a height when empty, so a card can still be dropped into it.
+        with ui.column().classes('w-full gap-2 min-h-[5rem]').mark(f'cards-{stage.value}') as cards:
+            for card in column.cards:
+                element = pipeline_card(card, today, move, log)
+                card_contacts[element.id] = card.contact.id
+        column_stages[cards.id] = stage
+        cards.make_sortable(group='pipeline', on_end=dropped,
+                            options={'sort': False, 'draggable': f'.{CARD_CLASS}'})
+        if column.hidden:
+            with ui.row().classes('w-full items-center justify-between'):
+                ui.label(f'{len(column.cards):,} of {column.total:,}').classes('text-xs text-grey-7') \
+                    .mark(f'shown-{stage.value}')
+                ui.button('Show more', on_click=more).props('flat dense no-caps').mark(f'more-{stage.value}')
+
+
+def _empty_state() -> None:
+    with ui.card().classes('w-full items-start gap-3 p-6').mark('pipeline-empty'):
+        ui.label('Your pipeline is empty').classes('text-xl font-semibold')
+        ui.label('Add the people who know your work. As you keep in touch, move them along: contact, '
+                 'potential advocate, reference, advocate.')
+        ui.button('Add contacts', icon='person_add', on_click=lambda: ui.navigate.to('/contacts')) \
+            .mark('pipeline-add-contacts')

@@ -1,0 +1,67 @@
+"""Settings: how often to keep in touch at each stage (and, as features add them, more cards)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from careernet_ui.components.feedback import attempt
+from careernet_ui.components.frame import frame
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Stage, ValidationError
+from careernet_ui.domain.cadence_form import CadenceForm, cadence_field
+
+SettingsSection = Callable[[AppContext], None]
+"""Renders one card on the Settings page; features add theirs to ``SECTIONS``."""
+
+
+def register(ctx: AppContext) -> None:
+    """Register ``/settings``."""
+
+    @ui.page('/settings')
+    def settings_page() -> None:
+        with frame(ctx, 'Settings'):
+            for section in SECTIONS:
+                section(ctx)
+
+
+def cadence_defaults(ctx: AppContext) -> None:
+    """The keep-in-touch default per stage, with messages under a bad field."""
+    form = CadenceForm.from_settings(ctx.store.settings)
+    inputs: dict[str, ui.input] = {}
+
+    def save() -> None:
+        for element in inputs.values():
+            element.props['error'] = False
+            element.update()
+        try:
+            settings = form.to_settings(ctx.store.settings)
+        except ValidationError as error:
+            target = inputs.get(error.field or '')
+            if target is not None:
+                target.props['error'] = True
+                target.props['error-message'] = str(error)
+                target.update()
+            ui.notify(str(error), type='negative')
+            return
+        attempt(lambda: ctx.store.save_settings(settings), 'Saved the keep-in-touch defaults.')
+
+    with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-cadence'):
+        ui.label('Keep in touch').classes('text-lg font-semibold')
+        ui.label('How often CareerNet reminds you to contact someone, by stage, counted from your last logged '
+                 'interaction. Leave a stage empty for no reminder. A cadence set on a person overrides these.') \
+            .classes('text-grey-8')
+        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
+            for stage in Stage:
+                name = cadence_field(stage)
+                element = ui.input(f'{stage.label}: every … days', placeholder='no reminder') \
+                    .bind_value(form.days, stage).on('keydown.enter', save).mark(f'cadence-{stage.value}')
+                if stage is Stage.CONTACT:
+                    element.props('autofocus')
+                inputs[name] = element
+        with ui.row().classes('w-full justify-end'):
+            ui.button('Save', icon='save', on_click=save).mark('save-cadence')
+
+
+SECTIONS: list[SettingsSection] = [cadence_defaults]
