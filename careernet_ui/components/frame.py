@@ -16,6 +16,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ('Contacts', '/contacts', 'people'),
     ('Pipeline', '/pipeline', 'view_kanban'),
     ('Settings', '/settings', 'settings'),
+    ('Import', '/import', 'upload_file'),
 )
 
 

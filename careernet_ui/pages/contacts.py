@@ -98,6 +98,7 @@ def _empty_state(ctx: AppContext) -> None:
         ui.button('Add your first contact', icon='person_add',
                   on_click=lambda: open_contact_dialog(ctx, None, _open_contact)) \
             .mark('add-contact')
+        ui.link('or import your LinkedIn connections', '/import').mark('contacts-import-link')
 
 
 def _open_contact(contact: Contact) -> None:
