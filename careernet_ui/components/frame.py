@@ -16,6 +16,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ('Contacts', '/contacts', 'people'),
     ('Pipeline', '/pipeline', 'view_kanban'),
     ('Settings', '/settings', 'settings'),
+    ('Calendar', '/calendar', 'event'),
     ('Import', '/import', 'upload_file'),
 )
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from careernet_ui.context import AppContext
 
-from . import contact_detail, contacts, dashboard, import_page, pipeline, settings
+from . import calendar, contact_detail, contacts, dashboard, import_page, pipeline, settings
 
-PAGES = (dashboard, contacts, contact_detail, pipeline, settings, import_page)
+PAGES = (dashboard, contacts, contact_detail, pipeline, settings, calendar, import_page)
 
 
 def register_all(ctx: AppContext) -> None:
