@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.file.expanduser()
     store = open_store(data_path(args))
     try:
-        prepared = prepare(args.format, path, store.contacts.all(), revision=store.revision)
+        today = args.today or date.today()
+        prepared = prepare(args.format, path, store.contacts.all(), today=today, revision=store.revision)
         _print_preview(path, args.format, prepared, args.include_duplicates)
         if not _has_work(prepared, args.include_duplicates):
             print('Nothing to import: everyone in the file is already up to date, or skipped.')
@@ -44,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
             print('Nothing was imported.')
             return 1
         try:
-            summary = apply(store, prepared, today=args.today or date.today(),
-                            include_duplicates=args.include_duplicates)
+            summary = apply(store, prepared, include_duplicates=args.include_duplicates)
         except OSError as error:
             raise CareerNetError(
                 f'Could not write {store.path}: {error.strerror or error}. Contacts written before stay; '

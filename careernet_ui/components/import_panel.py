@@ -170,7 +170,7 @@ async def _read(ctx: AppContext, state: ImportState, file: FileUpload,
         data = await file.read()
         _set_progress(state, 0.3, f'Reading the people in {file.name}…')
         existing, revision = ctx.store.contacts.all(), ctx.store.revision
-        prepared = await run.io_bound(prepare, state.kind, data, existing, revision=revision)
+        prepared = await run.io_bound(prepare, state.kind, data, existing, today=ctx.today(), revision=revision)
     except CareerNetError as error:
         _fail(state, f'{error} Nothing was imported.', refresh)
         return
@@ -241,7 +241,7 @@ async def _store(ctx: AppContext, state: ImportState, refresh: Callable[[], obje
         if is_stale(prepared, ctx.store):  # contacts changed since the preview: plan against them as they are
             _set_progress(state, 0.02, 'Your contacts changed since the preview; checking the file against them…')
             existing, revision = ctx.store.contacts.all(), ctx.store.revision
-            replanned = await run.io_bound(replan, prepared, existing, revision)
+            replanned = await run.io_bound(replan, prepared, existing, revision, today=ctx.today())
             if replanned is None:
                 return
             prepared = replanned
@@ -250,7 +250,7 @@ async def _store(ctx: AppContext, state: ImportState, refresh: Callable[[], obje
             _set_progress(state, done / total, f'Imported {done:,} of {total:,}…')
 
         state.summary = await apply_in_batches(
-            ctx.store, prepared, today=ctx.today(), include_duplicates=state.include_duplicates, progress=moved
+            ctx.store, prepared, include_duplicates=state.include_duplicates, progress=moved
         )
     except (CareerNetError, OSError) as error:
         log.exception('Storing an import failed')

@@ -78,18 +78,21 @@ def prepare(
     source: ImportSource,
     existing: Sequence[Contact],
     *,
+    today: date,
     revision: int = 0,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> PreparedImport:
     """Read ``source`` as ``kind`` and plan it against ``existing``; stores nothing.
 
     Pure (no store, no UI), so it may run in a worker thread; pass ``store.contacts.all()`` and
-    ``store.revision`` read on the event loop.
+    ``store.revision`` read on the event loop. Every contact the plan may add (new ones and
+    possible duplicates) gets its pipeline history started on ``today`` here, off the event loop.
 
     Args:
         kind: One of :data:`PARSERS` (``'auto'``, ``'linkedin'``, ``'vcard'``, ``'csv'``).
         source: The file's bytes, or its path.
         existing: Every contact the user has.
+        today: The day new contacts enter their pipeline stage, as when added by hand.
         revision: The store revision ``existing`` was read at (see :func:`is_stale`).
         max_bytes: Refuse files larger than this.
 
@@ -101,12 +104,12 @@ def prepare(
     if parser is None:
         raise ValueError(f'Unknown import format "{kind}"; expected one of {", ".join(PARSERS)}.')
     parsed = parser(source, max_bytes=max_bytes)
-    return PreparedImport(parsed=parsed, plan=plan_import(existing, parsed.rows), revision=revision)
+    return PreparedImport(parsed=parsed, plan=_plan(existing, parsed, today), revision=revision)
 
 
-def replan(prepared: PreparedImport, existing: Sequence[Contact], revision: int) -> PreparedImport:
+def replan(prepared: PreparedImport, existing: Sequence[Contact], revision: int, *, today: date) -> PreparedImport:
     """The same file planned again against the contacts as they are now (pure, like :func:`prepare`)."""
-    return PreparedImport(parsed=prepared.parsed, plan=plan_import(existing, prepared.parsed.rows), revision=revision)
+    return PreparedImport(parsed=prepared.parsed, plan=_plan(existing, prepared.parsed, today), revision=revision)
 
 
 def is_stale(prepared: PreparedImport, store: Store) -> bool:
@@ -114,13 +117,12 @@ def is_stale(prepared: PreparedImport, store: Store) -> bool:
     return prepared.revision != store.revision
 
 
-def apply(store: Store, prepared: PreparedImport, *, today: date, include_duplicates: bool = False) -> ImportSummary:
+def apply(store: Store, prepared: PreparedImport, *, include_duplicates: bool = False) -> ImportSummary:
     """Store the plan in as few durable writes as possible: one for new contacts, one for updates.
 
     Args:
         store: Where the contacts go.
         prepared: The file and its plan (from :func:`prepare`).
-        today: The day new contacts enter their pipeline stage.
         include_duplicates: Also add the possible duplicates, as new contacts.
 
     Returns:
@@ -131,7 +133,7 @@ def apply(store: Store, prepared: PreparedImport, *, today: date, include_duplic
             file again finishes the job, as stored rows then count as unchanged).
     """
     summary = ImportSummary(blank_rows=prepared.parsed.blank_rows)
-    for _ in _store(store, prepared, summary, today=today, include_duplicates=include_duplicates, batch_size=None):
+    for _ in _store(store, prepared, summary, include_duplicates=include_duplicates, batch_size=None):
         pass
     return summary
 
@@ -140,7 +142,6 @@ async def apply_in_batches(
     store: Store,
     prepared: PreparedImport,
     *,
-    today: date,
     include_duplicates: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: PROGRESS | None = None,
@@ -151,7 +152,7 @@ async def apply_in_batches(
     after each write.
     """
     summary = ImportSummary(blank_rows=prepared.parsed.blank_rows)
-    steps = _store(store, prepared, summary, today=today, include_duplicates=include_duplicates, batch_size=batch_size)
+    steps = _store(store, prepared, summary, include_duplicates=include_duplicates, batch_size=batch_size)
     for done, total in steps:
         if progress is not None:
             progress(done, total)
@@ -164,7 +165,6 @@ def _store(
     prepared: PreparedImport,
     summary: ImportSummary,
     *,
-    today: date,
     include_duplicates: bool,
     batch_size: int | None,
 ) -> Iterator[tuple[int, int]]:
@@ -184,7 +184,7 @@ def _store(
             rows.append(_skipped_duplicate(duplicate.row, duplicate.reason))
     total, done = len(new) + len(plan.updated), 0
     for batch in _slices(new, batch_size):
-        store.contacts.add_many(_entering(row.contact, today) for row, _ in batch)
+        store.contacts.add_many(row.contact for row, _ in batch)
         summary.writes += 1
         rows += (_imported(row, note) for row, note in batch)
         done += len(batch)
@@ -224,11 +224,21 @@ def _resolve(store: Store, match: MatchedContact) -> tuple[Contact | None, RowOu
     return merge.contact, _updated(match, merge.changed)
 
 
-def _entering(contact: Contact, today: date) -> Contact:
+def _plan(existing: Sequence[Contact], parsed: ParsedFile, today: date) -> ImportPlan:
+    plan = plan_import(existing, parsed.rows)
+    plan.new = [_entering(row, today) for row in plan.new]
+    for duplicate in plan.possible_duplicates:
+        duplicate.row = _entering(duplicate.row, today)
+    return plan
+
+
+def _entering(row: ParsedRow, today: date) -> ParsedRow:
     """A new contact's pipeline history starts at its stage on the day it is imported, as when added by hand."""
+    contact = row.contact
     if contact.stage_history:
-        return contact
-    return replace(contact, stage_history=[StageChange(on=today, to_stage=contact.stage)])
+        return row
+    started = replace(contact, stage_history=[StageChange(on=today, to_stage=contact.stage)])
+    return ParsedRow(line=row.line, contact=started, warnings=row.warnings)
 
 
 def _imported(row: ParsedRow, note: str) -> RowOutcome:

@@ -10,8 +10,8 @@ from tests.services.test_imports import LINKEDIN, VCARDS
 
 
 def test_rows_that_need_a_look_come_before_unchanged_ones(fresh_store: Store) -> None:
-    apply(fresh_store, prepare('linkedin', LINKEDIN, []), today=TODAY)
-    vcards = prepare('vcard', VCARDS, fresh_store.contacts.all())
+    apply(fresh_store, prepare('linkedin', LINKEDIN, [], today=TODAY))
+    vcards = prepare('vcard', VCARDS, fresh_store.contacts.all(), today=TODAY)
 
     rows = preview_rows(vcards)
 
@@ -26,8 +26,8 @@ def test_rows_that_need_a_look_come_before_unchanged_ones(fresh_store: Store) ->
 
 
 def test_the_preview_is_capped_and_keys_are_unique(fresh_store: Store) -> None:
-    apply(fresh_store, prepare('linkedin', LINKEDIN, []), today=TODAY)
-    again = prepare('linkedin', LINKEDIN, fresh_store.contacts.all())
+    apply(fresh_store, prepare('linkedin', LINKEDIN, [], today=TODAY))
+    again = prepare('linkedin', LINKEDIN, fresh_store.contacts.all(), today=TODAY)
 
     rows = preview_rows(again, limit=10)
 

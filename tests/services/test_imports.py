@@ -23,12 +23,12 @@ VCARDS = SAMPLES / 'contacts.vcf'
 
 
 def planned(store: Store, path: Path, kind: str = 'auto') -> PreparedImport:
-    return prepare(kind, path, store.contacts.all(), revision=store.revision)
+    return prepare(kind, path, store.contacts.all(), today=TODAY, revision=store.revision)
 
 
 def imported(store: Store, path: Path, kind: str = 'auto', **options: bool) -> tuple[int, list[str]]:
     """Import ``path``; returns the writes it took and the outcome of each row as 'name: outcome'."""
-    summary = apply(store, planned(store, path, kind), today=TODAY, **options)
+    summary = apply(store, planned(store, path, kind), **options)
     return summary.writes, [f'{row.name}: {row.outcome.value}' for row in summary.rows]
 
 
@@ -110,7 +110,7 @@ def test_possible_duplicates_are_added_when_the_user_includes_them(fresh_store: 
 
 
 def test_skipped_rows_come_with_their_reasons(fresh_store: Store) -> None:
-    summary = apply(fresh_store, planned(fresh_store, SAMPLES / 'template.csv', 'csv'), today=TODAY)
+    summary = apply(fresh_store, planned(fresh_store, SAMPLES / 'template.csv', 'csv'))
 
     skipped = {row.line: row.detail for row in summary.skipped}
     assert set(skipped) == {3, 4, 5}
@@ -154,7 +154,7 @@ def test_a_malformed_file_is_refused_and_nothing_is_stored(case: str, kind: str,
     before = fresh_store.revision
 
     with pytest.raises(ImportFormatError, match=message) as caught:
-        prepare(kind, content, fresh_store.contacts.all())
+        prepare(kind, content, fresh_store.contacts.all(), today=TODAY)
 
     assert isinstance(caught.value, ImportTooLargeError) == (case == 'a 50 MB file of garbage')
     assert fresh_store.revision == before
@@ -163,7 +163,7 @@ def test_a_malformed_file_is_refused_and_nothing_is_stored(case: str, kind: str,
 
 def test_an_unknown_format_is_a_programming_error(fresh_store: Store) -> None:
     with pytest.raises(ValueError, match='Unknown import format "xlsx"'):
-        prepare('xlsx', b'x', [])
+        prepare('xlsx', b'x', [], today=TODAY)
 
 
 def test_an_edit_made_after_the_preview_wins_over_the_file(fresh_store: Store) -> None:
@@ -172,7 +172,7 @@ def test_an_edit_made_after_the_preview_wins_over_the_file(fresh_store: Store) -
     dana = by_name(fresh_store)['Dana Okafor']
     mine = fresh_store.contacts.update(dataclasses.replace(dana, notes='Written by me meanwhile', title='CTO'))
 
-    summary = apply(fresh_store, prepared, today=TODAY)
+    summary = apply(fresh_store, prepared)
 
     after = fresh_store.contacts.get(dana.id)
     assert (after.notes, after.title) == (mine.notes, 'CTO')
@@ -186,7 +186,7 @@ def test_a_contact_deleted_after_the_preview_is_not_brought_back(fresh_store: St
     dana = by_name(fresh_store)['Dana Okafor']
     fresh_store.contacts.delete(dana.id)
 
-    summary = apply(fresh_store, prepared, today=TODAY)
+    summary = apply(fresh_store, prepared)
 
     assert fresh_store.contacts.find(dana.id) is None
     [row] = [row for row in summary.rows if row.name == 'Dana Okafor']
@@ -200,8 +200,8 @@ def test_a_stale_plan_is_noticed_and_replanned(fresh_store: Store) -> None:
     imported(fresh_store, LINKEDIN)  # e.g. the same file imported in another tab meanwhile
 
     assert is_stale(prepared, fresh_store)
-    fresh = replan(prepared, fresh_store.contacts.all(), fresh_store.revision)
-    assert apply(fresh_store, fresh, today=TODAY).writes == 0
+    fresh = replan(prepared, fresh_store.contacts.all(), fresh_store.revision, today=TODAY)
+    assert apply(fresh_store, fresh).writes == 0
     assert len(fresh_store.contacts) == 24
 
 
@@ -210,7 +210,7 @@ async def test_applying_in_batches_stores_the_same_and_reports_progress(fresh_st
     prepared = planned(fresh_store, VCARDS, 'vcard')
     seen: list[tuple[int, int]] = []
 
-    summary = await apply_in_batches(fresh_store, prepared, today=TODAY, include_duplicates=True,
+    summary = await apply_in_batches(fresh_store, prepared, include_duplicates=True,
                                      batch_size=2, progress=lambda done, total: seen.append((done, total)))
 
     assert seen == [(2, 4), (3, 4), (4, 4)]  # three new contacts in two writes, then the update
@@ -223,9 +223,9 @@ async def test_applying_in_batches_stores_the_same_and_reports_progress(fresh_st
 async def test_a_large_file_in_batches_takes_one_write_per_batch(fresh_store: Store) -> None:
     lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On']
     lines += [f'Person,{n},https://www.linkedin.com/in/p{n},,Acme,,01 Feb 2020' for n in range(250)]
-    prepared = prepare('linkedin', '\n'.join(lines).encode(), [])
+    prepared = prepare('linkedin', '\n'.join(lines).encode(), [], today=TODAY)
 
-    summary = await apply_in_batches(fresh_store, prepared, today=TODAY, batch_size=100)
+    summary = await apply_in_batches(fresh_store, prepared, batch_size=100)
 
     assert summary.writes == math.ceil(250 / 100)
     assert summary.imported == len(fresh_store.contacts) == 250
@@ -233,7 +233,7 @@ async def test_a_large_file_in_batches_takes_one_write_per_batch(fresh_store: St
 
 def test_the_summary_csv_neutralises_formulas_from_the_file(fresh_store: Store) -> None:
     content = b'name,email\n=HYPERLINK("http://evil.example"),\n+Mallory,\n@Trudy,not-an-email\n'
-    summary = apply(fresh_store, prepare('csv', content, []), today=TODAY)
+    summary = apply(fresh_store, prepare('csv', content, [], today=TODAY))
 
     text = summary_to_csv(summary)
 
