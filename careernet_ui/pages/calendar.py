@@ -181,10 +181,14 @@ def _preview_card(ctx: AppContext, rendered: RenderedFeed) -> None:
             ).classes('text-grey-8').mark('feed-preview-empty')
             ui.link('Go to contacts', '/contacts')
             return
-        ui.label(f'{rendered.events:,} events: overdue ones sit on today, crowded days become one digest.') \
+        ui.label(f'{rendered.events:,} events. Overdue follow-ups sit on today; a day with more than '
+                 f'{settings.feed_digest_threshold:,} becomes one digest event.') \
             .classes('text-sm text-grey-7').mark('feed-event-count')
         for entry in rendered.agenda[:PREVIEW_SIZE]:
             _preview_row(entry)
+        if rendered.events > PREVIEW_SIZE:
+            ui.label(f'…and {rendered.events - PREVIEW_SIZE:,} more.').classes('text-sm text-grey-7') \
+                .mark('feed-preview-more')
 
 
 def _preview_row(entry: AgendaEntry) -> None:
