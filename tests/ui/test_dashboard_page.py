@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+from nicegui import ui
 from nicegui.testing import User
 from tinydb import TinyDB
 
 from tests.ui.helpers import texts
+from tests.ui.relationships import Story, write_story
 
 
 async def test_welcome_for_a_new_user(user: User) -> None:
@@ -28,3 +32,112 @@ async def test_navigation_reaches_contacts(user: User) -> None:
     await user.open('/')
     user.find(marker='nav-/contacts').click()
     await user.should_see('No contacts yet')
+
+
+# --- next actions, suggestions and charts on a small hand-made network (tests/ui/relationships.py) ---
+
+
+@pytest.fixture
+def story(data_path: Path) -> Story:
+    return write_story(data_path)
+
+
+def states(path: Path) -> list[dict[str, Any]]:
+    return [dict(doc) for doc in TinyDB(path).table('followup_states').all()]
+
+
+DANA_CATCH_UP = 'Catch up with Dana Okafor — 74 days since your last coffee'
+
+
+async def test_next_actions_say_who_why_and_how_late(story: Story, user: User) -> None:
+    await user.open('/')
+    await user.should_see(DANA_CATCH_UP)
+    assert texts(user, 'next-action-title') == [DANA_CATCH_UP]
+    await user.should_see('Advocates: every 30 days. Last contact 12 Sep 2026.')
+    assert [badge.text for badge in user.find(kind=ui.badge, marker='next-action-due').elements] == ['44 days overdue']
+    assert texts(user, 'next-actions-count') == ['1 due this week, 1 overdue']
+
+
+async def test_snooze_for_a_week_hides_it_and_is_stored(story: Story, user: User, data_path: Path) -> None:
+    await user.open('/')
+    await user.should_see(DANA_CATCH_UP)
+    user.find(marker='action-snooze').click()
+    user.find(marker='snooze-7').click()
+    await user.should_see('Snoozed until 2 Dec 2026.')
+    await user.should_see(marker='next-actions-empty')
+    await user.should_not_see(DANA_CATCH_UP)
+    [state] = states(data_path)
+    assert (state['followup_id'], state['status'], state['until']) == (
+        f'keep_in_touch:{story.dana}', 'snoozed', '2026-12-02')
+
+
+async def test_snooze_until_a_date_refuses_a_past_day(story: Story, user: User, data_path: Path) -> None:
+    await user.open('/')
+    await user.should_see(DANA_CATCH_UP)
+    user.find(marker='snooze-date').click()
+    await user.should_see(marker='snooze-dialog')
+    user.find(marker='snooze-until').clear().type('2026-11-20')
+    user.find(marker='snooze-save').click()
+    await user.should_see('would not hide anything')
+    assert states(data_path) == []
+    user.find(marker='snooze-until').clear().type('2027-01-15')
+    user.find(marker='snooze-save').click()
+    await user.should_see('Snoozed until 15 Jan 2027.')
+    assert [s['until'] for s in states(data_path)] == ['2027-01-15']
+
+
+@pytest.mark.parametrize(('marker', 'message', 'status'), [
+    ('action-done', 'Marked done.', 'done'),
+    ('action-dismiss', 'Dismissed.', 'dismissed'),
+])
+async def test_done_and_dismiss_are_stored_and_respected(
+    story: Story, user: User, data_path: Path, marker: str, message: str, status: str
+) -> None:
+    await user.open('/')
+    await user.should_see(DANA_CATCH_UP)
+    user.find(marker=marker).click()
+    await user.should_see(message)
+    await user.should_see(marker='next-actions-empty')
+    assert [(s['status'], s['due']) for s in states(data_path)] == [(status, '2026-10-12')]
+    await user.open('/')  # a reload still respects it
+    await user.should_see(marker='next-actions-empty')
+
+
+async def test_logging_the_catch_up_from_the_dashboard_clears_it(story: Story, user: User, data_path: Path) -> None:
+    await user.open('/')
+    user.find(marker='action-log').click()
+    await user.should_see('Log an interaction with Dana Okafor')
+    with user.scope(marker='log-dialog'):
+        user.find(marker='log-kind').click()
+        user.find('Call').click()
+        user.find(marker='log-save').click()
+    await user.should_see('Logged: Call with Dana Okafor.')
+    await user.should_see(marker='next-actions-empty')
+    assert states(data_path) == []  # logging resets the cadence; no decision needed
+    assert any(d['kind'] == 'call' and d['contact_id'] == story.dana
+               for d in TinyDB(data_path).table('interactions').all())
+
+
+async def test_applying_a_stage_suggestion_moves_the_contact(story: Story, user: User, data_path: Path) -> None:
+    await user.open('/')
+    await user.should_see('You asked Mei Chen for advice once and for feedback once: mark as Potential advocate?')
+    user.find(marker='suggestion-apply').click()
+    await user.should_see('Moved Mei Chen to Potential advocate.')
+    await user.should_not_see(marker='stage-suggestions')
+    [mei] = [d for d in TinyDB(data_path).table('contacts').all() if d['id'] == story.mei]
+    assert mei['stage'] == 'potential_advocate'
+    assert mei['stage_history'][-1]['note'] == 'Suggested: You asked Mei Chen for advice once and for feedback once'
+
+
+async def test_charts_and_numbers_show_the_network(story: Story, user: User) -> None:
+    await user.open('/')
+    await user.should_see(marker='stage-funnel')
+    funnel, touches = sorted(user.find(kind=ui.echart).elements, key=lambda e: e.id)
+    assert [(d['name'], d['value']) for d in funnel.options['series'][0]['data']] == [
+        ('Contact', 2), ('Potential advocate', 0), ('Reference', 1), ('Advocate', 1)]
+    assert touches.options['xAxis']['data'][-1] == 'Nov 26'
+    # Sep: Dana's coffee and Mei's advice; Oct: nothing; Nov: Mei's feedback and Priya's call.
+    assert touches.options['series'][0]['data'][-3:] == [2, 0, 2]
+    assert texts(user, 'health-share') == ['50%']
+    assert texts(user, 'health-detail') == ['1 of 2 references and advocates are within their keep-in-touch cadence.']
+    assert texts(user, 'quiet-contact') == ['Dana Okafor', 'Priya Raman']

@@ -1,0 +1,157 @@
+"""The pipeline board under NiceGUI's simulated user: columns, moves (keyboard and drop), logging, filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from nicegui import ui
+from nicegui.testing import User
+from tinydb import TinyDB
+
+from careernet_ui.domain import Role, Stage
+from storage import open_store
+from tests.conftest import TODAY
+from tests.ui.helpers import texts
+from tests.ui.relationships import Story, person, write_story
+
+
+@pytest.fixture
+def story(data_path: Path) -> Story:
+    return write_story(data_path)
+
+
+def stored_contact(path: Path, contact_id: str) -> dict[str, Any]:
+    [doc] = [d for d in TinyDB(path).table('contacts').all() if d['id'] == contact_id]
+    return doc
+
+
+async def test_new_user_is_told_how_to_fill_the_pipeline(user: User) -> None:
+    await user.open('/pipeline')
+    await user.should_see('Your pipeline is empty')
+    await user.should_see(marker='pipeline-add-contacts')
+
+
+async def test_each_column_lists_its_people_overdue_first_with_counts(story: Story, user: User) -> None:
+    await user.open('/pipeline')
+    await user.should_see(marker='pipeline-board')
+    assert texts(user, 'total-contact') == ['2']
+    assert texts(user, 'total-advocate') == ['1']
+    with user.scope(marker='cards-advocate'):
+        await user.should_see('Dana Okafor')
+        await user.should_see(marker='card-overdue')
+    with user.scope(marker='cards-reference'):
+        await user.should_see('Priya Raman')
+        await user.should_not_see(marker='card-overdue')
+    # Tomasz has no interaction: his last contact (added a year ago) is older than Mei's advice.
+    with user.scope(marker='cards-contact'):
+        assert texts(user, 'card-name') == ['Tomasz Nowak', 'Mei Chen']
+
+
+async def test_move_to_from_the_keyboard_records_a_dated_stage_change(
+    story: Story, user: User, data_path: Path
+) -> None:
+    await user.open('/pipeline')
+    user.find(marker=f'move-{story.mei}').click()
+    await user.should_see(marker='move-dialog')
+    with user.scope(marker='move-dialog'):
+        user.find(marker='move-stage').click()
+        user.find('Potential advocate').click()
+        user.find(marker='move-note').type('Asks my view on every design doc')
+        user.find(marker='move-note').trigger('keydown.enter')
+    await user.should_see('Moved Mei Chen to Potential advocate.')
+    await user.should_see(marker='total-contact', content='1')  # the board re-rendered
+    with user.scope(marker='cards-potential_advocate'):
+        await user.should_see('Mei Chen')
+    doc = stored_contact(data_path, story.mei)
+    assert doc['stage'] == 'potential_advocate'
+    assert doc['stage_history'][-1] == {'on': TODAY.isoformat(), 'to_stage': 'potential_advocate',
+                                        'from_stage': 'contact', 'note': 'Asks my view on every design doc'}
+
+
+async def test_move_without_a_stage_says_what_to_do_and_stores_nothing(
+    story: Story, user: User, data_path: Path
+) -> None:
+    await user.open('/pipeline')
+    user.find(marker=f'move-{story.tomasz}').click()
+    await user.should_see(marker='move-dialog')
+    user.find(marker='move-save').click()
+    stage = user.find(marker='move-stage').elements.pop()
+    assert stage.props['error-message'] == 'Choose the stage to move to.'
+    assert stored_contact(data_path, story.tomasz)['stage'] == 'contact'
+
+
+async def test_a_card_dropped_on_another_column_moves_the_contact(story: Story, user: User, data_path: Path) -> None:
+    await user.open('/pipeline')
+    await user.should_see(marker='pipeline-board')
+    card = user.find(marker=f'card-{story.tomasz}').elements.pop()
+    source = user.find(marker='cards-contact').elements.pop()
+    target = user.find(marker='cards-reference').elements.pop()
+    # What SortableJS sends when a card is dropped (see nicegui/elements/sortable/sortable.js).
+    user.find(marker='cards-contact').trigger('sortend', {'item_id': card.id, 'from_id': source.id,
+                                                          'to_id': target.id, 'old_index': 0, 'new_index': 0})
+    await user.should_see('Moved Tomasz Nowak to Reference.')
+    await user.should_see(marker='total-reference', content='2')  # the board re-rendered
+    with user.scope(marker='cards-reference'):
+        await user.should_see('Tomasz Nowak')
+    assert stored_contact(data_path, story.tomasz)['stage'] == 'reference'
+    assert texts(user, 'total-contact') == ['1']
+
+
+async def test_log_an_interaction_from_a_card(story: Story, user: User, data_path: Path) -> None:
+    await user.open('/pipeline')
+    user.find(marker=f'log-{story.dana}').click()
+    await user.should_see('Log an interaction with Dana Okafor')
+    with user.scope(marker='log-dialog'):
+        user.find(marker='log-kind').click()
+        user.find('Coffee').click()
+        user.find(marker='log-save').click()
+    await user.should_see('Logged: Coffee with Dana Okafor.')
+    await user.should_see('Last contact 25 Nov 2026 (today)')  # the board re-rendered
+    with user.scope(marker=f'card-{story.dana}'):
+        await user.should_not_see(marker='card-overdue')
+    logged = [d for d in TinyDB(data_path).table('interactions').all() if d['contact_id'] == story.dana]
+    assert sorted(d['on'] for d in logged) == ['2026-09-12', '2026-11-25']
+
+
+async def test_search_and_filters_narrow_every_column(story: Story, user: User) -> None:
+    await user.open('/pipeline')
+    user.find(marker='pipeline-search').type('python')  # a tag: Tomasz and Priya
+    await user.should_see(marker='empty-advocate')
+    assert [texts(user, f'total-{s}') for s in ('contact', 'potential_advocate', 'reference', 'advocate')] == [
+        ['1'], ['0'], ['1'], ['0']]
+    assert sorted(texts(user, 'card-name')) == ['Priya Raman', 'Tomasz Nowak']
+    assert texts(user, 'empty-advocate') == ['No match here.']
+    user.find(marker='pipeline-organisation').type('hooli')
+    await user.should_not_see('Tomasz Nowak')
+    assert texts(user, 'card-name') == ['Priya Raman']
+
+
+async def test_a_long_column_shows_more_on_request(demo_data: Path, user: User) -> None:
+    contacts = sum(1 for d in TinyDB(demo_data).table('contacts').all() if d['stage'] == 'contact')
+    assert contacts > 20  # the demo network has enough people for a second page
+    await user.open('/pipeline')
+    await user.should_see(f'20 of {contacts}')
+    with user.scope(marker='cards-contact'):
+        assert len(user.find(marker='pipeline-card').elements) == 20
+    user.find(marker='more-contact').click()
+    await user.should_not_see(marker='more-contact')
+    with user.scope(marker='cards-contact'):
+        assert len(user.find(marker='pipeline-card').elements) == contacts
+
+
+@pytest.fixture
+def markup_name(data_path: Path) -> Path:
+    store = open_store(data_path)
+    store.contacts.add(person('<b>bold</b>', Stage.CONTACT, Role.PEER, '<i>Org</i>', []))
+    store.close()
+    return data_path
+
+
+async def test_names_are_shown_as_text(markup_name: Path, user: User) -> None:
+    await user.open('/pipeline')
+    await user.should_see('<b>bold</b>')
+    link = user.find(marker='card-name').elements.pop()
+    assert isinstance(link, ui.link)  # a link sets textContent: markup stays text
+    assert link.text == '<b>bold</b>'
