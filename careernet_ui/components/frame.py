@@ -15,6 +15,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ('Dashboard', '/', 'space_dashboard'),
     ('Contacts', '/contacts', 'people'),
     ('Pipeline', '/pipeline', 'view_kanban'),
+    ('Applications', '/applications', 'work'),
     ('Settings', '/settings', 'settings'),
     ('Calendar', '/calendar', 'event'),
     ('Import', '/import', 'upload_file'),

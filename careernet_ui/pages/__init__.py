@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from careernet_ui.context import AppContext
 
-from . import calendar, contact_detail, contacts, dashboard, import_page, pipeline, settings
+from . import (
+    application_detail,
+    applications,
+    calendar,
+    contact_detail,
+    contacts,
+    dashboard,
+    import_page,
+    pipeline,
+    reference_brief,
+    settings,
+)
 
-PAGES = (dashboard, contacts, contact_detail, pipeline, settings, calendar, import_page)
+PAGES = (
+    dashboard,
+    contacts,
+    contact_detail,
+    pipeline,
+    settings,
+    calendar,
+    import_page,
+    applications,
+    application_detail,
+    reference_brief,
+)
 
 
 def register_all(ctx: AppContext) -> None:

@@ -11,6 +11,7 @@ from careernet_ui.components.contact_activity import contact_activity
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame
+from careernet_ui.components.introductions_card import doors_opened_section
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
 from careernet_ui.services.contacts import delete_contact
@@ -117,5 +118,5 @@ def _delete(ctx: AppContext, contact: Contact) -> None:
 
 
 # Cards under the details (left) and under the relationship card (right), in order.
-MAIN_SECTIONS: list[ContactSection] = []
+MAIN_SECTIONS: list[ContactSection] = [doors_opened_section]
 SIDE_SECTIONS: list[ContactSection] = [contact_activity]

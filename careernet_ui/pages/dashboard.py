@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from careernet_ui.components import dashboard_cards as cards
+from careernet_ui.components.application_widgets import application_widgets
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.frame import frame
 from careernet_ui.components.next_actions import ActionsFilter, next_actions, stage_suggestions
@@ -43,6 +44,7 @@ def register(ctx: AppContext) -> None:
                         cards.network_health(view.health)
                         cards.quiet_contacts(view.quiet)
                 cards.touches_chart(view.touches)
+                application_widgets(ctx)
 
             body()
 

@@ -1,0 +1,36 @@
+"""A select for one contact that searches on the server, so 30,000 people never reach the browser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from nicegui import ui
+from nicegui.events import GenericEventArguments
+
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Stage
+from careernet_ui.domain.contact_choice import REFERENCE_STAGES, choice_label, choose_contacts
+
+
+def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
+                   prefer: Sequence[Stage] = REFERENCE_STAGES,
+                   on_change: Callable[[str | None], None] | None = None) -> ui.select:
+    """A searchable select of contacts whose value is a contact id (or None).
+
+    It offers the few best matches for what is typed (people at the ``prefer`` stages first)
+    and always keeps the chosen person among its options.
+    """
+    def options(text: str) -> dict[str, str]:
+        found = {c.id: choice_label(c) for c in choose_contacts(ctx.store.contacts, text, prefer=prefer)}
+        chosen = ctx.store.contacts.find(select.value) if select.value else None
+        return {chosen.id: choice_label(chosen), **found} if chosen else found
+
+    def search(event: GenericEventArguments) -> None:
+        select.set_options(options(str(event.args or '')))
+
+    select = ui.select({}, label=label, with_input=True, clearable=True,
+                       on_change=(lambda e: on_change(e.value)) if on_change else None)
+    select.set_options(options(''), value=value if value in ctx.store.contacts else None)
+    select.props('input-debounce=250 hint="Type a name or organisation"')
+    select.on('input-value', search)
+    return select

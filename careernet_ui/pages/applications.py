@@ -1,0 +1,124 @@
+"""The applications list: every position pursued, filtered by stage, words and open or closed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from nicegui import ui
+
+from careernet_ui.components.application_badges import application_stage_badge
+from careernet_ui.components.application_dialog import APPLICATION_STAGE_OPTIONS, open_application_dialog
+from careernet_ui.components.feedback import attempt, confirm
+from careernet_ui.components.frame import frame
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Application, ApplicationStage, ReferenceRequest, wording
+from careernet_ui.domain.application_search import ApplicationQuery, Openness, find_applications, last_moved
+from careernet_ui.services.applications import delete_application
+
+OPENNESS_OPTIONS = {choice.value: choice.label for choice in Openness}
+
+
+def register(ctx: AppContext) -> None:
+    """Register ``/applications``."""
+
+    @ui.page('/applications')
+    def applications_page() -> None:
+        query = ApplicationQuery()
+        with frame(ctx, 'Applications'):
+            if not len(ctx.store.applications):
+                _empty_state(ctx)
+                return
+            with ui.row().classes('w-full items-end gap-3'):
+                ui.input('Search', placeholder='company or position',
+                         on_change=lambda e: _set(text=e.value or '')) \
+                    .props('clearable autofocus debounce=250 stack-label').classes('grow').mark('applications-search')
+                ui.select({'': 'Any stage', **APPLICATION_STAGE_OPTIONS}, value='', label='Stage',
+                          on_change=lambda e: _set(stage=ApplicationStage(e.value) if e.value else None)) \
+                    .classes('w-40').mark('applications-stage')
+                ui.select(OPENNESS_OPTIONS, value=query.openness.value, label='Show',
+                          on_change=lambda e: _set(openness=Openness(e.value))) \
+                    .classes('w-44').mark('applications-openness')
+                ui.button('Add application', icon='add', on_click=lambda: open_application_dialog(ctx, None, _open)) \
+                    .mark('add-application')
+
+            @ui.refreshable
+            def results() -> None:
+                found = find_applications(ctx.store.applications.all(), query)
+                if not found:
+                    ui.label('No application matches. Clear the search, or show open and closed ones.') \
+                        .classes('text-grey-7').mark('applications-no-match')
+                    return
+                requests: dict[str, list[ReferenceRequest]] = defaultdict(list)
+                for request in ctx.store.reference_requests:
+                    requests[request.application_id].append(request)
+                with ui.column().classes('w-full gap-0').mark('applications-list'):
+                    for application in found:
+                        _row(ctx, application, requests[application.id], results.refresh)
+                ui.label(wording.count_of(len(found), 'application')).classes('text-sm text-grey-7') \
+                    .mark('applications-count')
+
+            def _set(**changes: object) -> None:
+                for name, value in changes.items():
+                    setattr(query, name, value)
+                results.refresh()
+
+            results()
+
+
+def _row(ctx: AppContext, application: Application, requests: list[ReferenceRequest],
+         refresh: Callable[[], object]) -> None:
+    today = ctx.today()
+    with ui.row().classes('w-full items-center gap-3 py-2 border-b border-gray-200 no-wrap'):
+        with ui.column().classes('gap-0 grow min-w-0'):
+            ui.link(f'{application.position} at {application.company}', f'/applications/{application.id}') \
+                .classes('font-medium').mark('application-link')
+            details = [f'since {wording.day_label(last_moved(application))}']
+            upcoming = [day for day in application.interview_dates if day >= today]
+            if upcoming:
+                details.append(f'interview {wording.day_label(upcoming[0])}')
+            if application.source:
+                details.append(application.source)
+            ui.label(' · '.join(details)).classes('text-sm text-grey-7 truncate')
+        ui.label(wording.count_of(len(requests), 'reference')).classes('text-sm w-28') \
+            .mark('application-references')
+        application_stage_badge(application.stage).mark('application-stage-badge')
+        ui.button(icon='edit', on_click=lambda: open_application_dialog(ctx, application, _open)) \
+            .props('flat round dense').tooltip('Edit').mark('edit-application', f'edit-application-{application.id}')
+        ui.button(icon='delete', on_click=lambda: _ask_delete(ctx, application, requests, refresh)) \
+            .props('flat round dense color=negative').tooltip('Delete') \
+            .mark('delete-application', f'delete-application-{application.id}')
+
+
+def _ask_delete(ctx: AppContext, application: Application, requests: list[ReferenceRequest],
+                refresh: Callable[[], object]) -> None:
+    also = {0: '', 1: ' and its reference request'}.get(len(requests), f' and its {len(requests)} reference requests')
+    confirm(f'Delete {application.position} at {application.company}{also}?', 'Delete',
+            lambda: _delete(ctx, application, refresh))
+
+
+def _delete(ctx: AppContext, application: Application, refresh: Callable[[], object]) -> None:
+    if attempt(lambda: delete_application(ctx.store, application.id),
+               f'Deleted {application.position} at {application.company}.') is not None:
+        refresh()
+
+
+def _empty_state(ctx: AppContext) -> None:
+    with ui.card().classes('w-full items-start gap-3 p-6').mark('applications-empty'):
+        ui.label('No applications yet').classes('text-xl font-semibold')
+        ui.label('Add each position you pursue, and CareerNet helps you run its references properly:')
+        for step in (
+            'Choose your references from your contacts: it warns when someone has not agreed to be listed, '
+            'or has been asked a lot lately.',
+            'Send each reference a brief (the position, the work they saw you do, what to stress) before the '
+            'employer calls.',
+            'When the employer has called, thank them within two days.',
+            'When the application closes, tell every reference, and whoever introduced you, how it ended.',
+        ):
+            ui.label(f'• {step}').classes('text-grey-8')
+        ui.button('Add your first application', icon='add',
+                  on_click=lambda: open_application_dialog(ctx, None, _open)).mark('add-application')
+
+
+def _open(application: Application) -> None:
+    ui.navigate.to(f'/applications/{application.id}')
