@@ -12,7 +12,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import NamedTuple
 
-from . import export_contacts, export_ics, export_json, import_contacts, restore
+from . import export_accomplishments, export_contacts, export_ics, export_json, import_contacts, restore
 
 
 class Command(NamedTuple):
@@ -23,7 +23,8 @@ class Command(NamedTuple):
     run: Callable[[argparse.Namespace], int]
 
 
-MODULES: tuple[ModuleType, ...] = (import_contacts, export_contacts, export_json, restore, export_ics)
+MODULES: tuple[ModuleType, ...] = (import_contacts, export_contacts, export_json, restore, export_ics,
+                                  export_accomplishments)
 
 
 def commands() -> dict[str, Command]:

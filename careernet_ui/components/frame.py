@@ -14,6 +14,7 @@ from careernet_ui.context import AppContext
 NAV: tuple[tuple[str, str, str], ...] = (
     ('Dashboard', '/', 'space_dashboard'),
     ('Contacts', '/contacts', 'people'),
+    ('Accomplishments', '/accomplishments', 'emoji_events'),
     ('Pipeline', '/pipeline', 'view_kanban'),
     ('Applications', '/applications', 'work'),
     ('Settings', '/settings', 'settings'),

@@ -103,6 +103,14 @@ class AccomplishmentForm:
             return Accomplishment(**fields)  # type: ignore[arg-type]
         return replace(existing, **fields)  # type: ignore[arg-type]
 
+    def metric_preview(self) -> str:
+        """How the result will read (e.g. ``p95 latency 800 → 120 ms``); empty while it is incomplete."""
+        try:
+            metric = self._metric()
+        except ValidationError:
+            return ''
+        return metric.describe() if metric else ''
+
     def _metric(self) -> Metric | None:
         typed = (self.metric_name, self.metric_value, self.metric_unit, self.metric_baseline)
         if not any(part.strip() for part in typed):

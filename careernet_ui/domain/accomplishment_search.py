@@ -95,6 +95,22 @@ def all_years(accomplishments: Iterable[Accomplishment]) -> list[int]:
     return sorted(years, reverse=True)
 
 
+def linkable(accomplishments: Iterable[Accomplishment], witness_id: str | None,
+             limit: int = 100) -> list[Accomplishment]:
+    """Accomplishments to offer when linking feedback: the ones the person witnessed, then the newest.
+
+    Args:
+        accomplishments: Every accomplishment.
+        witness_id: Who the feedback is from, if known.
+        limit: How many to offer at most.
+    """
+    key, reverse = _SORTS[AccomplishmentSort.NEWEST]
+    newest = sorted(accomplishments, key=key, reverse=reverse)
+    witnessed = [a for a in newest if witness_id is not None and witness_id in a.witness_ids]
+    others = [a for a in newest if witness_id is None or witness_id not in a.witness_ids]
+    return (witnessed + others)[:limit]
+
+
 def _in_year(accomplishment: Accomplishment, year: int) -> bool:
     end = accomplishment.until or accomplishment.on
     return accomplishment.on.year <= year <= end.year

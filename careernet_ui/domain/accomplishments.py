@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import validation as v
+from . import wording
 from .errors import ValidationError
 from .records import Record
 
@@ -108,6 +109,13 @@ class Feedback(Record):
     def awaiting_answer(self) -> bool:
         """Asked, and nothing received yet."""
         return self.asked_on is not None and self.received_on is None
+
+
+def period_label(accomplishment: Accomplishment) -> str:
+    """When it happened, as a person reads it: ``3 Oct 2026``, or ``1 Mar 2026 – 30 Sep 2026`` for a period."""
+    if accomplishment.until is None or accomplishment.until == accomplishment.on:
+        return wording.day_label(accomplishment.on)
+    return f'{wording.day_label(accomplishment.on)} – {wording.day_label(accomplishment.until)}'
 
 
 def _number(value: object, field: str, label: str) -> float:

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import groupby
 
 from . import wording
-from .accomplishments import Accomplishment, Feedback
+from .accomplishments import Accomplishment, Feedback, period_label
 from .contacts import Contact
 
 # Characters that mean something anywhere in a line (CommonMark and GitHub's tables/strikethrough);
@@ -77,7 +77,7 @@ def _entry(accomplishment: Accomplishment, contacts: Mapping[str, Contact], quot
     lines = [f'### {_inline(accomplishment.title)}', '']
     context = ' · '.join(_inline(part) for part in (accomplishment.role, accomplishment.project,
                                                    accomplishment.organisation) if part)
-    lines.append(f'**{_when(accomplishment)}**' + (f' · {context}' if context else ''))
+    lines.append(f'**{period_label(accomplishment)}**' + (f' · {context}' if context else ''))
     lines.append('')
     if accomplishment.metric is not None:
         lines += [f'**Result:** {_inline(accomplishment.metric.describe())}', '']
@@ -116,8 +116,3 @@ def _quotes(feedback: Iterable[Feedback], included: set[str], contacts: Mapping[
             quotes.setdefault(accomplishment_id, []).extend(block)
     return quotes
 
-
-def _when(accomplishment: Accomplishment) -> str:
-    if accomplishment.until is None or accomplishment.until == accomplishment.on:
-        return wording.day_label(accomplishment.on)
-    return f'{wording.day_label(accomplishment.on)} – {wording.day_label(accomplishment.until)}'

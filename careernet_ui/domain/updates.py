@@ -10,8 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import wording
-from .accomplishments import Accomplishment
+from .accomplishments import Accomplishment, period_label
 from .contact_search import fold
 from .contacts import Contact, Stage
 
@@ -84,7 +83,7 @@ def draft_update(accomplishment: Accomplishment, contact: Contact, personal: str
     lines = [f'Hi {first_name},', '']
     if personal.strip():
         lines += [personal.strip(), '']
-    lines.append(f'{accomplishment.title} ({_when(accomplishment)}).')
+    lines.append(f'{accomplishment.title} ({period_label(accomplishment)}).')
     if accomplishment.metric is not None:
         lines.append(f'The result: {accomplishment.metric.describe()}.')
     summary = _summary(accomplishment.description)
@@ -103,11 +102,6 @@ def share_note(accomplishment: Accomplishment) -> str:
     """The note on the "update sent" interaction logged when an update goes out."""
     return f'Shared "{accomplishment.title}"'
 
-
-def _when(accomplishment: Accomplishment) -> str:
-    if accomplishment.until is None or accomplishment.until == accomplishment.on:
-        return wording.day_label(accomplishment.on)
-    return f'{wording.day_label(accomplishment.on)} – {wording.day_label(accomplishment.until)}'
 
 
 def _summary(description: str) -> str:

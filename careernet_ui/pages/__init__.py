@@ -5,6 +5,7 @@ from __future__ import annotations
 from careernet_ui.context import AppContext
 
 from . import (
+    accomplishments,
     application_detail,
     applications,
     calendar,
@@ -25,6 +26,7 @@ PAGES = (
     settings,
     calendar,
     import_page,
+    accomplishments,
     applications,
     application_detail,
     reference_brief,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.components.badges import stage_badge
+from careernet_ui.components.contact_accomplishments import feedback_section, witnessed_section
 from careernet_ui.components.contact_activity import contact_activity
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
@@ -118,5 +119,5 @@ def _delete(ctx: AppContext, contact: Contact) -> None:
 
 
 # Cards under the details (left) and under the relationship card (right), in order.
-MAIN_SECTIONS: list[ContactSection] = [doors_opened_section]
-SIDE_SECTIONS: list[ContactSection] = [contact_activity]
+MAIN_SECTIONS: list[ContactSection] = [feedback_section, doors_opened_section]
+SIDE_SECTIONS: list[ContactSection] = [contact_activity, witnessed_section]

@@ -5,8 +5,18 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from careernet_ui.domain import Accomplishment, Interaction, InteractionKind, Share, ValidationError, wording
+from careernet_ui.domain import (
+    Accomplishment,
+    Contact,
+    Interaction,
+    InteractionKind,
+    Share,
+    ValidationError,
+    wording,
+)
 from careernet_ui.domain.accomplishment_form import AccomplishmentForm
+from careernet_ui.domain.accomplishment_search import AccomplishmentQuery, matching
+from careernet_ui.domain.brag import brag_markdown
 from careernet_ui.domain.updates import share_note
 from storage import Store
 
@@ -81,3 +91,26 @@ def record_share(store: Store, accomplishment_id: str, contact_id: str, on: date
     )
     shared = sorted([*accomplishment.shared, Share(contact_id=contact_id, on=on)], key=lambda s: (s.on, s.contact_id))
     return store.accomplishments.update(dataclasses.replace(accomplishment, shared=shared))
+
+
+def brag_document(store: Store, query: AccomplishmentQuery, today: date) -> tuple[str, int]:
+    """The Markdown brag document of every accomplishment ``query`` matches (its paging is ignored).
+
+    Args:
+        store: The open store.
+        query: The search text and filters (tag, year, witness) to apply.
+        today: The export date.
+
+    Returns:
+        The document and how many accomplishments it holds.
+    """
+    chosen = matching(store.accomplishments, query)
+    included = {a.id for a in chosen}
+    linked = [f for f in store.feedback if included.intersection(f.accomplishment_ids)]
+    # Only the people named, not a 30,000-entry dict of everyone.
+    people: dict[str, Contact] = {}
+    for contact_id in [w for a in chosen for w in a.witness_ids] + [f.contact_id for f in linked]:
+        contact = store.contacts.find(contact_id)
+        if contact is not None:
+            people[contact_id] = contact
+    return brag_markdown(chosen, people, today, feedback=linked), len(chosen)

@@ -10,6 +10,7 @@ from careernet_ui.domain.accomplishment_search import (
     AccomplishmentSort,
     all_tags,
     all_years,
+    linkable,
     matching,
     search_accomplishments,
 )
@@ -66,3 +67,8 @@ def test_paging_is_clamped_into_range() -> None:
     last = search_accomplishments(many, AccomplishmentQuery(page=9, page_size=10))
     assert (last.page, [a.title for a in last.accomplishments]) == (3, ['Win 04', 'Win 03', 'Win 02', 'Win 01',
                                                                         'Win 00'])
+
+
+def test_feedback_links_offer_what_the_person_witnessed_first() -> None:
+    assert [a.id for a in linkable(ALL, 'c-dana')] == ['a-2', 'a-1', 'a-3']
+    assert [a.id for a in linkable(ALL, None, limit=2)] == ['a-1', 'a-2']

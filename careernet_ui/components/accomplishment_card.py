@@ -1,0 +1,92 @@
+"""One accomplishment in the list: what, when, the result, who saw it, who heard about it, and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from nicegui import ui
+
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Accomplishment, Feedback, Stage, wording
+from careernet_ui.domain.accomplishments import period_label
+from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.services.accomplishments import delete_accomplishment
+
+from .accomplishment_dialog import open_accomplishment_dialog
+from .feedback import attempt, confirm
+from .feedback_dialog import open_feedback_dialog
+from .share_dialog import open_share_dialog
+
+
+def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedback: Sequence[Feedback],
+                        on_changed: Callable[[], object]) -> None:
+    """Render ``accomplishment`` with its linked ``feedback``; ``on_changed`` runs after an edit, share or delete."""
+    find = ctx.store.contacts.find
+    with ui.card().classes('w-full gap-1').mark('accomplishment-card'):
+        with ui.row().classes('w-full items-start gap-2 no-wrap'):
+            with ui.column().classes('gap-0 grow min-w-0'):
+                ui.label(accomplishment.title).classes('text-lg font-semibold').mark('listed-title')
+                context = [part for part in (accomplishment.role, accomplishment.project, accomplishment.organisation)
+                           if part]
+                ui.label(' · '.join([period_label(accomplishment), *context])).classes('text-sm text-grey-8') \
+                    .mark('listed-when')
+            _actions(ctx, accomplishment, on_changed)
+        if accomplishment.metric is not None:
+            ui.label(accomplishment.metric.describe()).classes('text-base font-medium text-primary') \
+                .mark('listed-metric')
+        if accomplishment.description:
+            ui.label(accomplishment.description).classes('whitespace-pre-wrap line-clamp-3')
+        with ui.row().classes('items-center gap-1'):
+            for tag in accomplishment.tags:
+                ui.chip(tag).props('dense outline').mark('listed-tag')
+            if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
+                ui.link('Evidence', accomplishment.evidence_url, new_tab=True).classes('text-sm ml-2')
+        witnesses = [c for c in map(find, accomplishment.witness_ids) if c is not None]
+        with ui.row().classes('items-center gap-x-2 gap-y-0 text-sm'):
+            ui.label('Witnesses:' if witnesses else 'No witness named yet: who saw it and can vouch for it?') \
+                .classes('text-grey-8')
+            for contact in witnesses:
+                ui.link(contact.name, f'/contacts/{contact.id}').mark('listed-witness')
+        ui.label(_shared(ctx, accomplishment)).classes('text-sm text-grey-8').mark('listed-shared')
+        for entry in feedback:
+            author = find(entry.contact_id)
+            who = author.name if author else 'someone no longer in your contacts'
+            ui.label(f'“{entry.text}” — {who}').classes('text-sm italic whitespace-pre-wrap') \
+                .mark('listed-quote')
+
+
+def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
+    with ui.row().classes('gap-1 shrink-0'):
+        ui.button('Share', icon='campaign', on_click=lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
+            .props('dense').mark('accomplishment-share')
+        ui.button(icon='rate_review', on_click=lambda: open_feedback_dialog(
+            ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
+            title=f'Feedback on "{accomplishment.title}"', choose_person=True)) \
+            .props('flat dense').tooltip('Record feedback about it').mark('accomplishment-feedback')
+        ui.button(icon='edit', on_click=lambda: open_accomplishment_dialog(ctx, accomplishment,
+                                                                           lambda _: on_changed())) \
+            .props('flat dense').tooltip('Edit').mark('accomplishment-edit')
+        ui.button(icon='delete', on_click=lambda: confirm(
+            f'Delete "{accomplishment.title}"? Feedback linked to it stays, without the link.', 'Delete',
+            lambda: _delete(ctx, accomplishment, on_changed))) \
+            .props('flat dense color=negative').tooltip('Delete').mark('accomplishment-delete')
+
+
+def _delete(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
+    if attempt(lambda: delete_accomplishment(ctx.store, accomplishment.id), f'Deleted "{accomplishment.title}".'):
+        on_changed()
+
+
+def _shared(ctx: AppContext, accomplishment: Accomplishment) -> str:
+    if not accomplishment.shared:
+        return 'Not shared with anyone yet.'
+    told = []
+    for share in accomplishment.shared[-3:]:
+        contact = ctx.store.contacts.find(share.contact_id)
+        if contact is not None:
+            advocate = ' (advocate)' if contact.stage is Stage.ADVOCATE else ''
+            told.append(f'{contact.name}{advocate} on {wording.day_label(share.on)}')
+    earlier = len(accomplishment.shared) - 3
+    more = f' and {wording.count_of(earlier, "earlier share")}' if earlier > 0 else ''
+    return f'Shared with {", ".join(told)}{more}.' if told else 'Shared with people no longer in your contacts.'
+

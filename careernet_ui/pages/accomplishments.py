@@ -1,0 +1,147 @@
+"""Accomplishments: log them quantified with who saw them, find them, share them, export the brag document."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from nicegui import ui
+
+from careernet_ui.components.accomplishment_card import accomplishment_card
+from careernet_ui.components.accomplishment_dialog import open_accomplishment_dialog
+from careernet_ui.components.frame import frame
+from careernet_ui.components.people_picker import people_picker
+from careernet_ui.components.share_dialog import open_share_dialog
+from careernet_ui.context import AppContext
+from careernet_ui.domain import Contact, Feedback
+from careernet_ui.domain.accomplishment_search import (
+    AccomplishmentQuery,
+    AccomplishmentSort,
+    all_tags,
+    all_years,
+    search_accomplishments,
+)
+from careernet_ui.services.accomplishments import brag_document
+
+SORT_OPTIONS = {sort.value: sort.label for sort in AccomplishmentSort}
+QUOTES_PER_CARD = 2
+
+
+def register(ctx: AppContext) -> None:
+    """Register ``/accomplishments`` (``?witness=<contact id>`` filters, ``?share=<id>`` opens the share dialog)."""
+
+    @ui.page('/accomplishments')
+    def accomplishments_page(share: str | None = None, witness: str | None = None) -> None:
+        store = ctx.store
+        query = AccomplishmentQuery(witness_id=witness if witness and store.contacts.find(witness) else None)
+        with frame(ctx, 'Accomplishments'):
+            if not len(store.accomplishments):
+                _empty_state(ctx)
+                return
+            with ui.row().classes('w-full items-end gap-3'):
+                ui.input('Search', placeholder='title, what you did, tag',
+                         on_change=lambda e: update(text=e.value or '')) \
+                    .props('clearable debounce=250').classes('grow min-w-[12rem]').mark('accomplishments-search')
+                tags = ui.select({'': 'Any tag'}, value='', label='Tag',
+                                 on_change=lambda e: update(tag=e.value or None)) \
+                    .classes('w-36').mark('accomplishments-tag')
+                years = ui.select({0: 'Any year'}, value=0, label='Year',
+                                  on_change=lambda e: update(year=e.value or None)) \
+                    .classes('w-28').mark('accomplishments-year')
+                people_picker(lambda: _witnesses(ctx), store.contacts.find, label='Witness', value=query.witness_id,
+                              multiple=False, on_change=lambda chosen: update(witness_id=chosen or None)) \
+                    .classes('w-56').mark('accomplishments-witness')
+                ui.select(SORT_OPTIONS, value=query.sort.value, label='Sort by',
+                          on_change=lambda e: update(sort=AccomplishmentSort(e.value))) \
+                    .classes('w-36').mark('accomplishments-sort')
+            with ui.row().classes('w-full items-center gap-3'):
+                ui.button('Log accomplishment', icon='add',
+                          on_click=lambda: open_accomplishment_dialog(ctx, None, lambda _: changed())) \
+                    .mark('add-accomplishment')
+                ui.button('Download brag.md', icon='download', on_click=lambda: _download(ctx, query)) \
+                    .props('outline').mark('download-brag')
+                ui.label('Markdown of the accomplishments shown (all pages), grouped by year, for a CV or review.') \
+                    .classes('text-sm text-grey-7')
+
+            @ui.refreshable
+            def results() -> None:
+                page = search_accomplishments(store.accomplishments, query)
+                if not page.accomplishments:
+                    ui.label('No accomplishment matches. Try fewer words, or clear the filters.') \
+                        .classes('text-grey-7').mark('accomplishments-no-match')
+                    return
+                quotes = _quotes(store.feedback.all(), {a.id for a in page.accomplishments})
+                with ui.column().classes('w-full gap-3').mark('accomplishments-list'):
+                    for accomplishment in page.accomplishments:
+                        accomplishment_card(ctx, accomplishment, quotes.get(accomplishment.id, []), changed)
+                first = (page.page - 1) * query.page_size + 1
+                with ui.row().classes('w-full items-center justify-between'):
+                    ui.label(f'{first:,}–{first + len(page.accomplishments) - 1:,} of {page.total:,}') \
+                        .mark('accomplishments-count')
+                    with ui.row().classes('gap-2'):
+                        ui.button('Previous', icon='chevron_left', on_click=lambda: update(page=page.page - 1)) \
+                            .props('flat').set_enabled(page.page > 1)
+                        ui.label(f'Page {page.page} of {page.pages}').classes('self-center')
+                        ui.button('Next', icon='chevron_right', on_click=lambda: update(page=page.page + 1)) \
+                            .props('flat').set_enabled(page.page < page.pages)
+
+            def update(**changes: object) -> None:
+                for name, value in changes.items():
+                    setattr(query, name, value)
+                if 'page' not in changes:
+                    query.page = 1
+                results.refresh()
+
+            def filter_options() -> None:
+                everything = store.accomplishments.all()
+                tags.set_options({'': 'Any tag', **{tag: tag for tag in all_tags(everything)}})
+                years.set_options({0: 'Any year', **{year: str(year) for year in all_years(everything)}})
+
+            def changed() -> None:
+                if not len(store.accomplishments):
+                    ui.navigate.to('/accomplishments')  # the last one went: back to the empty state
+                    return
+                filter_options()
+                results.refresh()
+
+            filter_options()
+            results()
+            if share:
+                open_share_dialog(ctx, share, changed)
+
+
+def _empty_state(ctx: AppContext) -> None:
+    with ui.card().classes('w-full items-start gap-3 p-6').mark('accomplishments-empty'):
+        ui.label('No accomplishments yet').classes('text-xl font-semibold')
+        ui.label(
+            'Write down what you achieved while you still remember the numbers: "p95 latency 800 → 120 ms" '
+            'convinces where "made it faster" does not. Name the people who saw it: they are the references who '
+            'can vouch for it, and the advocates who will retell it. Then share it with your advocates, and export '
+            'the lot as a brag document when a review or an application comes.'
+        )
+        ui.button('Log your first accomplishment', icon='add',
+                  on_click=lambda: open_accomplishment_dialog(ctx, None,
+                                                              lambda _: ui.navigate.to('/accomplishments'))) \
+            .mark('add-accomplishment')
+
+
+def _download(ctx: AppContext, query: AccomplishmentQuery) -> None:
+    text, _ = brag_document(ctx.store, query, ctx.today())
+    ui.download.content(text.encode('utf-8'), 'brag.md', 'text/markdown; charset=utf-8')
+
+
+def _witnesses(ctx: AppContext) -> list[Contact]:
+    """Everyone named as a witness: the witness filter's choices."""
+    ids = dict.fromkeys(w for a in ctx.store.accomplishments for w in a.witness_ids)
+    return [c for c in map(ctx.store.contacts.find, ids) if c is not None]
+
+
+def _quotes(feedback: list[Feedback], shown: set[str]) -> dict[str, list[Feedback]]:
+    """Received feedback with text, by the shown accomplishment it is about (latest first, a few each)."""
+    quotes: dict[str, list[Feedback]] = defaultdict(list)
+    said = [f for f in feedback if f.received_on is not None and f.text and shown.intersection(f.accomplishment_ids)]
+    for entry in sorted(said, key=lambda f: (f.received_on, f.id), reverse=True):
+        for accomplishment_id in entry.accomplishment_ids:
+            if accomplishment_id in shown and len(quotes[accomplishment_id]) < QUOTES_PER_CARD:
+                quotes[accomplishment_id].append(entry)
+    return quotes
+

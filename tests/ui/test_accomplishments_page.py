@@ -1,0 +1,270 @@
+"""The accomplishments page as a person uses it, under NiceGUI's simulated user."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from nicegui import ui
+from nicegui.testing import User
+from tinydb import TinyDB
+
+from careernet_ui.domain import Contact, Stage
+from careernet_ui.server import seed_demo
+from storage import open_store
+from tests.conftest import TODAY
+from tests.ui.helpers import texts
+
+
+@pytest.fixture
+def full_demo(data_path: Path) -> Path:
+    """The whole --demo network (accomplishments and feedback too) in this test's data file."""
+    store = open_store(data_path)
+    seed_demo(store, TODAY)
+    store.close()
+    return data_path
+
+
+@pytest.fixture
+def two_people(data_path: Path) -> tuple[str, str]:
+    """Mei Chen (an advocate, with an e-mail) and Dana Okafor, and nothing else."""
+    store = open_store(data_path)
+    mei = store.contacts.add(Contact(name='Mei Chen', organisation='Globex', stage=Stage.ADVOCATE,
+                                     emails=['mei.chen@example.com']))
+    dana = store.contacts.add(Contact(name='Dana Okafor', organisation='Acme Corp', stage=Stage.REFERENCE))
+    store.close()
+    return mei.id, dana.id
+
+
+def table(path: Path, name: str) -> list[dict[str, Any]]:
+    """A table as stock TinyDB reads it from the file."""
+    return [dict(doc) for doc in TinyDB(path).table(name).all()]
+
+
+def pick(user: User, marker: str, typed: str, option: str) -> None:
+    """Type into a server-searched contact select and choose an option, as a person would."""
+    select = user.find(marker=marker).elements.pop()
+    assert isinstance(select, ui.select)
+    if not select.is_showing_popup:
+        user.find(marker=marker).click()
+    user.find(marker=marker).trigger('input-value', typed)
+    user.find(option).click()
+
+
+async def shown(user: User, marker: str, expected: list[str]) -> bool:
+    """Whether the texts with ``marker`` become ``expected`` within a second (a refresh lands a tick later)."""
+    found: list[str] = []
+    for _ in range(20):
+        found = visible_texts(user, marker)
+        if found == expected:
+            return True
+        await asyncio.sleep(0.05)
+    print(f'{marker}: {found}')
+    return False
+
+
+def visible_texts(user: User, marker: str) -> list[str]:
+    """Like ``texts``, but an empty list when nothing has the marker (yet)."""
+    try:
+        return texts(user, marker)
+    except AssertionError:
+        return []
+
+
+async def fill_latency(user: User) -> None:
+    user.find(marker='add-accomplishment').click()
+    await user.should_see(marker='accomplishment-dialog')
+    user.find(marker='accomplishment-title').type('Cut checkout p95 latency')
+    user.find(marker='accomplishment-on').clear().type('2026-11-02')
+    user.find(marker='accomplishment-project').type('Checkout')
+    user.find(marker='accomplishment-metric_name').type('p95 latency')
+    user.find(marker='accomplishment-metric_baseline').type('800')
+    user.find(marker='accomplishment-metric_value').type('120')
+    user.find(marker='accomplishment-metric_unit').type('ms')
+    user.find(marker='accomplishment-tags').type('performance, python')
+
+
+async def test_a_new_user_is_told_why_to_document_accomplishments(user: User) -> None:
+    await user.open('/accomplishments')
+    await user.should_see('No accomplishments yet')
+    await user.should_see('Name the people who saw it')
+    await user.should_see('Log your first accomplishment')
+
+
+async def test_log_an_accomplishment_with_a_metric_and_two_witnesses(two_people: tuple[str, str], user: User,
+                                                                    data_path: Path) -> None:
+    mei, dana = two_people
+    await user.open('/accomplishments')
+    await fill_latency(user)
+    await user.should_see('Reads: p95 latency 800 → 120 ms')
+    pick(user, 'accomplishment-witnesses', 'mei', 'Mei Chen · Globex')
+    pick(user, 'accomplishment-witnesses', 'okafor', 'Dana Okafor · Acme Corp')
+    user.find(marker='accomplishment-save').click()
+    await user.should_see('Saved "Cut checkout p95 latency".')
+    await user.should_see(marker='accomplishments-list')
+    assert texts(user, 'listed-metric') == ['p95 latency 800 → 120 ms']
+    assert texts(user, 'listed-witness') == ['Mei Chen', 'Dana Okafor']
+    [doc] = table(data_path, 'accomplishments')
+    assert doc['witness_ids'] == [mei, dana]
+    assert doc['metric'] == {'name': 'p95 latency', 'value': 120.0, 'unit': 'ms', 'baseline': 800.0}
+    assert doc['tags'] == ['performance', 'python']
+
+
+async def test_the_witness_search_offers_at_most_a_few_matches(full_demo: Path, user: User) -> None:
+    await user.open('/accomplishments')
+    user.find(marker='add-accomplishment').click()
+    await user.should_see(marker='accomplishment-witnesses')
+    user.find(marker='accomplishment-witnesses').trigger('input-value', 'a')
+    select = user.find(marker='accomplishment-witnesses').elements.pop()
+    assert isinstance(select, ui.select)
+    assert isinstance(select.options, dict)
+    assert 0 < len(select.options) <= 20
+    assert all('a' in label.lower() for label in select.options.values())
+
+
+async def test_a_metric_value_that_is_not_a_number_is_explained_under_the_field(user: User, data_path: Path) -> None:
+    await user.open('/accomplishments')
+    await fill_latency(user)
+    user.find(marker='accomplishment-metric_value').clear().type('fast')
+    user.find(marker='accomplishment-save').click()
+    await user.should_see('Metric value "fast" is not a number.')
+    value = user.find(marker='accomplishment-metric_value').elements.pop()
+    assert value.props['error'] is True
+    assert value.props['error-message'] == 'Metric value "fast" is not a number.'
+    assert table(data_path, 'accomplishments') == []
+
+
+async def test_a_future_date_is_refused_and_enter_saves(user: User, data_path: Path) -> None:
+    await user.open('/accomplishments')
+    await fill_latency(user)
+    user.find(marker='accomplishment-on').clear().type('2027-01-01')
+    user.find(marker='accomplishment-title').trigger('keydown.enter')
+    await user.should_see('Date 2027-01-01 is in the future')
+    assert table(data_path, 'accomplishments') == []
+    user.find(marker='accomplishment-on').clear().type('2026-11-20')
+    user.find(marker='accomplishment-title').trigger('keydown.enter')
+    await user.should_see('Saved "Cut checkout p95 latency".')
+    assert len(table(data_path, 'accomplishments')) == 1
+
+
+async def test_search_filters_and_sort_narrow_the_list(full_demo: Path, user: User) -> None:
+    docs = table(full_demo, 'accomplishments')
+    await user.open('/accomplishments')
+    await user.should_see(f'1–{len(docs)} of {len(docs)}')
+    newest_first = [d['title'] for d in sorted(docs, key=lambda d: d['on'], reverse=True)]
+    assert texts(user, 'listed-title') == newest_first
+    user.find(marker='accomplishments-search').type('latency')
+    await user.should_see('1–1 of 1')
+    assert texts(user, 'listed-title') == ['Cut checkout p95 latency']
+    user.find(marker='accomplishments-search').clear().type('zzzz')
+    await user.should_see('No accomplishment matches')
+    user.find(marker='accomplishments-search').clear()
+    tag = docs[0]['tags'][0]
+    user.find(marker='accomplishments-tag').click()
+    user.find(tag).click()
+    tagged = [d['title'] for d in docs if tag in d['tags']]
+    await user.should_see(f'1–{len(tagged)} of {len(tagged)}')
+    assert sorted(texts(user, 'listed-title')) == sorted(tagged)
+    user.find(marker='accomplishments-sort').click()
+    user.find('Title A–Z').click()
+    assert await shown(user, 'listed-title', sorted(tagged))
+
+
+async def test_the_year_filter(full_demo: Path, user: User) -> None:
+    docs = table(full_demo, 'accomplishments')
+    year = min(int(d['on'][:4]) for d in docs)
+    in_year = [d['title'] for d in docs if d['on'].startswith(str(year))]
+    await user.open('/accomplishments')
+    user.find(marker='accomplishments-year').click()
+    user.find(str(year)).click()
+    await user.should_see(f'1–{len(in_year)} of {len(in_year)}')
+    assert sorted(texts(user, 'listed-title')) == sorted(in_year)
+
+
+async def test_a_link_from_a_contact_filters_by_witness(full_demo: Path, user: User) -> None:
+    docs = table(full_demo, 'accomplishments')
+    witness = docs[0]['witness_ids'][0]
+    witnessed = [d['title'] for d in docs if witness in d['witness_ids']]
+    await user.open(f'/accomplishments?witness={witness}')
+    await user.should_see(f'1–{len(witnessed)} of {len(witnessed)}')
+    assert sorted(texts(user, 'listed-title')) == sorted(witnessed)
+
+
+async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user: User) -> None:
+    before = len(table(full_demo, 'accomplishments'))
+    await user.open('/accomplishments')
+    user.find(marker='accomplishments-search').type('latency')
+    await user.should_see('1–1 of 1')
+    user.find(marker='accomplishment-edit').click()
+    await user.should_see(marker='accomplishment-dialog')
+    user.find(marker='accomplishment-title').clear().type('Cut checkout latency by 85 %')
+    user.find(marker='accomplishment-save').click()
+    await user.should_see('Saved "Cut checkout latency by 85 %".')
+    assert await shown(user, 'listed-title', ['Cut checkout latency by 85 %'])
+    assert sum(d['title'] == 'Cut checkout latency by 85 %' for d in table(full_demo, 'accomplishments')) == 1
+    user.find(marker='accomplishment-delete').click()
+    await user.should_see('Delete "Cut checkout latency by 85 %"?')
+    user.find(marker='confirm-cancel').click()
+    assert len(table(full_demo, 'accomplishments')) == before
+    user.find(marker='accomplishment-delete').click()
+    user.find(marker='confirm-ok').click()
+    await user.should_see('Deleted "Cut checkout latency by 85 %".')
+    assert len(table(full_demo, 'accomplishments')) == before - 1
+
+
+async def test_share_with_advocates_drafts_an_update_and_logs_it_once_sent(two_people: tuple[str, str], user: User,
+                                                                         data_path: Path) -> None:
+    mei, _ = two_people
+    await user.open('/accomplishments')
+    await fill_latency(user)
+    user.find(marker='accomplishment-save').click()
+    await user.should_see(marker='accomplishments-list')
+    assert texts(user, 'listed-shared') == ['Not shared with anyone yet.']
+    user.find(marker='accomplishment-share').click()
+    await user.should_see(marker='share-dialog')
+    assert texts(user, 'share-name') == ['Mei Chen']  # the advocate; Dana is a reference
+    user.find(marker='share-personal').clear().type('Your caching tip paid off.')
+    [preview] = texts(user, 'share-preview')
+    assert preview.startswith('Subject: Update: Cut checkout p95 latency\n\nHi Mei,\n\nYour caching tip paid off.')
+    assert 'The result: p95 latency 800 → 120 ms.' in preview
+    mailto = user.find(marker='share-mailto').elements.pop()
+    assert mailto.props['href'].startswith('mailto:mei.chen@example.com?subject=Update%3A%20Cut%20checkout')
+    assert 'Your%20caching%20tip%20paid%20off.' in mailto.props['href']
+    user.find(marker='share-sent').click()
+    await user.should_see('Recorded: "Cut checkout p95 latency" shared with Mei Chen.')
+    [logged] = table(data_path, 'interactions')
+    assert (logged['contact_id'], logged['kind'], logged['on']) == (mei, 'update_sent', TODAY.isoformat())
+    assert table(data_path, 'accomplishments')[0]['shared'] == [{'contact_id': mei, 'on': TODAY.isoformat()}]
+    assert await shown(user, 'share-done', ['Shared 25 Nov 2026'])
+    user.find(marker='share-include-references').click()
+    assert await shown(user, 'share-name', ['Dana Okafor', 'Mei Chen'])
+    user.find(marker='share-close').click()
+    assert await shown(user, 'listed-shared', ['Shared with Mei Chen (advocate) on 25 Nov 2026.'])
+
+
+async def test_the_share_follow_up_link_opens_the_drafts(full_demo: Path, user: User) -> None:
+    doc = table(full_demo, 'accomplishments')[0]
+    await user.open(f'/accomplishments?share={doc["id"]}')
+    await user.should_see(f'Share "{doc["title"]}" with your advocates')
+    assert texts(user, 'share-name')
+
+
+async def test_download_the_brag_document(full_demo: Path, user: User) -> None:
+    docs = table(full_demo, 'accomplishments')
+    await user.open('/accomplishments')
+    await user.should_see(marker='accomplishments-list')
+    user.find(marker='download-brag').click()
+    response = await user.download.next()
+    text = response.content.decode('utf-8')
+    assert text.startswith('# Accomplishments\n')
+    assert all(f'### {d["title"]}' in text for d in docs)
+    assert '**Result:** p95 latency 800 → 120 ms' in text
+    user.find(marker='accomplishments-search').type('latency')
+    await user.should_see('1–1 of 1')
+    user.find(marker='download-brag').click()
+    filtered = (await user.download.next()).content.decode('utf-8')
+    assert 'one accomplishment' not in filtered  # wording.count_of says "an accomplishment"
+    assert '_Exported 25 Nov 2026: an accomplishment._' in filtered
+    assert filtered.count('### ') == 1
