@@ -109,7 +109,8 @@ class FeedFileWriter:
         """At shutdown, before the store closes: write now if a change is still waiting."""
         if self._task is not None:
             self._task.cancel()
-        if not self._pending:
+        if not self._pending or self._write_lock.locked():
+            # A write still running in its thread shares the temp file name: leave the file to it.
             return
         self._pending = False
         try:

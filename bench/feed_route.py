@@ -1,0 +1,166 @@
+"""The calendar feed at 30,000 contacts, from the store and over HTTP: ``python -m bench.feed_route``.
+
+Targets (issue 6): the feed generates in at most 150 ms (store -> engine -> marks -> bytes),
+a ``304 Not Modified`` answers in at most 10 ms (HTTP round trip over loopback), and the body
+stays under 1 MB. Works on a copy of the 30k network (``bench.generate``), never the original.
+
+    python -m bench.feed_route [--network /tmp/b30k.json] [--today 2026-11-25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import http.client
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from bench.feed_memory import free_port, wait_until_serving
+from careernet_ui.calendar_feed import feed_agenda, feed_etag, render_feed
+from careernet_ui.domain import due_follow_ups, utc_now
+from careernet_ui.domain.feed_marks import update_marks
+from careernet_ui.services.calendar import CalendarFeed
+from storage import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_URL = 'http://127.0.0.1:8080'
+TARGET_GENERATE_MS = 150.0
+TARGET_304_MS = 10.0
+TARGET_BYTES = 1_000_000
+RUNS = 5
+ROUND_TRIPS = 300
+
+
+def main() -> int:
+    """Run every measurement and print the figures; exit 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--network', type=Path, default=Path('/tmp/b30k.json'), help='the 30k data file to copy')
+    parser.add_argument('--today', type=date.fromisoformat, default=date(2026, 11, 25))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix='careernet-feed-bench-') as folder:
+        data = Path(folder) / 'careernet.json'
+        shutil.copyfile(args.network, data)
+        generate_ms, size = in_process(data, args.today)
+        not_modified_ms = over_http(data, args.today)
+    print()
+    print(f'generate after a change: {generate_ms:.0f} ms (target <= {TARGET_GENERATE_MS:.0f})')
+    print(f'304 round trip:          {not_modified_ms:.2f} ms (target <= {TARGET_304_MS:.0f})')
+    print(f'body:                    {size:,} bytes (target < {TARGET_BYTES:,})')
+    met = generate_ms <= TARGET_GENERATE_MS and not_modified_ms <= TARGET_304_MS and size < TARGET_BYTES
+    return 0 if met else 1
+
+
+def in_process(data: Path, today: date) -> tuple[float, int]:
+    """Time the service on the store; returns the median cold generation (ms) and the body size."""
+    began = time.perf_counter()
+    store = open_store(data)
+    print(f'open the 30k store: {(time.perf_counter() - began) * 1000:.0f} ms; '
+          f'{len(store.contacts):,} contacts, {len(store.interactions):,} interactions')
+    try:
+        feed = CalendarFeed(store, BASE_URL)
+        began = time.perf_counter()
+        body = feed.current(today).body
+        first_ms = (time.perf_counter() - began) * 1000
+        print(f'first feed ever (stores {len(store.feed_marks):,} new marks): {first_ms:.0f} ms')
+
+        cold = []
+        contacts = store.contacts.all()
+        for run in range(RUNS):
+            # A real change: a renamed contact invalidates the cache and bumps one follow-up.
+            contact = contacts[run * 97]
+            store.contacts.update(dataclasses.replace(contact, name=f'{contact.name} ({run})'))
+            began = time.perf_counter()
+            body = feed.current(today).body
+            cold.append((time.perf_counter() - began) * 1000)
+        print(f'cold after a change (store -> bytes, marks stored): median {statistics.median(cold):.0f} ms; '
+              f'runs {", ".join(f"{ms:.0f}" for ms in cold)}')
+        phases(store, today)
+
+        cached = []
+        for _ in range(50):
+            began = time.perf_counter()
+            feed.current(today)
+            cached.append((time.perf_counter() - began) * 1000)
+        print(f'unchanged poll (cache): median {statistics.median(cached) * 1000:.0f} µs')
+        print(f'feed: {len(body):,} bytes, {body.count(b"BEGIN:VEVENT")} events')
+        return statistics.median(cold), len(body)
+    finally:
+        store.close()
+
+
+def phases(store: Store, today: date) -> None:
+    """Where a cold generation's time goes (each phase timed alone, median of RUNS)."""
+    settings = store.settings
+    marks = {mark.id: mark for mark in store.feed_marks}
+    timings: dict[str, list[float]] = {'engine': [], 'marks': [], 'render': [], 'agenda+etag': []}
+    for _ in range(RUNS):
+        began = time.perf_counter()
+        followups = due_follow_ups(store.network(), today, settings.feed_horizon_days)
+        engine_done = time.perf_counter()
+        current = update_marks(followups, marks, utc_now())
+        marks_done = time.perf_counter()
+        body = render_feed(followups, settings, today, current, BASE_URL)
+        render_done = time.perf_counter()
+        feed_agenda(followups, settings, today)
+        feed_etag(body)
+        timings['engine'].append((engine_done - began) * 1000)
+        timings['marks'].append((marks_done - engine_done) * 1000)
+        timings['render'].append((render_done - marks_done) * 1000)
+        timings['agenda+etag'].append((time.perf_counter() - render_done) * 1000)
+    print(f'  phases ({len(followups):,} follow-ups): '
+          + ', '.join(f'{name} {statistics.median(values):.0f} ms' for name, values in timings.items()))
+
+
+def over_http(data: Path, today: date) -> float:
+    """Serve the copy with app.py and time conditional requests; returns the median 304 round trip (ms)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, 'app.py', '--data', str(data), '--port', str(port), '--no-browser',
+         '--today', today.isoformat()],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_serving(server, port, timeout=180)
+        token = json.loads(data.read_bytes())['settings']['1']['feed_token']
+        path = f'/calendar/{token}.ics'
+        connection = http.client.HTTPConnection('127.0.0.1', port, timeout=30)
+        status, etag, full_ms = request(connection, path)
+        print(f'first GET over HTTP: {status} in {full_ms:.0f} ms')
+        fulls = [request(connection, path)[2] for _ in range(20)]
+        print(f'200 round trip (body, no gzip asked): median {statistics.median(fulls):.2f} ms')
+        round_trips = []
+        for _ in range(ROUND_TRIPS):
+            status, _, elapsed = request(connection, path, etag)
+            if status != 304:
+                raise RuntimeError(f'expected 304, got {status}')
+            round_trips.append(elapsed)
+        connection.close()
+        round_trips.sort()
+        print(f'304 round trip over {ROUND_TRIPS}: median {statistics.median(round_trips):.2f} ms, '
+              f'p90 {round_trips[int(len(round_trips) * 0.9)]:.2f} ms')
+        return statistics.median(round_trips)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def request(connection: http.client.HTTPConnection, path: str, etag: str | None = None) -> tuple[int, str, float]:
+    """One GET; returns the status, the ETag and the round trip in ms (body read included)."""
+    headers = {'If-None-Match': etag} if etag else {}
+    began = time.perf_counter()
+    connection.request('GET', path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - began) * 1000
+    return response.status, response.getheader('ETag') or '', elapsed
+
+
+if __name__ == '__main__':
+    sys.exit(main())
