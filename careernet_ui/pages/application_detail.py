@@ -121,9 +121,10 @@ def _interviews_card(ctx: AppContext, application: Application, refresh: Refresh
                 .classes('text-sm text-grey-7')
         for day in application.interview_dates:
             with ui.row().classes('items-center gap-2'):
-                ui.label(f'{wording.day_label(day)}{" (past)" if day < today else ""}').mark('interview-date')
+                ui.label(f'{wording.day_label(day)}{" (past)" if day < today else ""}') \
+                    .mark('interview-date', f'interview-{day.isoformat()}')
                 ui.button(icon='close', on_click=lambda d=day: _remove_interview(ctx, application, d, refresh)) \
-                    .props('flat round dense size=sm').tooltip('Remove')
+                    .props('flat round dense size=sm').tooltip('Remove').mark(f'remove-interview-{day.isoformat()}')
         with ui.row().classes('w-full items-end gap-2 no-wrap'):
             new_day = ui.input('Interview on', placeholder='YYYY-MM-DD').classes('grow').mark('interview-new')
             new_day.on('keydown.enter', add)
