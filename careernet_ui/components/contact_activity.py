@@ -62,9 +62,10 @@ def _keep_in_touch(
         ui.label(_next_due(status, today)).classes('text-negative' if status.overdue else '') \
             .mark('contact-next-due')
         last = status.last_interaction
-        what = f' — {last.kind.label}' if last is not None else ' (no interaction logged yet)'
-        ui.label(f'Last contact {wording.day_label(status.last_contact)}{what}').classes('text-sm text-grey-8') \
-            .mark('contact-last-contact')
+        since = wording.day_label(status.last_contact)
+        text = (f'Last contact {since} — {last.kind.label}' if last is not None
+                else f'No interaction logged yet; the cadence counts from {since}.')
+        ui.label(text).classes('text-sm text-grey-8').mark('contact-last-contact')
 
 
 def _next_due(status: CatchUp, today: date) -> str:

@@ -24,6 +24,7 @@ def stage_funnel(counts: dict[Stage, int]) -> None:
     with ui.card().classes('grow basis-0 min-w-[20rem] gap-2').mark('stage-funnel'):
         ui.label('Pipeline').classes('text-lg font-semibold')
         ui.echart({
+            'animation': False,  # drawn at once: the page is ready when it appears
             'tooltip': {'trigger': 'item', 'formatter': '{b}: {c}'},
             'series': [{
                 'type': 'funnel',
@@ -78,6 +79,7 @@ def touches_chart(touches: list[tuple[str, int]]) -> None:
     with ui.card().classes('w-full gap-2').mark('touches'):
         ui.label('Touches per month').classes('text-lg font-semibold')
         ui.echart({
+            'animation': False,
             'tooltip': {'trigger': 'axis'},
             'grid': {'left': 40, 'right': 16, 'top': 16, 'bottom': 28},
             'xAxis': {'type': 'category', 'data': [_month_label(month) for month, _ in touches]},

@@ -118,7 +118,8 @@ def _column(
             message = 'No match here.' if query.narrowed() else 'Nobody here yet: drag someone in.'
             ui.label(message).classes('text-sm text-grey-7 italic').mark(f'empty-{stage.value}')
         # The drop zone keeps a height when empty, so a card can still be dropped into it.
-        with ui.column().classes('w-full gap-2 min-h-[5rem]').mark(f'cards-{stage.value}') as cards:
+        with ui.column().classes('w-full gap-2 min-h-[5rem]').props(f'data-stage={stage.value}') \
+                .mark(f'cards-{stage.value}') as cards:
             for card in column.cards:
                 element = pipeline_card(card, today, move, log)
                 card_contacts[element.id] = card.contact.id
