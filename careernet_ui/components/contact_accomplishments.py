@@ -60,12 +60,12 @@ def feedback_section(ctx: AppContext, contact: Contact) -> None:
         with ui.row().classes('w-full items-center gap-2'):
             ui.label('Feedback').classes('text-lg font-semibold')
             ui.space()
-            ui.button('Ask', icon='help_outline',
+            ui.button('Ask for feedback', icon='help_outline',
                       on_click=lambda: open_feedback_dialog(ctx, FeedbackForm.asking(contact.id, ctx.today()), None,
                                                             lambda _: entries.refresh(),
                                                             title=f'Ask {contact.name} for feedback')) \
                 .props('outline dense').mark('ask-feedback')
-            ui.button('Record', icon='format_quote',
+            ui.button('Record feedback', icon='format_quote',
                       on_click=lambda: open_feedback_dialog(ctx, FeedbackForm.receiving(contact.id, ctx.today()),
                                                             None, lambda _: entries.refresh(),
                                                             title=f'Record feedback from {contact.name}')) \
