@@ -28,8 +28,13 @@ def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
     def search(event: GenericEventArguments) -> None:
         select.set_options(options(str(event.args or '')))
 
-    select = ui.select({}, label=label, with_input=True, clearable=True,
-                       on_change=(lambda e: on_change(e.value)) if on_change else None)
+    def changed(value: str | None) -> None:
+        # Quasar can leave the menu open over what comes below once a choice is made; leaving the input closes it.
+        select.run_method('blur')
+        if on_change is not None:
+            on_change(value)
+
+    select = ui.select({}, label=label, with_input=True, clearable=True, on_change=lambda e: changed(e.value))
     select.set_options(options(''), value=value if value in ctx.store.contacts else None)
     select.props('input-debounce=250 hint="Type a name or organisation"')
     select.on('input-value', search)

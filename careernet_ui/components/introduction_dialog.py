@@ -19,8 +19,12 @@ FormInput = ui.input | ui.select | ui.textarea
 
 
 def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_saved: Callable[[Introduction], object],
-                             *, advocate_id: str | None = None, application_id: str | None = None) -> None:
-    """Show the dialog, pre-filled with the advocate or the application it is opened from."""
+                             *, advocate_id: str | None = None, application_id: str | None = None,
+                             fixed_advocate: bool = False) -> None:
+    """Show the dialog, pre-filled with the advocate or the application it is opened from.
+
+    ``fixed_advocate`` (from the advocate's own page) leaves out the choice of who introduced you.
+    """
     form = IntroductionForm.from_introduction(existing) if existing else IntroductionForm(
         advocate_id=advocate_id, application_id=application_id, on=ctx.today().isoformat())
     inputs: dict[str, FormInput] = {}
@@ -41,7 +45,7 @@ def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_
 
     with ui.dialog() as dialog, ui.card().classes('w-full max-w-xl gap-2').mark('introduction-dialog'):
         ui.label('Edit the introduction' if existing else 'Record an introduction').classes('text-xl font-semibold')
-        if advocate_id is None or existing is not None:
+        if not fixed_advocate or existing is not None:
             field('advocate_id', contact_select(ctx, 'Introduced by *', value=form.advocate_id,
                                                 prefer=ADVOCATE_FIRST).classes('w-full'))
         field('to_whom', ui.input('Introduced you to', placeholder='a person, a team, an opportunity')

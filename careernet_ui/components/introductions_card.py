@@ -19,51 +19,46 @@ Refresh = Callable[[], object]
 
 def doors_opened_section(ctx: AppContext, contact: Contact) -> None:
     """A contact-page card: the opportunities this person opened, each with how far it got."""
+    # Thanks and introductions also change the person's timeline and keep-in-touch card: reload the page.
+    def reload() -> None:
+        ui.navigate.to(f'/contacts/{contact.id}')
 
-    @ui.refreshable
-    def card() -> None:
-        network = ctx.store.network()
-        doors = doors_opened(contact.id, network.introductions, network.applications)
-        with ui.card().classes('w-full gap-2').mark('doors-card'):
-            ui.label('Doors opened').classes('text-lg font-semibold')
-            if not doors:
-                ui.label(f'No introduction recorded. When {contact.name} introduces you to someone or to an '
-                         'opportunity, record it here: CareerNet reminds you to thank them and shows what it '
-                         'led to.').classes('text-grey-7').mark('doors-empty')
-            for door in doors:
-                _door(ctx, door, card.refresh)
-            ui.button('Record an introduction', icon='handshake',
-                      on_click=lambda: open_introduction_dialog(ctx, None, lambda _: card.refresh(),
-                                                                advocate_id=contact.id)) \
-                .props('outline no-caps').mark('record-introduction')
-
-    card()
+    network = ctx.store.network()
+    doors = doors_opened(contact.id, network.introductions, network.applications)
+    with ui.card().classes('w-full gap-2').mark('doors-card'):
+        ui.label('Doors opened').classes('text-lg font-semibold')
+        if not doors:
+            ui.label(f'No introduction recorded. When {contact.name} introduces you to someone or to an '
+                     'opportunity, record it here: CareerNet reminds you to thank them and shows what it '
+                     'led to.').classes('text-grey-7').mark('doors-empty')
+        for door in doors:
+            _door(ctx, door, reload)
+        ui.button('Record an introduction', icon='handshake',
+                  on_click=lambda: open_introduction_dialog(ctx, None, lambda _: reload(), advocate_id=contact.id,
+                                                            fixed_advocate=True)) \
+            .props('outline no-caps').mark('record-introduction')
 
 
-def application_introductions(ctx: AppContext, application: Application) -> None:
+def application_introductions(ctx: AppContext, application: Application, refresh: Refresh) -> None:
     """An application-page card: who introduced the user to it, and a button to record that."""
-
-    @ui.refreshable
-    def card() -> None:
-        introductions = [i for i in ctx.store.introductions if i.application_id == application.id]
-        with ui.card().classes('w-full gap-2').mark('application-introductions'):
-            ui.label('Introductions').classes('text-lg font-semibold')
-            if not introductions:
-                ui.label('Did someone open this door for you? Record it, so you remember to thank them and to '
-                         'tell them how it went.').classes('text-grey-7 text-sm')
-            for introduction in introductions:
-                advocate = ctx.store.contacts.find(introduction.advocate_id)
-                with ui.row().classes('w-full items-center gap-2'):
-                    if advocate:
-                        ui.link(advocate.name, f'/contacts/{advocate.id}').mark('introduction-advocate')
-                    ui.label(f'introduced you to {introduction.to_whom} on {wording.day_label(introduction.on)}')
-                    ui.label(_thanked(introduction)).classes('text-sm text-grey-7')
-            ui.button('Record an introduction', icon='handshake',
-                      on_click=lambda: open_introduction_dialog(ctx, None, lambda _: card.refresh(),
-                                                                advocate_id=None, application_id=application.id)) \
-                .props('outline no-caps').mark('record-introduction')
-
-    card()
+    introductions = [i for i in ctx.store.introductions if i.application_id == application.id]
+    with ui.card().classes('w-full gap-2').mark('application-introductions'):
+        ui.label('Introductions').classes('text-lg font-semibold')
+        if not introductions:
+            ui.label('Did someone open this door for you? Record it, so you remember to thank them and to '
+                     'tell them how it went.').classes('text-grey-7 text-sm')
+        for introduction in introductions:
+            advocate = ctx.store.contacts.find(introduction.advocate_id)
+            with ui.row().classes('w-full items-center gap-2'):
+                if advocate:
+                    ui.link(advocate.name, f'/contacts/{advocate.id}').mark('introduction-advocate')
+                ui.label(f'introduced you to {introduction.to_whom} on {wording.day_label(introduction.on)}')
+                ui.label(_thanked(introduction)).classes('text-sm text-grey-7')
+        ui.button('Record an introduction', icon='handshake',
+                  on_click=lambda: open_introduction_dialog(ctx, None, lambda _: refresh(),
+                                                            advocate_id=application.introduced_by,
+                                                            application_id=application.id)) \
+            .props('outline no-caps').mark('record-introduction')
 
 
 def _door(ctx: AppContext, door: OpenedDoor, refresh: Refresh) -> None:

@@ -49,7 +49,10 @@ def references_card(ctx: AppContext, application: Application, refresh: Refresh)
 def _request_block(ctx: AppContext, request: ReferenceRequest, refresh: Refresh) -> None:
     contact = ctx.store.contacts.find(request.contact_id)
     name = contact.name if contact else 'A deleted contact'
-    with ui.column().classes('w-full gap-1 pb-2 border-b border-gray-200').mark(f'request-{request.id}'):
+    with ui.column().classes('w-full gap-1 pb-2 border-b border-gray-200').mark(f'request-{request.id}') as block:
+        # A named group, so assistive technology (and browser tests) can tell one reference's buttons from another's.
+        block.props['role'] = 'group'
+        block.props['aria-label'] = f'Reference: {name}'
         with ui.row().classes('w-full items-center gap-2'):
             if contact:
                 ui.link(name, f'/contacts/{contact.id}').classes('font-medium').mark('request-name')
@@ -134,7 +137,7 @@ def _add_reference(ctx: AppContext, application: Application, refresh: Refresh) 
         picker = contact_select(ctx, 'Who did you ask?', on_change=check).classes('grow').mark('reference-contact')
         asked = ui.input('Asked on', value=ctx.today().isoformat(), placeholder='YYYY-MM-DD').classes('w-32') \
             .mark('reference-asked-on')
-        ui.button('Add', icon='person_add', on_click=add).classes('mt-2').mark('add-reference')
+        ui.button('Add reference', icon='person_add', on_click=add).classes('mt-2').mark('add-reference')
     check_area = ui.column().classes('w-full gap-1').mark('reference-check')
 
 

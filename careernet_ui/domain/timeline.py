@@ -78,10 +78,12 @@ def reference_requests(network: Network, contact: Contact) -> Iterable[TimelineE
         if request.contact_id != contact.id or application is None:
             continue
         for index, step in enumerate(request.history):
-            yield TimelineEntry(on=step.on, kind=f'reference:{step.status.value}',
+            # One kind for every step, and the step's place in the source id: steps taken on the same
+            # day then list newest first, like everything else on the timeline.
+            yield TimelineEntry(on=step.on, kind='reference',
                                 title=f'Reference for {application.company}: {step.status.label.lower()}',
                                 detail=step.note or application.position, link=f'/applications/{application.id}',
-                                source_id=f'{request.id}:{index}')
+                                source_id=f'{request.id}:{index:03}')
 
 
 def introductions_made(network: Network, contact: Contact) -> Iterable[TimelineEntry]:

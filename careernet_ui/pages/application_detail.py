@@ -56,7 +56,7 @@ def register(ctx: AppContext) -> None:
                         _stage_card(ctx, current, body.refresh)
                         _interviews_card(ctx, current, body.refresh)
                         _details_card(ctx, current)
-                        application_introductions(ctx, current)
+                        application_introductions(ctx, current, body.refresh)
 
             body()
 
@@ -128,7 +128,7 @@ def _interviews_card(ctx: AppContext, application: Application, refresh: Refresh
         with ui.row().classes('w-full items-end gap-2 no-wrap'):
             new_day = ui.input('Interview on', placeholder='YYYY-MM-DD').classes('grow').mark('interview-new')
             new_day.on('keydown.enter', add)
-            ui.button('Add', on_click=add).mark('interview-add')
+            ui.button('Add interview', on_click=add).mark('interview-add')
 
 
 def _details_card(ctx: AppContext, application: Application) -> None:

@@ -21,7 +21,7 @@ Refresh = Callable[[], object]
 # The header, the navigation and the buttons are for the screen; the brief itself is what prints.
 PRINT_CSS = '''
 @media print {
-  .q-header, .no-print { display: none !important; }
+  .q-header, .q-notifications, .no-print { display: none !important; }
   .q-page-container { padding-top: 0 !important; }
   .q-card { box-shadow: none !important; border: 1px solid #ddd; break-inside: avoid; }
 }

@@ -33,3 +33,13 @@ def test_each_request_step_and_each_introduction_is_on_the_timeline() -> None:
         (date(2026, 11, 2), 'Reference for Initech: asked', 'Staff Engineer', '/applications/app'),
         (date(2026, 11, 1), 'Introduced you to Globex CTO', 'Coffee', ''),
     ]
+
+
+def test_steps_taken_on_one_day_list_newest_first() -> None:
+    steps = [RequestStatus.ASKED, RequestStatus.AGREED, RequestStatus.BRIEFED, RequestStatus.EMPLOYER_CONTACTED]
+    request = ReferenceRequest(id='r', application_id='app', contact_id='dana', status=steps[-1],
+                               history=[RequestStep(on=date(2026, 11, 25), status=s) for s in steps])
+    network = Network(contacts=[DANA], applications=[APP], reference_requests=[request])
+    titles = [e.title for e in timeline(network, DANA) if e.kind == 'reference']
+    assert titles == ['Reference for Initech: employer contacted', 'Reference for Initech: briefed',
+                      'Reference for Initech: agreed', 'Reference for Initech: asked']
