@@ -36,11 +36,13 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
                 .mark('listed-metric')
         if accomplishment.description:
             ui.label(accomplishment.description).classes('whitespace-pre-wrap line-clamp-3')
-        with ui.row().classes('items-center gap-1'):
-            for tag in accomplishment.tags:
-                ui.chip(tag).props('dense outline').mark('listed-tag')
-            if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
-                ui.link('Evidence', accomplishment.evidence_url, new_tab=True).classes('text-sm ml-2')
+        if accomplishment.tags or accomplishment.evidence_url:
+            with ui.row().classes('items-center gap-2 text-sm'):
+                if accomplishment.tags:
+                    # One label, not a chip per tag: a page of cards stays light in the browser.
+                    ui.label(' · '.join(accomplishment.tags)).classes('text-grey-8').mark('listed-tags')
+                if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
+                    ui.link('Evidence', accomplishment.evidence_url, new_tab=True)
         witnesses = [c for c in map(find, accomplishment.witness_ids) if c is not None]
         with ui.row().classes('items-center gap-x-2 gap-y-0 text-sm'):
             ui.label('Witnesses:' if witnesses else 'No witness named yet: who saw it and can vouch for it?') \
@@ -56,20 +58,31 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
 
 
 def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
-    with ui.row().classes('gap-1 shrink-0'):
+    with ui.row().classes('gap-1 shrink-0 items-center') as actions:
         ui.button('Share', icon='campaign', on_click=lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
             .props('dense').mark('accomplishment-share')
-        ui.button(icon='rate_review', on_click=lambda: open_feedback_dialog(
-            ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
-            title=f'Feedback on "{accomplishment.title}"', choose_person=True)) \
-            .props('flat dense').tooltip('Record feedback about it').mark('accomplishment-feedback')
-        ui.button(icon='edit', on_click=lambda: open_accomplishment_dialog(ctx, accomplishment,
-                                                                           lambda _: on_changed())) \
-            .props('flat dense').tooltip('Edit').mark('accomplishment-edit')
-        ui.button(icon='delete', on_click=lambda: confirm(
-            f'Delete "{accomplishment.title}"? Feedback linked to it stays, without the link.', 'Delete',
-            lambda: _delete(ctx, accomplishment, on_changed))) \
-            .props('flat dense color=negative').tooltip('Delete').mark('accomplishment-delete')
+        # The rarer actions share one menu (its items are drawn only when it opens). Their dialogs are
+        # built beside the menu, not in it: a closing menu takes its content out of the page.
+        with ui.button(icon='more_vert').props('flat dense round aria-label="More actions"') \
+                .mark('accomplishment-more'), ui.menu():
+            ui.menu_item('Record feedback about it', on_click=_beside(actions, lambda: open_feedback_dialog(
+                ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
+                title=f'Feedback on "{accomplishment.title}"', choose_person=True))) \
+                .mark('accomplishment-feedback')
+            ui.menu_item('Edit', on_click=_beside(actions, lambda: open_accomplishment_dialog(
+                ctx, accomplishment, lambda _: on_changed()))) \
+                .mark('accomplishment-edit')
+            ui.menu_item('Delete', on_click=_beside(actions, lambda: confirm(
+                f'Delete "{accomplishment.title}"? Feedback linked to it stays, without the link.', 'Delete',
+                lambda: _delete(ctx, accomplishment, on_changed)))) \
+                .classes('text-negative').mark('accomplishment-delete')
+
+
+def _beside(container: ui.element, action: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        with container:
+            action()
+    return run
 
 
 def _delete(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from .accomplishments import Accomplishment
 from .contact_search import fold
 
-PAGE_SIZE = 20
+PAGE_SIZE = 10
 
 
 class AccomplishmentSort(StrEnum):
