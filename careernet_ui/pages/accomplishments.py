@@ -75,8 +75,9 @@ def register(ctx: AppContext) -> None:
                         accomplishment_card(ctx, accomplishment, quotes.get(accomplishment.id, []), changed)
                 first = (page.page - 1) * query.page_size + 1
                 with ui.row().classes('w-full items-center justify-between'):
+                    # The class lets bench.pages see when the list (rendered last) is on screen.
                     ui.label(f'{first:,}–{first + len(page.accomplishments) - 1:,} of {page.total:,}') \
-                        .mark('accomplishments-count')
+                        .classes('careernet-accomplishments-count').mark('accomplishments-count')
                     with ui.row().classes('gap-2'):
                         ui.button('Previous', icon='chevron_left', on_click=lambda: update(page=page.page - 1)) \
                             .props('flat').set_enabled(page.page > 1)
