@@ -8,8 +8,8 @@ from datetime import date
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Application, RequestStatus, due_follow_ups, wording
-from careernet_ui.domain.application_followups import ApplicationFollowUp, application_followups
+from careernet_ui.domain import Application, RequestStatus, wording
+from careernet_ui.domain.application_followups import ApplicationFollowUp, followups_of
 from careernet_ui.domain.reference_followups import BRIEF_REFERENCE
 from careernet_ui.domain.references import NEXT_STEPS
 from careernet_ui.services.applications import share_outcome_with_advocate
@@ -28,8 +28,7 @@ def followups_card(ctx: AppContext, application: Application, refresh: Refresh) 
     """The card of follow-ups about ``application``, soonest first."""
     today = ctx.today()
     network = ctx.store.network()
-    items = application_followups(due_follow_ups(network, today, HORIZON_DAYS), application,
-                                  network.reference_requests, network.introductions)
+    items = followups_of(network, application, today, HORIZON_DAYS)
     with ui.card().classes('w-full gap-2').mark('application-followups'):
         ui.label('Next steps').classes('text-lg font-semibold')
         if not items:

@@ -7,12 +7,20 @@ because the record says it was done, not because it was ticked off.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from types import MappingProxyType
 
 from .applications import Application, Introduction, ReferenceRequest
+from .engine import KINDS, FollowUpKind, due_follow_ups
 from .followups import FollowUp
+from .network import Network
 from .reference_followups import BRIEF_REFERENCE, SHARE_OUTCOME, THANK_INTRODUCTION, THANK_REFERENCE
+
+REFERENCE_KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
+    {name: KINDS[name] for name in (BRIEF_REFERENCE, THANK_REFERENCE, SHARE_OUTCOME, THANK_INTRODUCTION)})
+"""The follow-up kinds an application can have: computing only these keeps its page quick at 30k contacts."""
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -23,6 +31,25 @@ class ApplicationFollowUp:
     request: ReferenceRequest | None = None
     introduction: Introduction | None = None
     tell_advocate: bool = False
+
+
+def followups_of(network: Network, application: Application, today: date,
+                 horizon_days: int) -> list[ApplicationFollowUp]:
+    """The follow-ups due about ``application`` within ``horizon_days``, computed on its records alone.
+
+    Only the application's requests and introductions, the people they name and those people's
+    interactions go into the engine: at 30,000 contacts that is milliseconds, not the whole network.
+    """
+    requests = [r for r in network.reference_requests if r.application_id == application.id]
+    introductions = [i for i in network.introductions if i.application_id == application.id]
+    people = {r.contact_id for r in requests} | {i.advocate_id for i in introductions}
+    if application.introduced_by:
+        people.add(application.introduced_by)
+    narrow = replace(network, contacts=[c for c in network.contacts if c.id in people],
+                     interactions=[i for i in network.interactions if i.contact_id in people],
+                     applications=[application], reference_requests=requests, introductions=introductions)
+    return application_followups(due_follow_ups(narrow, today, horizon_days, kinds=REFERENCE_KINDS), application,
+                                 requests, introductions)
 
 
 def application_followups(followups: Iterable[FollowUp], application: Application,
