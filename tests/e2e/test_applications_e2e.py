@@ -154,3 +154,22 @@ def test_a_job_search_run_properly_from_an_empty_file(server: Server, page: Page
                                                                        'Mei Chen': 'outcome_shared'}
     kinds = sorted((names[doc['contact_id']], doc['kind']) for doc in data.table('interactions').all())
     assert kinds == [('Dana Okafor', 'email'), ('Mei Chen', 'update_sent')]
+
+
+def test_the_demo_job_search_opens_without_errors(demo_server: Server, page: Page) -> None:
+    page.goto(demo_server.url + '/applications')
+    expect(page.get_by_text('Show')).to_be_visible()
+    links = page.locator('a[href^="/applications/"]')
+    expect(links.first).to_be_visible()
+    screenshot(page, 'applications-demo')
+    links.first.click()
+    expect(page.get_by_text('Next steps')).to_be_visible()
+    expect(page.get_by_text('References', exact=True)).to_be_visible()
+    screenshot(page, 'application-demo')
+    brief = page.get_by_role('link', name='Brief').first
+    if brief.count():
+        brief.click()
+        expect(page.get_by_text('What the employer will probably ask')).to_be_visible()
+        expect(page.get_by_text('Work they saw you do')).to_be_visible()
+        screenshot(page, 'reference-brief-demo')
+    # The page fixture fails the test on any page error.
