@@ -33,3 +33,13 @@ def _app_environment(data_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv('CAREERNET_DATA', str(data_path))
     monkeypatch.setenv('CAREERNET_TODAY', TODAY.isoformat())
     monkeypatch.delenv('CAREERNET_PASSWORD', raising=False)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the real-browser tests last.
+
+    The sync Playwright driver keeps an event loop running in the main thread while the session's
+    browser is open, and pytest-asyncio cannot start its own loop beside it: every async test
+    collected after the first e2e test would error.
+    """
+    items.sort(key=lambda item: item.get_closest_marker('e2e') is not None)
