@@ -30,8 +30,8 @@ CONTACTS_CSV_URL = '/export/contacts.csv'
 CONTACTS_VCARD_URL = '/export/contacts.vcf'
 
 
-def backup_panel(ctx: AppContext) -> None:
-    """The backup and export card."""
+def backup_panel(ctx: AppContext) -> Callable[[], object]:
+    """The backup and export card; returns what to call when the records change (an import ran)."""
     with ui.card().classes('w-full gap-3').mark('backup-card'):
         ui.label('Backup & export').classes('text-lg font-semibold')
         ui.label(
@@ -77,6 +77,7 @@ def backup_panel(ctx: AppContext) -> None:
                 _ask(ctx, backup, event.file.name, restore_section.refresh)
 
         restore_section()
+    return restore_section.refresh
 
 
 async def _validated(ctx: AppContext, event: events.UploadEventArguments) -> Backup | None:

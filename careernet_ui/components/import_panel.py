@@ -82,8 +82,8 @@ class ImportState:
         self.listeners.clear()
 
 
-def import_panel(ctx: AppContext) -> None:
-    """The import card, with its own state for this page visit."""
+def import_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: None) -> None:
+    """The import card, with its own state for this page visit; ``on_stored`` runs after an import."""
     state = ImportState()
 
     with ui.card().classes('w-full gap-3').mark('import-card'):
@@ -94,7 +94,7 @@ def import_panel(ctx: AppContext) -> None:
         @ui.refreshable
         def body() -> None:
             if state.phase is Phase.CHOOSE:
-                _choose(state, on_file)
+                _choose(state, on_file, on_rejected=rejected)
             elif state.phase in (Phase.READING, Phase.STORING):
                 _progress(state)
             elif state.phase is Phase.PREVIEW:
@@ -102,11 +102,16 @@ def import_panel(ctx: AppContext) -> None:
             else:
                 _summary(state, start_over)
 
+        def rejected() -> None:
+            _notify_too_large(state)
+            body.refresh()
+
         async def on_file(event: events.UploadEventArguments) -> None:
             await _read(ctx, state, event.file, body.refresh)
 
         async def store_it() -> None:
             await _store(ctx, state, body.refresh)
+            on_stored()
 
         def start_over() -> None:
             state.start_over()
@@ -115,7 +120,8 @@ def import_panel(ctx: AppContext) -> None:
         body()
 
 
-def _choose(state: ImportState, on_file: Callable[[events.UploadEventArguments], object]) -> None:
+def _choose(state: ImportState, on_file: Callable[[events.UploadEventArguments], object], *,
+            on_rejected: Callable[[], None]) -> None:
     ui.radio(FORMAT_LABELS, value=state.kind, on_change=lambda e: setattr(state, 'kind', e.value)) \
         .props('inline').mark('import-format')
     if state.error:
@@ -125,7 +131,7 @@ def _choose(state: ImportState, on_file: Callable[[events.UploadEventArguments],
         auto_upload=True,
         max_file_size=DEFAULT_MAX_BYTES,
         on_upload=on_file,
-        on_rejected=lambda: _notify_too_large(state),
+        on_rejected=on_rejected,
     ).props('flat bordered').classes('w-full').mark('import-upload')
 
 
@@ -143,6 +149,8 @@ def _progress(state: ImportState) -> None:
         bar = ui.linear_progress(value=state.progress, show_value=False, size='14px').mark('import-progress')
 
     def show() -> None:
+        if bar.is_deleted:  # the page was closed; the import carries on without it
+            return
         text.set_text(state.progress_text)
         bar.set_value(state.progress)
 

@@ -19,11 +19,14 @@ from careernet_ui.services.backup import backup_bytes, snapshot
 def register(ctx: AppContext) -> None:
     """Register ``/import`` and the download routes it links to."""
 
-    @ui.page('/import')
+    # A long import keeps the event loop busy; should the browser miss a heartbeat meanwhile, keep its
+    # page (and the running import's progress) for 30 s instead of 3, so it reconnects to the same page.
+    @ui.page('/import', reconnect_timeout=30)
     def import_page() -> None:
+        after_import: list[Callable[[], object]] = []  # the backup card's "this file is empty" goes stale
         with frame(ctx, 'Import & export'):
-            import_panel(ctx)
-            backup_panel(ctx)
+            import_panel(ctx, on_stored=lambda: [refresh() for refresh in after_import])
+            after_import.append(backup_panel(ctx))
 
     # Encoding runs in a worker thread on a snapshot taken here, on the event loop: the records are
     # immutable, and the store itself is never touched from another thread.

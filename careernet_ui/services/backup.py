@@ -199,12 +199,13 @@ def restore(store: Store, backup: Backup, *, merge: bool = False) -> RestoreSumm
 
 
 async def restore_in_batches(
-    store: Store, backup: Backup, *, merge: bool = False, batch_size: int = RESTORE_BATCH
+    store: Store, backup: Backup, *, merge: bool = False, batch_size: int = RESTORE_BATCH, pause: float = 0.05
 ) -> RestoreSummary:
-    """:func:`restore`, yielding to the event loop after every write of ``batch_size`` records."""
+    """:func:`restore`, leaving the event loop to others for ``pause`` seconds after every write of
+    ``batch_size`` records (a zero-second sleep lets other coroutines take only one step each)."""
     summary = RestoreSummary()
     for _ in _restore(store, backup, summary, merge=merge, batch_size=batch_size):
-        await asyncio.sleep(0)
+        await asyncio.sleep(pause)
     return summary
 
 

@@ -58,6 +58,7 @@ async def test_import_the_linkedin_sample_preview_confirm_summary(user: User, da
     user.find(marker='import-confirm').click()
 
     await user.should_see('Imported 24, updated 0, unchanged 0, skipped 0.')
+    await user.should_see('This data file already holds 24 records')  # the backup card knows, too
     names = stored(data_path)
     assert len(names) == 24
     assert 'Dana Okafor' in names
@@ -191,7 +192,7 @@ async def test_restore_a_backup_into_an_empty_data_file(user: User, data_path: P
     await user.should_see('Restore careernet-backup.json:')
     user.find(marker='restore-ok').click()
 
-    await user.should_see('Restored 36 contacts, 220 interactions')
+    await user.should_see('Restored 36 contacts, 220 interactions', retries=50)  # one pause per table
     assert stored(data_path) == sorted(doc['name'] for doc in json.loads(data)['contacts'].values())
     await user.should_see('This data file already holds')  # the section now offers to merge
 
@@ -214,7 +215,7 @@ async def test_a_backup_is_merged_into_a_file_with_records(demo_data: Path, user
     await user.should_see('Merge careernet-backup.json (3 records)')
     user.find(marker='restore-ok').click()
 
-    await user.should_see('Restored 2 contacts. Kept 1 record you already had (same id), unchanged.')
+    await user.should_see('Restored 2 contacts. Kept 1 record you already had (same id), unchanged.', retries=50)
     assert stored(demo_data) == sorted([*before, 'Zoe Only-In-Backup', 'Yann Only-In-Backup'])
     assert 'Renamed In The Backup' not in stored(demo_data)
 
