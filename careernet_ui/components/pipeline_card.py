@@ -10,6 +10,8 @@ from nicegui import ui
 from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.board import BoardCard
 
+from .plain_button import PlainButton
+
 CARD_CLASS = 'careernet-card'
 """The class SortableJS drags by: only cards move, never a column's labels."""
 
@@ -19,8 +21,12 @@ def pipeline_card(
     today: date,
     on_move: Callable[[Contact], None],
     on_log: Callable[[Contact], None],
+    *,
+    highlight: bool = False,
 ) -> ui.card:
     """Render ``card``; the buttons call ``on_move`` / ``on_log`` with its contact.
+
+    ``highlight`` outlines a card the user just moved or logged, so they see where it went.
 
     Kept to a handful of elements: a column shows dozens of these and the board must stay light
     at 30,000 contacts.
@@ -29,6 +35,8 @@ def pipeline_card(
     status = card.catch_up
     with ui.card().classes(f'{CARD_CLASS} w-full p-2 gap-0 cursor-grab') \
             .props(f'data-contact={contact.id}').mark('pipeline-card', f'card-{contact.id}') as element:
+        if highlight:
+            element.style('box-shadow: 0 0 0 2px var(--q-primary)')
         with ui.row().classes('w-full items-center gap-1 no-wrap'):
             # draggable=false: a link drags its URL, not the card, unless told otherwise.
             ui.link(contact.name, f'/contacts/{contact.id}').props('draggable=false') \
@@ -36,15 +44,14 @@ def pipeline_card(
             if status.overdue:
                 ui.badge('Overdue', color='negative').props('aria-label="Catch-up overdue"').mark('card-overdue')
         details = ' · '.join(part for part in (contact.role.label, contact.organisation) if part)
-        ui.label(details).classes('text-xs text-grey-8 truncate w-full')
-        ui.label(_last_contact(status.last_contact, today)).classes('text-xs text-grey-7').mark('card-last')
+        # One label for both lines: every element counts when a board shows dozens of cards.
+        ui.label(f'{details}\n{_last_contact(status.last_contact, today)}') \
+            .classes('text-xs text-grey-8 whitespace-pre-line w-full').mark('card-details')
         with ui.row().classes('w-full justify-end gap-0'):
-            log = ui.button(icon='add_comment', on_click=lambda: on_log(contact)) \
-                .props('flat dense round size=sm').tooltip('Log interaction').mark('card-log', f'log-{contact.id}')
-            log.props['aria-label'] = f'Log an interaction with {contact.name}'
-            move = ui.button('Move to…', on_click=lambda: on_move(contact)) \
-                .props('flat dense no-caps size=sm').mark('card-move', f'move-{contact.id}')
-            move.props['aria-label'] = f'Move {contact.name} to another stage'
+            PlainButton('Log', lambda: on_log(contact), aria_label=f'Log an interaction with {contact.name}') \
+                .mark('card-log', f'log-{contact.id}')
+            PlainButton('Move to…', lambda: on_move(contact), aria_label=f'Move {contact.name} to another stage') \
+                .mark('card-move', f'move-{contact.id}')
     return element
 
 

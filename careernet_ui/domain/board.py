@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,11 +20,13 @@ from .contact_search import fold, matches_organisation, matches_words
 from .contacts import Contact, Role, Stage
 from .network import Network
 from .network_index import NetworkIndex
+from .snapshot_cache import SnapshotCache
 
-COLUMN_SIZE = 20
+COLUMN_SIZE = 10
 """Cards a column shows at first, and how many more each "Show more" adds."""
 
 MAX_TAG_OPTIONS = 100
+MAX_PINNED = 20
 
 
 @dataclass(kw_only=True, slots=True)
@@ -36,6 +38,13 @@ class BoardQuery:
     tag: str = ''
     organisation: str = ''
     shown: dict[Stage, int] = field(default_factory=lambda: dict.fromkeys(Stage, COLUMN_SIZE))
+    pinned: list[str] = field(default_factory=list)
+    """Contacts just moved or contacted, most recent first: shown at the top of their column, so a
+    card the user just dropped does not vanish behind "Show more" when it ranks low."""
+
+    def pin(self, contact_id: str) -> None:
+        """Show ``contact_id`` at the top of its column from now on (the latest pin first)."""
+        self.pinned = [contact_id, *(pinned for pinned in self.pinned if pinned != contact_id)][:MAX_PINNED]
 
     def show_more(self, stage: Stage) -> None:
         """Show ``COLUMN_SIZE`` more cards in ``stage``'s column."""
@@ -72,20 +81,55 @@ class BoardColumn:
 def build_board(network: Network, today: date, query: BoardQuery) -> list[BoardColumn]:
     """The board for ``query``: a column per stage, in pipeline order.
 
+    The ranking (``rank_board``) is remembered for the network snapshot and day, so searching,
+    filtering and "Show more" only filter and slice it.
+
     Args:
         network: Everything stored.
         today: The day to judge "overdue" and "since last contact" on.
         query: The search, filters and column sizes.
 
     Returns:
-        Four columns. Each holds up to ``query.shown[stage]`` cards: overdue people first, then
-        by last contact, oldest first (ties by name, then id, so the order never wobbles), and
-        counts every person who matches.
+        Four columns. Each holds up to ``query.shown[stage]`` cards: the pinned ones first, then
+        overdue people, then by last contact, oldest first (ties by name, then id, so the order
+        never wobbles), and counts every person who matches.
+    """
+    ranked = _RANKED.get(network, today, lambda: rank_board(network, today))
+    columns = []
+    matches = _matcher(query)
+    pins = {contact_id: order for order, contact_id in enumerate(query.pinned)}
+    for stage, cards in ranked.items():
+        if matches is not None:
+            cards = [card for card in cards if matches(card.contact)]
+        if pins:
+            first = sorted((card for card in cards if card.contact.id in pins), key=lambda c: pins[c.contact.id])
+            if first:
+                cards = first + [card for card in cards if card.contact.id not in pins]
+        columns.append(
+            BoardColumn(
+                stage=stage,
+                cards=cards[: query.shown.get(stage, COLUMN_SIZE)],
+                total=len(cards),
+                overdue=sum(1 for card in cards if card.catch_up.overdue),
+            )
+        )
+    return columns
+
+
+def rank_board(network: Network, today: date) -> dict[Stage, list[BoardCard]]:
+    """Everyone, by stage, in the board's order: overdue first, then longest since last contact.
+
+    Args:
+        network: Everything stored.
+        today: The day to judge on.
+
+    Returns:
+        A list per stage, in pipeline order; ties by name, then id.
     """
     index = NetworkIndex.build(network, today)
     settings = network.settings
-    ranked: dict[Stage, list[tuple[bool, date, str, str, Contact, CatchUp]]] = {stage: [] for stage in Stage}
-    for contact in _matching(network.contacts, query):
+    keyed: dict[Stage, list[tuple[bool, date, str, str, BoardCard]]] = {stage: [] for stage in Stage}
+    for contact in network.contacts:
         status = catch_up(
             contact,
             settings,
@@ -93,52 +137,58 @@ def build_board(network: Network, today: date, query: BoardQuery) -> list[BoardC
             index.states.get(keep_in_touch_id(contact.id)),
             today,
         )
-        ranked[contact.stage].append(
-            (not status.overdue, status.last_contact, contact.name.casefold(), contact.id, contact, status)
-        )
-    columns = []
-    for stage, entries in ranked.items():
-        top = heapq.nsmallest(query.shown.get(stage, COLUMN_SIZE), entries, key=_rank)
-        columns.append(
-            BoardColumn(
-                stage=stage,
-                cards=[BoardCard(contact=entry[4], catch_up=entry[5]) for entry in top],
-                total=len(entries),
-                overdue=sum(1 for entry in entries if not entry[0]),
-            )
-        )
-    return columns
+        card = BoardCard(contact=contact, catch_up=status)
+        key = (not status.overdue, status.last_contact, contact.name.casefold(), contact.id)
+        keyed[contact.stage].append((*key, card))
+    ranked: dict[Stage, list[BoardCard]] = {}
+    for stage, entries in keyed.items():
+        entries.sort(key=_rank)
+        ranked[stage] = [entry[4] for entry in entries]
+    return ranked
 
 
-def tag_options(contacts: Sequence[Contact], limit: int = MAX_TAG_OPTIONS) -> list[str]:
+def tag_options(network: Network, limit: int = MAX_TAG_OPTIONS) -> list[str]:
     """The tags to offer in the board's tag filter: the ``limit`` most used, alphabetically.
 
     Args:
-        contacts: Everyone.
+        network: Everything stored.
         limit: How many tags at most (a select with thousands of options helps nobody).
 
     Returns:
         Tag names, sorted.
     """
-    counts = Counter(tag for contact in contacts for tag in contact.tags)
-    common = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
-    return sorted(tag for tag, _ in common)
+
+    def most_used() -> list[str]:
+        counts = Counter(tag for contact in network.contacts for tag in contact.tags)
+        common = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
+        return sorted(tag for tag, _ in common)
+
+    return _TAGS.get(network, limit, most_used)
 
 
-def _matching(contacts: Sequence[Contact], query: BoardQuery) -> list[Contact]:
+def _matcher(query: BoardQuery) -> Callable[[Contact], bool] | None:
     words = fold(query.text).split()
     organisation = fold(query.organisation.strip())
     tag = query.tag.strip().lower()
     role = query.role
-    return [
-        contact
-        for contact in contacts
-        if (role is None or contact.role is role)
-        and (not tag or tag in contact.tags)
-        and (not organisation or matches_organisation(contact, organisation))
-        and (not words or matches_words(contact, words))
-    ]
+    if not (words or organisation or tag or role):
+        return None
+
+    def matches(contact: Contact) -> bool:
+        return (
+            (role is None or contact.role is role)
+            and (not tag or tag in contact.tags)
+            and (not organisation or matches_organisation(contact, organisation))
+            and (not words or matches_words(contact, words))
+        )
+
+    return matches
 
 
-def _rank(entry: tuple[bool, date, str, str, Contact, CatchUp]) -> tuple[bool, date, str, str]:
+def _rank(entry: tuple[bool, date, str, str, BoardCard]) -> tuple[bool, date, str, str]:
     return entry[0], entry[1], entry[2], entry[3]
+
+
+# The ranking of the latest snapshot, by day: re-rendering the board without a change costs a slice.
+_RANKED: SnapshotCache[date, dict[Stage, list[BoardCard]]] = SnapshotCache()
+_TAGS: SnapshotCache[int, list[str]] = SnapshotCache()

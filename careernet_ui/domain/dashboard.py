@@ -19,6 +19,7 @@ from .insights import (
 )
 from .network import Network
 from .network_index import NetworkIndex
+from .snapshot_cache import SnapshotCache
 from .stage_suggestions import STAGE_SUGGESTION
 
 QUIET_LIMIT = 5
@@ -54,6 +55,9 @@ class DashboardView:
 def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> DashboardView:
     """Compute the dashboard: the follow-ups once, the insights over one shared index.
 
+    The view is remembered for the network snapshot and day: re-rendering with no write in between
+    ("Show more", another tab, a reload) reuses it; any write makes a new snapshot.
+
     Args:
         network: Everything stored.
         today: The day to compute for.
@@ -62,6 +66,10 @@ def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HO
     Returns:
         The view.
     """
+    return _VIEWS.get(network, (today, horizon_days), lambda: _compute(network, today, horizon_days))
+
+
+def _compute(network: Network, today: date, horizon_days: int) -> DashboardView:
     followups = due_follow_ups(network, today, horizon_days)
     index = NetworkIndex.build(network, today)
     return DashboardView(
@@ -72,6 +80,9 @@ def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HO
         touches=touches_per_month(network, today),
         quiet=longest_without_contact(network, today, QUIET_LIMIT, index),
     )
+
+
+_VIEWS: SnapshotCache[tuple[date, int], DashboardView] = SnapshotCache()
 
 
 def due_text(due: date, today: date) -> str:

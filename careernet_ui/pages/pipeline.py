@@ -52,8 +52,10 @@ def register(ctx: AppContext) -> None:
                     contact_id = card_contacts.get(event.item.id)
                     stage = column_stages.get(event.target.id)
                     if contact_id is not None and stage is not None and event.target is not event.source:
-                        attempt(lambda: move_contact(ctx.store, contact_id, stage, ctx.today()),
-                                lambda c: f'Moved {c.name} to {c.stage.label}.')
+                        moved = attempt(lambda: move_contact(ctx.store, contact_id, stage, ctx.today()),
+                                        lambda c: f'Moved {c.name} to {c.stage.label}.')
+                        if moved is not None:
+                            query.pin(moved.id)
                     board.refresh()  # re-rank, re-count, or put the card back if the move failed
 
                 with ui.row().classes('w-full gap-3 items-start no-wrap overflow-x-auto').mark('pipeline-board'):
@@ -70,7 +72,7 @@ def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) 
         query.shown = BoardQuery().shown  # a new search starts every column from the top
         refresh()
 
-    tags = tag_options(ctx.store.contacts.all())
+    tags = tag_options(ctx.store.network())
     with ui.row().classes('w-full items-end gap-3'):
         ui.input('Search', placeholder='name, organisation, title, tag or e-mail',
                  on_change=lambda e: changed(text=e.value or '')) \
@@ -97,11 +99,16 @@ def _column(
     stage = column.stage
     today = ctx.today()
 
+    def changed(contact_id: str) -> None:
+        # Just moved or contacted, the card would rank low and could vanish behind "Show more".
+        query.pin(contact_id)
+        refresh()
+
     def move(contact: Contact) -> None:
-        open_move_dialog(ctx, contact, lambda _: refresh())
+        open_move_dialog(ctx, contact, lambda moved: changed(moved.id))
 
     def log(contact: Contact) -> None:
-        open_log_dialog(ctx, contact, lambda _: refresh())
+        open_log_dialog(ctx, contact, lambda logged: changed(logged.contact_id))
 
     def more() -> None:
         query.show_more(stage)
@@ -121,7 +128,7 @@ def _column(
         with ui.column().classes('w-full gap-2 min-h-[5rem]').props(f'data-stage={stage.value}') \
                 .mark(f'cards-{stage.value}') as cards:
             for card in column.cards:
-                element = pipeline_card(card, today, move, log)
+                element = pipeline_card(card, today, move, log, highlight=card.contact.id in query.pinned)
                 card_contacts[element.id] = card.contact.id
         column_stages[cards.id] = stage
         cards.make_sortable(group='pipeline', on_end=dropped,

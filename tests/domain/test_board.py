@@ -88,10 +88,11 @@ def test_a_planned_interaction_does_not_count_as_contact() -> None:
 
 
 def test_each_column_shows_its_first_cards_and_counts_all() -> None:
-    people = [person(f'c{n:03d}', f'Person {n:03d}') for n in range(COLUMN_SIZE * 2 + 5)]
+    everyone = COLUMN_SIZE * 2 + 5
+    people = [person(f'c{n:03d}', f'Person {n:03d}') for n in range(everyone)]
     query = BoardQuery()
     [contacts, *_] = build_board(Network(contacts=people), TODAY, query)
-    assert (len(contacts.cards), contacts.total, contacts.hidden) == (COLUMN_SIZE, 45, 45 - COLUMN_SIZE)
+    assert (len(contacts.cards), contacts.total, contacts.hidden) == (COLUMN_SIZE, everyone, everyone - COLUMN_SIZE)
     assert [card.contact.name for card in contacts.cards] == [f'Person {n:03d}' for n in range(COLUMN_SIZE)]
     query.show_more(Stage.CONTACT)
     [contacts, *_] = build_board(Network(contacts=people), TODAY, query)
@@ -129,8 +130,10 @@ def test_a_narrowed_query_says_so() -> None:
 def test_tag_options_are_the_most_used_tags_alphabetically() -> None:
     people = [person('c1', 'A', tags=['python', 'data']), person('c2', 'B', tags=['data']),
               person('c3', 'C', tags=['ml', 'data', 'python'])]
-    assert tag_options(people) == ['data', 'ml', 'python']
-    assert tag_options(people, limit=2) == ['data', 'python']
+    network = Network(contacts=people)
+    assert tag_options(network) == ['data', 'ml', 'python']
+    assert tag_options(network, limit=2) == ['data', 'python']
+    assert tag_options(replace(network, contacts=people[1:2])) == ['data']
 
 
 def test_order_does_not_depend_on_storage_order() -> None:
@@ -139,3 +142,31 @@ def test_order_does_not_depend_on_storage_order() -> None:
     backwards = build_board(Network(contacts=people[::-1]), TODAY, BoardQuery())[0]
     assert [c.contact.id for c in forwards.cards] == [c.contact.id for c in backwards.cards] == [
         'c0', 'c1', 'c2', 'c3', 'c4']
+
+
+def test_the_ranking_is_remembered_for_a_snapshot_and_redone_for_a_new_one() -> None:
+    late = person('a1', 'Late', Stage.ADVOCATE)
+    network = Network(contacts=[late], interactions=[make.interaction('i1', late, CALL, date(2026, 9, 1))])
+    [first] = build_board(network, TODAY, BoardQuery())[-1].cards
+    [again] = build_board(network, TODAY, BoardQuery(text='late'))[-1].cards
+    assert again is first  # filtered from the remembered ranking, not recomputed
+    logged = replace(network, interactions=[*network.interactions, make.interaction('i2', late, CALL, TODAY)])
+    [fresh] = build_board(logged, TODAY, BoardQuery())[-1].cards
+    assert (fresh.catch_up.overdue, fresh.catch_up.last_contact) == (False, TODAY)
+    [tomorrow] = build_board(network, TODAY + timedelta(days=1), BoardQuery())[-1].cards
+    assert tomorrow.catch_up.last_contact == date(2026, 9, 1)
+
+
+def test_pinned_people_lead_their_column_latest_first_and_still_obey_filters() -> None:
+    people = [person(f'c{n}', f'Person {n}', tags=['data'] if n % 2 else []) for n in range(5)]
+    query = BoardQuery()
+    query.pin('c3')
+    query.pin('c4')
+    query.pin('c3')  # pinned again: moves to the front, once
+    assert query.pinned == ['c3', 'c4']
+    [contacts, *_] = build_board(Network(contacts=people), TODAY, query)
+    assert [card.contact.id for card in contacts.cards] == ['c3', 'c4', 'c0', 'c1', 'c2']
+    assert contacts.total == 5
+    query.tag = 'data'
+    [contacts, *_] = build_board(Network(contacts=people), TODAY, query)
+    assert [card.contact.id for card in contacts.cards] == ['c3', 'c1']

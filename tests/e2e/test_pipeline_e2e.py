@@ -51,8 +51,9 @@ def test_drag_a_card_from_contact_to_potential_advocate(demo_server: Server, pag
     assert contact_id
     name = contact(demo_server, contact_id)['name']
     drag(page, first, column(page, 'potential_advocate'))
-    # The board re-renders from the store once the move is on disk.
-    expect(column(page, 'potential_advocate').locator(f'[data-contact="{contact_id}"]')).to_be_visible()
+    # The board re-renders from the store once the move is on disk, the moved card on top.
+    expect(column(page, 'potential_advocate').locator('.careernet-card').first).to_have_attribute(
+        'data-contact', contact_id)
     expect(column(page, 'contact').locator(f'[data-contact="{contact_id}"]')).to_have_count(0)
     expect(page.get_by_text(f'Moved {name} to Potential advocate.')).to_be_visible()
     stored = contact(demo_server, contact_id)
@@ -73,6 +74,7 @@ def test_move_from_the_keyboard_then_see_it_on_the_timeline(demo_server: Server,
     page.keyboard.press('Enter')
     dialog = page.get_by_role('dialog')
     expect(dialog.get_by_text(f'Move {name}')).to_be_visible()
+    expect(page.get_by_role('combobox', name='Move to *')).to_be_focused()
     # The stage select has the focus: open it, highlight the first option (Potential advocate), take it.
     page.keyboard.press('ArrowDown')
     expect(page.get_by_role('option', name='Potential advocate')).to_be_visible()
@@ -82,7 +84,9 @@ def test_move_from_the_keyboard_then_see_it_on_the_timeline(demo_server: Server,
     page.keyboard.press('Tab')
     page.keyboard.type('Asked me to review her conference talk')
     page.keyboard.press('Enter')
-    expect(column(page, 'potential_advocate').locator(f'[data-contact="{contact_id}"]')).to_be_visible()
+    expect(column(page, 'potential_advocate').locator('.careernet-card').first).to_have_attribute(
+        'data-contact', contact_id)
+    expect(column(page, 'contact').locator(f'[data-contact="{contact_id}"]')).to_have_count(0)
     stored = contact(demo_server, contact_id)
     assert stored['stage'] == 'potential_advocate'
     assert stored['stage_history'][-1]['note'] == 'Asked me to review her conference talk'

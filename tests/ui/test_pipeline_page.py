@@ -11,6 +11,7 @@ from nicegui.testing import User
 from tinydb import TinyDB
 
 from careernet_ui.domain import Role, Stage
+from careernet_ui.domain.board import COLUMN_SIZE
 from storage import open_store
 from tests.conftest import TODAY
 from tests.ui.helpers import texts
@@ -130,15 +131,15 @@ async def test_search_and_filters_narrow_every_column(story: Story, user: User) 
 
 async def test_a_long_column_shows_more_on_request(demo_data: Path, user: User) -> None:
     contacts = sum(1 for d in TinyDB(demo_data).table('contacts').all() if d['stage'] == 'contact')
-    assert contacts > 20  # the demo network has enough people for a second page
+    assert contacts > 2 * COLUMN_SIZE  # the demo network needs "Show more" twice
     await user.open('/pipeline')
-    await user.should_see(f'20 of {contacts}')
+    await user.should_see(f'{COLUMN_SIZE} of {contacts}')
     with user.scope(marker='cards-contact'):
-        assert len(user.find(marker='pipeline-card').elements) == 20
+        assert len(user.find(marker='pipeline-card').elements) == COLUMN_SIZE
     user.find(marker='more-contact').click()
-    await user.should_not_see(marker='more-contact')
+    await user.should_see(f'{2 * COLUMN_SIZE} of {contacts}')
     with user.scope(marker='cards-contact'):
-        assert len(user.find(marker='pipeline-card').elements) == contacts
+        assert len(user.find(marker='pipeline-card').elements) == 2 * COLUMN_SIZE
 
 
 @pytest.fixture
@@ -155,3 +156,25 @@ async def test_names_are_shown_as_text(markup_name: Path, user: User) -> None:
     link = user.find(marker='card-name').elements.pop()
     assert isinstance(link, ui.link)  # a link sets textContent: markup stays text
     assert link.text == '<b>bold</b>'
+
+
+async def test_a_moved_card_leads_its_new_column_even_when_it_ranks_last(demo_data: Path, user: User) -> None:
+    docs = TinyDB(demo_data).table('contacts').all()
+    await user.open('/pipeline')
+    await user.should_see(marker='cards-contact')
+    with user.scope(marker='cards-contact'):
+        first = sorted(user.find(marker='pipeline-card').elements, key=lambda e: e.id)[0]
+    contact_id = first.props['data-contact']
+    [name] = [d['name'] for d in docs if d['id'] == contact_id]
+    user.find(marker=f'move-{contact_id}').click()
+    with user.scope(marker='move-dialog'):
+        user.find(marker='move-stage').click()
+        user.find('Potential advocate').click()
+        user.find(marker='move-save').click()
+    await user.should_see(f'Moved {name} to Potential advocate.')
+    potential = sum(1 for d in docs if d['stage'] == 'potential_advocate')
+    await user.should_see(marker='total-potential_advocate', content=str(potential + 1))  # re-rendered
+    # Just moved, so last by "longest since contact", yet first in the column, where it was dropped.
+    with user.scope(marker='cards-potential_advocate'):
+        shown = sorted(user.find(marker='pipeline-card').elements, key=lambda e: e.id)
+    assert shown[0].props['data-contact'] == contact_id

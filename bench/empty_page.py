@@ -1,0 +1,31 @@
+"""The yardstick for ``bench.pages``: an empty NiceGUI page, served the way app.py serves CareerNet.
+
+    python -m bench.empty_page PORT
+
+One ``@ui.page('/')`` with one label, same NiceGUI version, same ``ui.run`` options as
+``careernet_ui.server.run``: what any page costs before CareerNet does anything.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from nicegui import ui
+
+READY_TEXT = 'Empty page'
+
+
+@ui.page('/')
+def empty_page() -> None:
+    """One label: nothing to compute, nothing to load."""
+    ui.label(READY_TEXT)
+
+
+def main(argv: list[str]) -> None:
+    """Serve on 127.0.0.1:PORT until stopped."""
+    ui.run(host='127.0.0.1', port=int(argv[0]), title='Empty', show=False, reload=False,
+           show_welcome_message=False, uvicorn_logging_level='warning')
+
+
+if __name__ in {'__main__', '__mp_main__'}:
+    main(sys.argv[1:])

@@ -1,0 +1,181 @@
+"""How long CareerNet's pages take to be ready in Chromium at 30,000 contacts, next to an empty page.
+
+    python -m bench.pages [--data PATH] [--runs 5] [--only pipeline dashboard]
+
+Works on a copy of the data file (``--data``, else /tmp/b30k.json, else a freshly generated
+30k network): the original is never opened. Starts ``app.py`` (``--no-browser``, a free port) on
+the copy and ``bench.empty_page`` beside it, then loads each page in a new tab, in turns, and times
+navigation start → the page's "ready" element visible (``performance.now()`` at that
+moment), in a browser profile that has loaded the page once (a warm-up load fills its cache of
+NiceGUI's scripts), then the median of ``--runs`` loads. Prints each page's median
+and its ratio to the empty page's (target: 1.5× or less), and the first load of each; exits 1
+when a page misses the target.
+
+To add a page, add a line to ``PAGES``: its path and a CSS selector that is visible only once
+the page has rendered its content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from bench.empty_page import READY_TEXT
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path('/usr/bin/chromium')
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                 '--disable-sync', '--no-first-run', '--disable-quic']
+PREGENERATED = Path('/tmp/b30k.json')
+TODAY = date(2026, 11, 25)  # the day /tmp/b30k.json was generated for
+TARGET_RATIO = 1.5
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class PageSpec:
+    """A page to time: where it is, and what shows that it is ready."""
+
+    name: str
+    path: str
+    ready: str
+    """A Playwright selector, visible only once the page has rendered its content."""
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(name='pipeline', path='/pipeline', ready='.careernet-card'),
+    PageSpec(name='dashboard', path='/', ready='.careernet-touches canvas'),
+    PageSpec(name='accomplishments', path='/accomplishments', ready='.careernet-accomplishments-count'),
+)
+EMPTY = PageSpec(name='empty page', path='/', ready=f'text={READY_TEXT}')
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments, run the benchmark, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--data', type=Path, help='a data file to copy (default: /tmp/b30k.json, else generate)')
+    parser.add_argument('--runs', type=int, default=5, help='timed loads per page (default 5)')
+    parser.add_argument('--only', nargs='*', choices=[p.name for p in PAGES], help='time only these pages')
+    args = parser.parse_args(argv)
+    pages = [p for p in PAGES if not args.only or p.name in args.only]
+    with tempfile.TemporaryDirectory(prefix='careernet-bench-') as folder:
+        data = Path(folder) / 'careernet.json'
+        describe = _prepare(args.data, data)
+        with _serve([sys.executable, 'app.py', '--data', str(data), '--no-browser', '--today', TODAY.isoformat()],
+                    with_port=lambda port: ['--port', str(port)]) as app_url, \
+                _serve([sys.executable, '-m', 'bench.empty_page'], with_port=lambda port: [str(port)]) as empty_url, \
+                sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+            timings = _measure(browser, [(empty_url, EMPTY), *((app_url, page) for page in pages)], args.runs)
+            browser.close()
+    print(f'{describe}; navigation start → ready element visible, median of {args.runs} loads in a new tab')
+    print('(first load: empty browser cache and, for CareerNet, nothing computed yet for this data)')
+    first, empty = timings.pop(EMPTY.name)
+    width = max(len(name) for name in (EMPTY.name, *timings))
+    print(f'  {EMPTY.name:<{width}} {empty:7.0f} ms{"":42}first load {first:6.0f} ms')
+    missed = False
+    for name, (first, median) in timings.items():
+        ratio = median / empty
+        missed |= ratio > TARGET_RATIO
+        print(f'  {name:<{width}} {median:7.0f} ms  {ratio:4.2f}× the empty page (target ≤ {TARGET_RATIO}×)  '
+              f'first load {first:6.0f} ms')
+    return 1 if missed else 0
+
+
+def _prepare(source: Path | None, data: Path) -> str:
+    if source is None and PREGENERATED.exists():
+        source = PREGENERATED
+    if source is not None:
+        shutil.copyfile(source, data)  # never open the original: the app would lock and back it up
+        return f'copy of {source} ({data.stat().st_size / 1e6:.0f} MB)'
+    from bench.generate import network_of, write_network  # only when there is nothing to copy
+    from storage import open_store
+
+    store = open_store(data)
+    write_network(store, network_of(30_000, TODAY))
+    store.close()
+    return f'generated 30,000-contact network ({data.stat().st_size / 1e6:.0f} MB)'
+
+
+def _measure(browser: Browser, targets: list[tuple[str, PageSpec]], runs: int) -> dict[str, tuple[float, float]]:
+    # One browser profile per page, as for a person who has opened the app before: the first
+    # round fills the browser's cache of NiceGUI's scripts and warms the server. Rounds take
+    # every page in turn, so a busy machine slows them all alike and the ratios stay fair.
+    contexts = {spec.name: browser.new_context(viewport={'width': 1280, 'height': 900}) for _, spec in targets}
+    samples: dict[str, list[float]] = {spec.name: [] for _, spec in targets}
+    try:
+        for _ in range(runs + 1):
+            for base_url, spec in targets:
+                samples[spec.name].append(_load(contexts[spec.name], base_url + spec.path, spec.ready))
+    finally:
+        for context in contexts.values():
+            context.close()
+    return {name: (times[0], statistics.median(times[1:])) for name, times in samples.items()}
+
+
+def _load(context: BrowserContext, url: str, ready: str) -> float:
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until='commit', timeout=120_000)
+        page.wait_for_selector(ready, state='visible', timeout=120_000)
+        return float(page.evaluate('performance.now()'))
+    finally:
+        page.close()
+
+
+@contextmanager
+def _serve(command: list[str], *, with_port: Callable[[int], list[str]]) -> Iterator[str]:
+    port = _free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(('PYTEST', 'NICEGUI'))}
+    process = subprocess.Popen([*command, *with_port(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f'http://127.0.0.1:{port}'
+    try:
+        _wait_until_up(process, url)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_up(process: subprocess.Popen[str], url: str) -> None:
+    # The app opens the data file before it listens: at 30,000 contacts that takes seconds.
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ''
+            raise RuntimeError(f'{process.args!r} exited with {process.returncode}:\n{output}')
+        try:
+            with urllib.request.urlopen(url, timeout=60):  # our own loopback server
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f'{url} did not answer within 180 s')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return int(sock.getsockname()[1])
+
+
+if __name__ == '__main__':
+    sys.exit(main())
