@@ -23,6 +23,7 @@ from careernet_ui.services.followups import (
 
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
+from .plain_button import PlainButton
 
 Refresh = Callable[[], object]
 
@@ -87,60 +88,56 @@ def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, 
             ui.label('Stage suggestions').classes('text-lg font-semibold')
             ui.label(f'{len(suggestions):,}').classes('text-sm text-grey-8')
         for followup in suggestions[:shown]:
-            with ui.row().classes('w-full items-start gap-2 no-wrap border-t pt-2').mark('suggestion'):
-                with ui.column().classes('gap-0 grow min-w-0'):
-                    ui.label(followup.title).classes('font-medium').mark('suggestion-title')
-                    ui.label(followup.reason).classes('text-sm text-grey-8')
-                with ui.row().classes('gap-1 no-wrap'):
-                    ui.button('Apply', icon='trending_up', on_click=lambda f=followup: _act(
-                        lambda: apply_stage_suggestion(ctx.store, f, today), _moved, refresh)) \
-                        .props('dense no-caps').mark('suggestion-apply')
-                    ui.button('Dismiss', on_click=lambda f=followup: _act(
-                        lambda: dismiss_follow_up(ctx.store, f, today), 'Dismissed.', refresh)) \
-                        .props('flat dense no-caps').mark('suggestion-dismiss')
-                    ui.link('Open', followup.link).classes('self-center text-sm')
+            _suggestion(ctx, followup, today, refresh)
         if len(suggestions) > shown:
             ui.label(f'… and {len(suggestions) - shown:,} more.').classes('text-sm text-grey-7')
 
 
+def _suggestion(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
+    with ui.row().classes('w-full items-center gap-2 no-wrap border-t pt-2').mark('suggestion'):
+        with ui.column().classes('gap-0 grow min-w-0'):
+            ui.label(followup.title).classes('font-medium').mark('suggestion-title')
+            ui.label(followup.reason).classes('text-sm text-grey-8')
+        PlainButton('Apply', lambda: _act(lambda: apply_stage_suggestion(ctx.store, followup, today), _moved, refresh),
+                    aria_label=f'Apply: {followup.title}').classes('text-sm font-bold').mark('suggestion-apply')
+        PlainButton('Dismiss', lambda: _act(lambda: dismiss_follow_up(ctx.store, followup, today), 'Dismissed.',
+                                            refresh)).classes('text-sm').mark('suggestion-dismiss')
+        ui.link('Open', followup.link).classes('text-sm px-2')
+
+
 def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
+    # Plain buttons and an on-demand snooze dialog: the card lists ten of these on every render.
     store = ctx.store
     overdue = followup.due < today
-    with ui.row().classes('w-full items-start gap-2 no-wrap border-t pt-2').mark('next-action'):
+    with ui.row().classes('w-full items-center gap-1 no-wrap border-t pt-2').mark('next-action'):
         with ui.column().classes('gap-0 grow min-w-0'):
             ui.label(followup.title).classes('font-medium').mark('next-action-title')
             ui.label(followup.reason).classes('text-sm text-grey-8')
         ui.badge(due_text(followup.due, today), color='negative' if overdue else 'primary') \
-            .props('outline' if not overdue else '').classes('self-center').mark('next-action-due')
-        with ui.row().classes('gap-0 no-wrap items-center'):
-            contact = store.contacts.find(followup.contact_id) if followup.contact_id else None
-            if followup.kind == KEEP_IN_TOUCH and contact is not None:
-                ui.button('Log', icon='add_comment',
-                          on_click=lambda: open_log_dialog(ctx, contact, lambda _: refresh())) \
-                    .props('flat dense no-caps').mark('action-log')
-            ui.button('Done', icon='check', on_click=lambda: _act(
-                lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh)) \
-                .props('flat dense no-caps').mark('action-done')
-            snooze = ui.button('Snooze', icon='snooze').props('flat dense no-caps').mark('action-snooze')
-            with snooze, ui.menu().mark('snooze-menu'):
-                for label, days in SNOOZES:
-                    until = today + timedelta(days=days)
-                    ui.menu_item(label, on_click=lambda u=until: _act(
-                        lambda: snooze_follow_up(store, followup, today, u),
-                        f'Snoozed until {wording.day_label(u)}.', refresh)).mark(f'snooze-{days}')
-                ui.menu_item('Until a date…', on_click=lambda: _snooze_until(ctx, followup, refresh)) \
-                    .mark('snooze-date')
-            dismiss = ui.button(icon='close', on_click=lambda: _act(
-                lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh)) \
-                .props('flat dense round').tooltip('Dismiss').mark('action-dismiss')
-            dismiss.props['aria-label'] = 'Dismiss'
-            ui.link('Open', followup.link).classes('text-sm px-2').mark('action-open')
+            .props('outline' if not overdue else '').classes('mr-2').mark('next-action-due')
+        contact = store.contacts.find(followup.contact_id) if followup.contact_id else None
+        if followup.kind == KEEP_IN_TOUCH and contact is not None:
+            PlainButton('Log', lambda: open_log_dialog(ctx, contact, lambda _: refresh()),
+                        aria_label=f'Log an interaction with {contact.name}').classes('text-sm').mark('action-log')
+        PlainButton('Done', lambda: _act(lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh)) \
+            .classes('text-sm').mark('action-done')
+        PlainButton('Snooze…', lambda: _snooze(ctx, followup, refresh)).classes('text-sm').mark('action-snooze')
+        PlainButton('Dismiss', lambda: _act(lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh)) \
+            .classes('text-sm').mark('action-dismiss')
+        ui.link('Open', followup.link).classes('text-sm px-2').mark('action-open')
 
 
-def _snooze_until(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
+def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
+    """Ask how long to snooze ``followup``: a day, a week, or until a date."""
     today = ctx.today()
 
-    def snooze() -> None:
+    def snooze(until: date) -> None:
+        if attempt(lambda: snooze_follow_up(ctx.store, followup, today, until),
+                   f'Snoozed until {wording.day_label(until)}.') is not None:
+            dialog.close()
+            refresh()
+
+    def until_typed() -> None:
         try:
             until = parse_date(day.value or '', 'until', 'Snooze until', required=True) or today
         except ValidationError as error:
@@ -148,19 +145,21 @@ def _snooze_until(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None
             day.props['error-message'] = str(error)
             day.update()
             return
-        if attempt(lambda: snooze_follow_up(ctx.store, followup, today, until),
-                   f'Snoozed until {wording.day_label(until)}.') is not None:
-            dialog.close()
-            refresh()
+        snooze(until)
 
-    with ui.dialog() as dialog, ui.card().classes('gap-2').mark('snooze-dialog'):
+    with ui.dialog() as dialog, ui.card().classes('gap-3').mark('snooze-dialog'):
         dialog.on('hide', dialog.delete)
         ui.label(f'Snooze "{followup.title}"').classes('font-semibold')
-        day = ui.input('Until', value=(today + timedelta(days=14)).isoformat(), placeholder='YYYY-MM-DD') \
-            .props('autofocus').on('keydown.enter', snooze).mark('snooze-until')
-        with ui.row().classes('w-full justify-end gap-2'):
-            ui.button('Cancel', on_click=dialog.close).props('flat')
-            ui.button('Snooze', on_click=snooze).mark('snooze-save')
+        with ui.row().classes('gap-2'):
+            for label, days in SNOOZES:
+                ui.button(label, on_click=lambda d=days: snooze(today + timedelta(days=d))) \
+                    .props('outline no-caps' + (' autofocus' if days == 1 else '')).mark(f'snooze-{days}')
+        with ui.row().classes('w-full items-end gap-2 no-wrap'):
+            day = ui.input('Or until', value=(today + timedelta(days=14)).isoformat(), placeholder='YYYY-MM-DD') \
+                .on('keydown.enter', until_typed).classes('grow').mark('snooze-until')
+            ui.button('Snooze', on_click=until_typed).props('no-caps').mark('snooze-save')
+        with ui.row().classes('w-full justify-end'):
+            ui.button('Cancel', on_click=dialog.close).props('flat no-caps')
     dialog.open()
 
 

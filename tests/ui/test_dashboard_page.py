@@ -62,6 +62,7 @@ async def test_snooze_for_a_week_hides_it_and_is_stored(story: Story, user: User
     await user.open('/')
     await user.should_see(DANA_CATCH_UP)
     user.find(marker='action-snooze').click()
+    await user.should_see(marker='snooze-dialog')
     user.find(marker='snooze-7').click()
     await user.should_see('Snoozed until 2 Dec 2026.')
     await user.should_see(marker='next-actions-empty')
@@ -74,7 +75,7 @@ async def test_snooze_for_a_week_hides_it_and_is_stored(story: Story, user: User
 async def test_snooze_until_a_date_refuses_a_past_day(story: Story, user: User, data_path: Path) -> None:
     await user.open('/')
     await user.should_see(DANA_CATCH_UP)
-    user.find(marker='snooze-date').click()
+    user.find(marker='action-snooze').click()
     await user.should_see(marker='snooze-dialog')
     user.find(marker='snooze-until').clear().type('2026-11-20')
     user.find(marker='snooze-save').click()
