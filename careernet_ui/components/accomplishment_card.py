@@ -22,33 +22,28 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
                         on_changed: Callable[[], object]) -> None:
     """Render ``accomplishment`` with its linked ``feedback``; ``on_changed`` runs after an edit, share or delete."""
     find = ctx.store.contacts.find
-    with ui.card().classes('w-full gap-1').mark('accomplishment-card'):
-        with ui.row().classes('w-full items-start gap-2 no-wrap'):
-            with ui.column().classes('gap-0 grow min-w-0'):
-                ui.label(accomplishment.title).classes('text-lg font-semibold').mark('listed-title')
-                context = [part for part in (accomplishment.role, accomplishment.project, accomplishment.organisation)
-                           if part]
-                ui.label(' · '.join([period_label(accomplishment), *context])).classes('text-sm text-grey-8') \
-                    .mark('listed-when')
-            _actions(ctx, accomplishment, on_changed)
+    # Few elements per card: each costs the browser time to draw, and a page shows ten.
+    with ui.card().classes('w-full gap-1 relative').mark('accomplishment-card'):
+        ui.label(accomplishment.title).classes('text-lg font-semibold pr-32').mark('listed-title')
+        context = [part for part in (accomplishment.role, accomplishment.project, accomplishment.organisation) if part]
+        ui.label(' · '.join([period_label(accomplishment), *context])).classes('text-sm text-grey-8 pr-32') \
+            .mark('listed-when')
+        _actions(ctx, accomplishment, on_changed)
         if accomplishment.metric is not None:
             ui.label(accomplishment.metric.describe()).classes('text-base font-medium text-primary') \
                 .mark('listed-metric')
         if accomplishment.description:
             ui.label(accomplishment.description).classes('whitespace-pre-wrap line-clamp-3')
-        if accomplishment.tags or accomplishment.evidence_url:
-            with ui.row().classes('items-center gap-2 text-sm'):
-                if accomplishment.tags:
-                    # One label, not a chip per tag: a page of cards stays light in the browser.
-                    ui.label(' · '.join(accomplishment.tags)).classes('text-grey-8').mark('listed-tags')
-                if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
-                    ui.link('Evidence', accomplishment.evidence_url, new_tab=True)
+        if accomplishment.tags:
+            ui.label(' · '.join(accomplishment.tags)).classes('text-sm text-grey-8').mark('listed-tags')
         witnesses = [c for c in map(find, accomplishment.witness_ids) if c is not None]
         with ui.row().classes('items-center gap-x-2 gap-y-0 text-sm'):
             ui.label('Witnesses:' if witnesses else 'No witness named yet: who saw it and can vouch for it?') \
                 .classes('text-grey-8')
             for contact in witnesses:
                 ui.link(contact.name, f'/contacts/{contact.id}').mark('listed-witness')
+            if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
+                ui.link('Evidence', accomplishment.evidence_url, new_tab=True).classes('ml-2')
         ui.label(_shared(ctx, accomplishment)).classes('text-sm text-grey-8').mark('listed-shared')
         for entry in feedback:
             author = find(entry.contact_id)
@@ -58,7 +53,7 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
 
 
 def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
-    with ui.row().classes('gap-1 shrink-0 items-center') as actions:
+    with ui.row().classes('gap-1 items-center absolute top-4 right-4') as actions:
         ui.button('Share', icon='campaign', on_click=lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
             .props('dense').mark('accomplishment-share')
         # The rarer actions share one menu (its items are drawn only when it opens). Their dialogs are
