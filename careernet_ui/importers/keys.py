@@ -29,7 +29,10 @@ def name_key(name: str) -> str:
     'zoe muller'
     """
     bare = name if name.isascii() else _without_accents(name)
-    return ' '.join(_SEPARATORS.sub(' ', _GLUE.sub('', bare.casefold())).split())
+    key = ' '.join(_SEPARATORS.sub(' ', _GLUE.sub('', bare.casefold())).split())
+    # A name of punctuation alone would have no key, could never be matched, and would be added
+    # again by every import of the same file: compare such names as they are written instead.
+    return key or ' '.join(bare.casefold().split())
 
 
 @lru_cache(maxsize=8192)  # a few hundred organisations recur across thousands of contacts

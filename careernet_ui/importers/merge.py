@@ -7,6 +7,9 @@ The rules, so that an import never undoes the user's own work:
   something else, the user's value is kept and a warning says what the file had.
 - Name, role, stage, stage history, how you met, keep-in-touch cadence and consent are the
   user's: never changed. A role or stage in the file that differs is reported as a warning.
+- ``source`` says where the contact was first created and is never changed either: a contact
+  added by hand that a file also lists was still added by hand (filling it in made re-importing
+  CareerNet's own export "update" every contact added by hand).
 - The id and creation time are kept; stamping ``updated_at`` is left to whoever stores the result.
 """
 
@@ -52,8 +55,6 @@ def merge_contact(kept: Contact, incoming: Contact) -> Merge:
     _fill(changes, warnings, 'title', kept.title, incoming.title, str.casefold)
     _fill_date(changes, warnings, kept, incoming)
     _fill_notes(changes, warnings, kept, incoming)
-    if not kept.source and incoming.source:
-        changes['source'] = incoming.source
     _report_choice(warnings, 'role', kept.role, incoming.role, Role.OTHER)
     _report_choice(warnings, 'stage', kept.stage, incoming.stage, Stage.CONTACT)
     if not changes:

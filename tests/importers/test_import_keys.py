@@ -80,3 +80,9 @@ def test_email_and_phone_keys() -> None:
     assert phone_key('+1 (415) 555-0142') == phone_key('+14155550142') == '+14155550142'
     assert phone_key('(415) 555-0142') != phone_key('+1 415 555 0142')
     assert phone_key('Ask Dana') == 'ask dana'
+
+
+def test_a_name_of_punctuation_alone_still_has_a_key() -> None:
+    """Regression: ':' had the empty key, so re-importing a file with it added it again every time."""
+    assert name_key(' : ') == ':'
+    assert name_key('?!') != name_key(':')

@@ -11,7 +11,7 @@ import pytest
 from tinydb import TinyDB
 
 from careernet_ui.domain import Contact, Role, Stage, StageChange
-from careernet_ui.importers import ImportFormatError, ImportTooLargeError
+from careernet_ui.importers import ImportFormatError, ImportTooLargeError, contacts_to_csv
 from careernet_ui.services.import_summary import Outcome, count, summary_line, summary_to_csv
 from careernet_ui.services.imports import PreparedImport, apply, apply_in_batches, is_stale, prepare, replan
 from storage import Store
@@ -242,3 +242,16 @@ def test_the_summary_csv_neutralises_formulas_from_the_file(fresh_store: Store) 
     assert "'+Mallory,imported" in text
     assert "'@Trudy" in text
     assert by_name(fresh_store)['=HYPERLINK("http://evil.example")']  # stored as the person typed it
+
+
+def test_reimporting_an_export_into_the_file_it_came_from_writes_nothing(fresh_store: Store) -> None:
+    """Regression: contacts added by hand took the file's ``source`` on re-import: one spurious write each."""
+    fresh_store.contacts.add_many([Contact(name='Dana Okafor', emails=['dana@example.com']), Contact(name='Mei Chen')])
+    before = fresh_store.revision
+    export = contacts_to_csv(fresh_store.contacts.all()).encode()
+
+    summary = apply(fresh_store, prepare('csv', export, fresh_store.contacts.all(), today=TODAY))
+
+    assert (summary.writes, summary.unchanged) == (0, 2)
+    assert fresh_store.revision == before
+    assert [contact.source for contact in fresh_store.contacts] == ['', '']
