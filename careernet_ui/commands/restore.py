@@ -7,7 +7,7 @@ from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
 from careernet_ui.paths import data_path
-from careernet_ui.services.backup import read_backup_file, record_types, restore
+from careernet_ui.services.backup import RestoreRefused, read_backup_file, record_types, restore
 from storage import open_store
 
 NAME = 'restore'
@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         backup = read_backup_file(args.backup.expanduser(), record_types(store))
         try:
             summary = restore(store, backup, merge=args.merge)
+        except RestoreRefused as error:
+            raise RestoreRefused(f'{error} To merge, run restore again with --merge.') from None
         except OSError as error:
             raise CareerNetError(
                 f'Could not write {store.path}: {error.strerror or error}. What was written before stays; '

@@ -64,6 +64,7 @@ def test_restore_over_records_is_refused_unless_merge(filled_file: Path, tmp_pat
     assert main(['restore', str(backup), '--data', str(target)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f'careernet: {target.resolve()} already holds 1 record: restoring would mix two networks.')
+    assert err.endswith('To merge, run restore again with --merge.\n')
     assert [contact.name for contact in records(target)['contacts']] == ['Only Mine']
 
     assert main(['restore', str(backup), '--data', str(target), '--merge']) == 0
