@@ -2,7 +2,8 @@
 
 A feedback entry asked on a day (``asked_on``) with nothing received yet (``received_on`` empty)
 is due for a gentle nudge ``NUDGE_AFTER_DAYS`` after the asking. Recording the feedback (a
-received date) ends it; so do done and dismiss, as for every kind.
+received date) ends it; so do done and dismiss, as for every kind. It lapses ``NUDGE_UNTIL_DAYS``
+after the asking: a nudge about a request that old is awkward, and asking afresh works better.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .network_index import NetworkIndex
 
 FEEDBACK_NUDGE = 'feedback_nudge'
 NUDGE_AFTER_DAYS = 14
+NUDGE_UNTIL_DAYS = 90
 
 
 def feedback_nudge_id(feedback_id: str) -> str:
@@ -33,15 +35,17 @@ def feedback_nudge(network: Network, index: NetworkIndex, today: date) -> Iterat
         today: The day to compute for.
 
     Yields:
-        One nudge per unanswered request whose person is still a contact, due asked_on + 14 days.
+        One nudge per unanswered request whose person is still a contact, due asked_on + 14 days,
+        until asked_on + 90 days.
     """
     wait = timedelta(days=NUDGE_AFTER_DAYS)
+    lapse = timedelta(days=NUDGE_UNTIL_DAYS)
     for feedback in network.feedback:
         asked = feedback.asked_on
         if asked is None or feedback.received_on is not None:
             continue
         due = asked + wait
-        if due > index.last_day:
+        if due > index.last_day or today > asked + lapse:
             continue
         contact = index.contacts.get(feedback.contact_id)
         if contact is None:

@@ -8,11 +8,12 @@ yet shared with any advocate becomes "Share '<title>' with your advocates", due
 - the day it was logged (``created_at``): something logged a week late still gets its two weeks,
   instead of showing up overdue the moment it is saved.
 
-It disappears once the accomplishment is shared with anyone who is an advocate now. Two cases get
-no reminder at all: a network with no advocates (there is nobody to tell), and history logged
-long after the fact — an accomplishment logged more than ``NEWS_FOR_DAYS`` after it ended is a
-record for your brag document, not news (so documenting your past does not flood the dashboard).
-The Share button works for every accomplishment either way.
+It disappears once the accomplishment is shared with anyone who is an advocate now, and lapses
+``NEWS_FOR_DAYS`` after that later day: by then it is no longer news (sharing it is still possible,
+but the dashboard stops asking). For the same reason history logged long after the fact — more
+than ``NEWS_FOR_DAYS`` after it ended — gets no reminder at all, so documenting your past does not
+flood the dashboard. A network with no advocates gets none either: there is nobody to tell. The
+Share button works for every accomplishment in every case.
 """
 
 from __future__ import annotations
@@ -36,21 +37,22 @@ def share_accomplishment_id(accomplishment_id: str) -> str:
     return f'{SHARE_ACCOMPLISHMENT}:{accomplishment_id}'
 
 
-def share_due(accomplishment: Accomplishment) -> date | None:
-    """When the accomplishment should have been shared with an advocate, or None for logged history.
+def share_window(accomplishment: Accomplishment) -> tuple[date, date] | None:
+    """When the reminder to share the accomplishment is due, and the last day it is news.
 
     Args:
         accomplishment: The accomplishment.
 
     Returns:
-        ``SHARE_WITHIN_DAYS`` after the later of its end date and the day it was logged; None when
-        it was logged more than ``NEWS_FOR_DAYS`` after it ended.
+        ``SHARE_WITHIN_DAYS`` and ``NEWS_FOR_DAYS`` after the later of its end date and the day it
+        was logged; None when it was logged more than ``NEWS_FOR_DAYS`` after it ended.
     """
     ended = accomplishment.until or accomplishment.on
     logged = accomplishment.created_at.date()
     if (logged - ended).days > NEWS_FOR_DAYS:
         return None
-    return max(ended, logged) + timedelta(days=SHARE_WITHIN_DAYS)
+    since = max(ended, logged)
+    return since + timedelta(days=SHARE_WITHIN_DAYS), since + timedelta(days=NEWS_FOR_DAYS)
 
 
 def share_accomplishment(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
@@ -72,8 +74,11 @@ def share_accomplishment(network: Network, index: NetworkIndex, today: date) -> 
     for accomplishment in network.accomplishments:
         if any(share.contact_id in advocates for share in accomplishment.shared):
             continue
-        due = share_due(accomplishment)
-        if due is None or due > index.last_day:
+        window = share_window(accomplishment)
+        if window is None:
+            continue
+        due, news_until = window
+        if due > index.last_day or today > news_until:
             continue
         yield FollowUp(
             id=share_accomplishment_id(accomplishment.id),

@@ -72,6 +72,12 @@ def test_the_nudge_shows_in_the_horizon_before_its_day_and_stays_while_overdue()
     assert [f.due for f in due(network, date(2026, 11, 25))] == [date(2026, 10, 17)]
 
 
+def test_after_three_months_the_nudge_lapses() -> None:
+    network = Network(contacts=people(), feedback=[asked(date(2026, 10, 3))])
+    assert [f.id for f in due(network, date(2027, 1, 1))] == ['feedback_nudge:f-1']  # asked + 90 days
+    assert due(network, date(2027, 1, 2)) == []
+
+
 def test_the_nudge_goes_once_the_feedback_is_received() -> None:
     network = Network(contacts=people(), feedback=[asked(date(2026, 10, 3), received=date(2026, 10, 20))])
     assert due(network, date(2026, 10, 25)) == []
@@ -110,6 +116,12 @@ def test_a_new_accomplishment_not_shared_is_due_14_days_after_its_date() -> None
     assert reminder.due == date(2026, 11, 15)
     assert reminder.title == "Share 'Cut checkout p95 latency' with your advocates"
     assert reminder.link == '/accomplishments?share=a-1'
+
+
+def test_after_90_days_it_is_no_longer_news_and_the_reminder_lapses() -> None:
+    network = Network(contacts=people(), accomplishments=[done_on(date(2026, 11, 1))])
+    assert [f.due for f in due(network, date(2027, 1, 30))] == [date(2026, 11, 15)]  # on + 90 days
+    assert due(network, date(2027, 1, 31)) == []
 
 
 def test_it_disappears_once_shared_with_any_advocate() -> None:

@@ -11,7 +11,10 @@ from nicegui import ui
 from nicegui.testing import User
 from tinydb import TinyDB
 
-from careernet_ui.domain import Contact, Stage
+from careernet_ui.demo import generate_network
+from careernet_ui.domain import Contact, Network, Stage, due_follow_ups
+from careernet_ui.domain.feedback_followups import FEEDBACK_NUDGE
+from careernet_ui.domain.share_followups import SHARE_ACCOMPLISHMENT
 from careernet_ui.server import seed_demo
 from storage import open_store
 from tests.conftest import TODAY
@@ -268,3 +271,12 @@ async def test_download_the_brag_document(full_demo: Path, user: User) -> None:
     assert 'one accomplishment' not in filtered  # wording.count_of says "an accomplishment"
     assert '_Exported 25 Nov 2026: an accomplishment._' in filtered
     assert filtered.count('### ') == 1
+
+
+async def test_the_share_reminder_reaches_the_dashboard(full_demo: Path, user: User) -> None:
+    demo = generate_network(TODAY)  # what full_demo stored (the app holds the file's lock now)
+    network = Network(contacts=demo.contacts, accomplishments=demo.accomplishments, feedback=demo.feedback)
+    kinds = {f.kind: f for f in due_follow_ups(network, TODAY) if f.kind in (SHARE_ACCOMPLISHMENT, FEEDBACK_NUDGE)}
+    assert set(kinds) == {SHARE_ACCOMPLISHMENT, FEEDBACK_NUDGE}  # the demo shows both kinds
+    await user.open('/')
+    await user.should_see(kinds[SHARE_ACCOMPLISHMENT].title)  # overdue, so near the top of Next actions
