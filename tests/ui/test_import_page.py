@@ -17,6 +17,10 @@ from tests.services.test_backup import fill
 from tests.services.test_imports import GARBAGE_50_MB, LINKEDIN, SAMPLES, VCARDS
 from tests.ui.helpers import texts
 
+# Reading and storing run in a worker thread and in paced batches: on a busy machine they take
+# longer than should_see's default 0.3 s.
+WAIT = 100
+
 
 def stored(path: Path) -> list[str]:
     """Contact names in the data file, read with stock TinyDB beside the running app."""
@@ -36,17 +40,17 @@ def count_of(user: User, marker: str) -> str:
 
 async def test_the_empty_contacts_page_links_to_the_import(user: User) -> None:
     await user.open('/contacts')
-    await user.should_see('or import your LinkedIn connections')
+    await user.should_see('or import your LinkedIn connections', retries=WAIT)
     user.find(marker='contacts-import-link').click()
-    await user.should_see(marker='import-upload')
-    await user.should_see('Settings → Data privacy → Get a copy of your data')
+    await user.should_see(marker='import-upload', retries=WAIT)
+    await user.should_see('Settings → Data privacy → Get a copy of your data', retries=WAIT)
 
 
 async def test_import_the_linkedin_sample_preview_confirm_summary(user: User, data_path: Path) -> None:
     await user.open('/import')
     await upload(user, 'import-upload', 'Connections.csv', LINKEDIN.read_bytes())
 
-    await user.should_see('Nothing is stored until you confirm.')
+    await user.should_see('Nothing is stored until you confirm.', retries=WAIT)
     assert count_of(user, 'import-count-new') == '24'
     assert count_of(user, 'import-count-skipped') == '0'
     table = user.find(marker='import-preview').elements.pop()
@@ -57,8 +61,8 @@ async def test_import_the_linkedin_sample_preview_confirm_summary(user: User, da
 
     user.find(marker='import-confirm').click()
 
-    await user.should_see('Imported 24, updated 0, unchanged 0, skipped 0.')
-    await user.should_see('This data file already holds 24 records')  # the backup card knows, too
+    await user.should_see('Imported 24, updated 0, unchanged 0, skipped 0.', retries=WAIT)
+    await user.should_see('This data file already holds 24 records', retries=WAIT)  # the backup card knows, too
     names = stored(data_path)
     assert len(names) == 24
     assert 'Dana Okafor' in names
@@ -67,16 +71,16 @@ async def test_import_the_linkedin_sample_preview_confirm_summary(user: User, da
 async def test_importing_the_same_file_again_changes_nothing(user: User, data_path: Path) -> None:
     await user.open('/import')
     await upload(user, 'import-upload', 'Connections.csv', LINKEDIN.read_bytes())
-    await user.should_see(marker='import-confirm')
+    await user.should_see(marker='import-confirm', retries=WAIT)
     user.find(marker='import-confirm').click()
-    await user.should_see('Imported 24')
+    await user.should_see('Imported 24, updated 0', retries=WAIT)
     before = data_path.read_bytes()
     user.find(marker='import-again').click()
-    await user.should_see(marker='import-upload')
+    await user.should_see(marker='import-upload', retries=WAIT)
 
     await upload(user, 'import-upload', 'Connections.csv', LINKEDIN.read_bytes())
 
-    await user.should_see('Nothing to import: everyone in this file is already up to date, or skipped.')
+    await user.should_see('Nothing to import: everyone in this file is already up to date, or skipped.', retries=WAIT)
     assert count_of(user, 'import-count-unchanged') == '24'
     await user.should_not_see(marker='import-confirm')
     assert data_path.read_bytes() == before
@@ -85,30 +89,30 @@ async def test_importing_the_same_file_again_changes_nothing(user: User, data_pa
 async def test_vcards_after_linkedin_hold_back_possible_duplicates_unless_included(user: User, data_path: Path) -> None:
     await user.open('/import')
     await upload(user, 'import-upload', 'Connections.csv', LINKEDIN.read_bytes())
-    await user.should_see(marker='import-confirm')
+    await user.should_see(marker='import-confirm', retries=WAIT)
     user.find(marker='import-confirm').click()
-    await user.should_see('Imported 24')
+    await user.should_see('Imported 24, updated 0', retries=WAIT)
     user.find(marker='import-again').click()
-    await user.should_see(marker='import-upload')
+    await user.should_see(marker='import-upload', retries=WAIT)
 
     await upload(user, 'import-upload', 'contacts.vcf', VCARDS.read_bytes())
-    await user.should_see(marker='import-include-duplicates')
+    await user.should_see(marker='import-include-duplicates', retries=WAIT)
     assert [count_of(user, f'import-count-{kind}') for kind in ('new', 'updated', 'duplicates')] == ['1', '1', '2']
     user.find(marker='import-include-duplicates').click()
     user.find(marker='import-confirm').click()
 
-    await user.should_see('Imported 3, updated 1, unchanged 0, skipped 0.')
+    await user.should_see('Imported 3, updated 1, unchanged 0, skipped 0.', retries=WAIT)
     assert stored(data_path).count('José Martín') == 2
 
 
 async def test_the_summary_lists_skipped_rows_and_downloads_as_csv(user: User) -> None:
     await user.open('/import')
     await upload(user, 'import-upload', 'contacts.csv', (SAMPLES / 'template.csv').read_bytes())
-    await user.should_see(marker='import-confirm')
+    await user.should_see(marker='import-confirm', retries=WAIT)
     assert count_of(user, 'import-count-skipped') == '3'
     user.find(marker='import-confirm').click()
-    await user.should_see('Imported 2, updated 0, unchanged 0, skipped 3.')
-    await user.should_see('Line 3: Noah Williams: Unknown role "boss"')
+    await user.should_see('Imported 2, updated 0, unchanged 0, skipped 3.', retries=WAIT)
+    await user.should_see('Line 3: Noah Williams: Unknown role "boss"', retries=WAIT)
 
     user.find(marker='import-summary-download').click()
     response = await user.download.next()
@@ -125,8 +129,8 @@ async def test_the_chosen_format_is_the_one_read(user: User, data_path: Path) ->
 
     await upload(user, 'import-upload', 'Connections.csv', LINKEDIN.read_bytes())
 
-    await user.should_see('This does not look like a vCard (.vcf) file')
-    await user.should_see(marker='import-error')
+    await user.should_see('This does not look like a vCard (.vcf) file', retries=WAIT)
+    await user.should_see(marker='import-error', retries=WAIT)
     assert stored(data_path) == []
 
 
@@ -148,9 +152,9 @@ async def test_a_malformed_file_gets_a_clear_message_and_nothing_is_stored(
 
     await upload(user, 'import-upload', 'contacts.csv', content)
 
-    await user.should_see(message)
-    await user.should_see(marker='import-error')
-    await user.should_see(marker='import-upload')  # ready for another file
+    await user.should_see(message, retries=WAIT)
+    await user.should_see(marker='import-error', retries=WAIT)
+    await user.should_see(marker='import-upload', retries=WAIT)  # ready for another file
     await user.should_not_see(marker='import-confirm')
     assert stored(data_path) == []
 
@@ -185,16 +189,16 @@ def backup_of_a_filled_store(tmp_path: Path) -> bytes:
 async def test_restore_a_backup_into_an_empty_data_file(user: User, data_path: Path, tmp_path: Path) -> None:
     data = backup_of_a_filled_store(tmp_path)
     await user.open('/import')
-    await user.should_see('This data file is empty')
+    await user.should_see('This data file is empty', retries=WAIT)
 
     await upload(user, 'restore-upload', 'careernet-backup.json', data)
-    await user.should_see(marker='restore-question')
-    await user.should_see('Restore careernet-backup.json:')
+    await user.should_see(marker='restore-question', retries=WAIT)
+    await user.should_see('Restore careernet-backup.json:', retries=WAIT)
     user.find(marker='restore-ok').click()
 
-    await user.should_see('Restored 36 contacts, 220 interactions', retries=50)  # one pause per table
+    await user.should_see('Restored 36 contacts, 220 interactions', retries=WAIT)  # one pause per table
     assert stored(data_path) == sorted(doc['name'] for doc in json.loads(data)['contacts'].values())
-    await user.should_see('This data file already holds')  # the section now offers to merge
+    await user.should_see('This data file already holds', retries=WAIT)  # the section now offers to merge
 
 
 async def test_a_backup_is_merged_into_a_file_with_records(demo_data: Path, user: User, tmp_path: Path) -> None:
@@ -209,13 +213,13 @@ async def test_a_backup_is_merged_into_a_file_with_records(demo_data: Path, user
     data = backup_bytes(snapshot(source))
     source.close()
     await user.open('/import')
-    await user.should_see('so a backup is merged into it')
+    await user.should_see('so a backup is merged into it', retries=WAIT)
 
     await upload(user, 'restore-upload', 'careernet-backup.json', data)
-    await user.should_see('Merge careernet-backup.json (3 records)')
+    await user.should_see('Merge careernet-backup.json (3 records)', retries=WAIT)
     user.find(marker='restore-ok').click()
 
-    await user.should_see('Restored 2 contacts. Kept 1 record you already had (same id), unchanged.', retries=50)
+    await user.should_see('Restored 2 contacts. Kept 1 record you already had (same id), unchanged.', retries=WAIT)
     assert stored(demo_data) == sorted([*before, 'Zoe Only-In-Backup', 'Yann Only-In-Backup'])
     assert 'Renamed In The Backup' not in stored(demo_data)
 
@@ -223,7 +227,7 @@ async def test_a_backup_is_merged_into_a_file_with_records(demo_data: Path, user
 async def test_cancelling_a_restore_stores_nothing(user: User, data_path: Path, tmp_path: Path) -> None:
     await user.open('/import')
     await upload(user, 'restore-upload', 'careernet-backup.json', backup_of_a_filled_store(tmp_path))
-    await user.should_see(marker='restore-question')
+    await user.should_see(marker='restore-question', retries=WAIT)
 
     user.find(marker='restore-cancel').click()
 
@@ -242,6 +246,6 @@ async def test_an_invalid_backup_is_refused_before_anything_is_asked_or_stored(
 
     await upload(user, 'restore-upload', 'backup.json', content)
 
-    await user.should_see(message)
+    await user.should_see(message, retries=WAIT)
     await user.should_not_see(marker='restore-question')
     assert stored(data_path) == []
