@@ -260,10 +260,12 @@ async def _store(ctx: AppContext, state: ImportState, refresh: Callable[[], obje
         state.summary = await apply_in_batches(
             ctx.store, prepared, include_duplicates=state.include_duplicates, progress=moved
         )
-    except (CareerNetError, OSError) as error:
+    except Exception as error:  # Whatever stopped it, the user gets a sentence and the preview back.
         log.exception('Storing an import failed')
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else (
+            str(error) if isinstance(error, CareerNetError) else 'an unexpected error (see the log)')
         state.phase = Phase.PREVIEW
-        ui.notify(f'The import stopped: {error}. Contacts stored before stay; import the file again to finish '
+        ui.notify(f'The import stopped: {reason}. Contacts stored before stay; import again to finish '
                   '(they will count as unchanged).', type='negative', multi_line=True)
         refresh()
         return

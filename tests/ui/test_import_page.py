@@ -249,3 +249,23 @@ async def test_an_invalid_backup_is_refused_before_anything_is_asked_or_stored(
     await user.should_see(message, retries=WAIT)
     await user.should_not_see(marker='restore-question')
     assert stored(data_path) == []
+
+
+async def test_a_failed_write_is_explained_and_the_preview_comes_back(
+    user: User, data_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def disk_full(*_: object, **__: object) -> None:
+        raise OSError(28, 'No space left on device')
+
+    await user.open('/import')
+    await upload(user, 'import-upload', 'Connections.csv', LINKEDIN.read_bytes())
+    await user.should_see(marker='import-confirm', retries=WAIT)
+    monkeypatch.setattr('storage.repository.Repository.add_many', disk_full)
+
+    user.find(marker='import-confirm').click()
+
+    await user.should_see('The import stopped: No space left on device.', retries=WAIT)
+    await user.should_see(marker='import-confirm', retries=WAIT)  # the preview is back: try again
+    assert stored(data_path) == []
+    assert 'Storing an import failed' in caplog.text  # logged with its traceback for the curious
+    caplog.clear()  # the user fixture fails a test on ERROR logs; this one was expected
