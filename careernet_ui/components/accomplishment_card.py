@@ -10,10 +10,8 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Feedback, Stage, wording
 from careernet_ui.domain.accomplishments import period_label
 from careernet_ui.domain.feedback_form import FeedbackForm
-from careernet_ui.services.accomplishments import delete_accomplishment
 
 from .accomplishment_dialog import open_accomplishment_dialog
-from .feedback import attempt, confirm
 from .feedback_dialog import open_feedback_dialog
 from .share_dialog import open_share_dialog
 
@@ -53,36 +51,19 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
 
 
 def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
-    with ui.row().classes('gap-1 items-center absolute top-4 right-4') as actions:
+    # Icon buttons named by aria-label and title (a tooltip element per button would cost a page of
+    # cards more than the buttons); delete lives in the edit dialog, behind a confirmation.
+    with ui.row().classes('gap-1 items-center absolute top-4 right-4'):
         ui.button('Share', icon='campaign', on_click=lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
             .props('dense').mark('accomplishment-share')
-        # The rarer actions share one menu (its items are drawn only when it opens). Their dialogs are
-        # built beside the menu, not in it: a closing menu takes its content out of the page.
-        with ui.button(icon='more_vert').props('flat dense round aria-label="More actions"') \
-                .mark('accomplishment-more'), ui.menu():
-            ui.menu_item('Record feedback about it', on_click=_beside(actions, lambda: open_feedback_dialog(
-                ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
-                title=f'Feedback on "{accomplishment.title}"', choose_person=True))) \
-                .mark('accomplishment-feedback')
-            ui.menu_item('Edit', on_click=_beside(actions, lambda: open_accomplishment_dialog(
-                ctx, accomplishment, lambda _: on_changed()))) \
-                .mark('accomplishment-edit')
-            ui.menu_item('Delete', on_click=_beside(actions, lambda: confirm(
-                f'Delete "{accomplishment.title}"? Feedback linked to it stays, without the link.', 'Delete',
-                lambda: _delete(ctx, accomplishment, on_changed)))) \
-                .classes('text-negative').mark('accomplishment-delete')
-
-
-def _beside(container: ui.element, action: Callable[[], object]) -> Callable[[], None]:
-    def run() -> None:
-        with container:
-            action()
-    return run
-
-
-def _delete(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
-    if attempt(lambda: delete_accomplishment(ctx.store, accomplishment.id), f'Deleted "{accomplishment.title}".'):
-        on_changed()
+        ui.button(icon='rate_review', on_click=lambda: open_feedback_dialog(
+            ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
+            title=f'Feedback on "{accomplishment.title}"', choose_person=True)) \
+            .props('flat dense round aria-label="Record feedback about it" title="Record feedback about it"') \
+            .mark('accomplishment-feedback')
+        ui.button(icon='edit', on_click=lambda: open_accomplishment_dialog(
+            ctx, accomplishment, lambda _: on_changed(), on_deleted=on_changed)) \
+            .props('flat dense round aria-label="Edit or delete" title="Edit or delete"').mark('accomplishment-edit')
 
 
 def _shared(ctx: AppContext, accomplishment: Accomplishment) -> str:

@@ -9,17 +9,25 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, ValidationError
 from careernet_ui.domain.accomplishment_form import AccomplishmentForm
-from careernet_ui.services.accomplishments import save_accomplishment
+from careernet_ui.services.accomplishments import delete_accomplishment, save_accomplishment
 
-from .feedback import attempt
+from .feedback import attempt, confirm
 from .form_errors import clear_errors, discard_on_close, mark_error
 from .people_picker import people_picker
 
 
 def open_accomplishment_dialog(
-    ctx: AppContext, existing: Accomplishment | None, on_saved: Callable[[Accomplishment], object]
+    ctx: AppContext,
+    existing: Accomplishment | None,
+    on_saved: Callable[[Accomplishment], object],
+    *,
+    on_deleted: Callable[[], object] | None = None,
 ) -> None:
-    """Show the dialog; ``on_saved`` gets the stored accomplishment once it is on disk."""
+    """Show the dialog; ``on_saved`` gets the stored accomplishment once it is on disk.
+
+    Editing, and given ``on_deleted``, the dialog also offers Delete (after a confirmation); the
+    callback runs once the accomplishment is gone.
+    """
     form = (AccomplishmentForm.from_accomplishment(existing) if existing
             else AccomplishmentForm(on=ctx.today().isoformat()))
     inputs: dict[str, ui.element] = {}
@@ -73,9 +81,22 @@ def open_accomplishment_dialog(
         field('tags', ui.input('Skills and tags', placeholder='performance, python').classes('w-full'))
         field('description', ui.textarea('What you did').props('autogrow').classes('w-full'))
         with ui.row().classes('w-full justify-end gap-2'):
+            if existing is not None and on_deleted is not None:
+                ui.button('Delete', icon='delete', color='negative', on_click=lambda: confirm(
+                    f'Delete "{existing.title}"? Feedback linked to it stays, without the link.', 'Delete',
+                    lambda: _delete(ctx, existing, dialog, on_deleted))) \
+                    .props('flat').mark('accomplishment-delete')
+                ui.space()
             ui.button('Cancel', on_click=dialog.close).props('flat').mark('accomplishment-cancel')
             ui.button('Save', icon='save', on_click=save).mark('accomplishment-save')
     discard_on_close(dialog).open()
+
+
+def _delete(ctx: AppContext, accomplishment: Accomplishment, dialog: ui.dialog,
+            on_deleted: Callable[[], object]) -> None:
+    if attempt(lambda: delete_accomplishment(ctx.store, accomplishment.id), f'Deleted "{accomplishment.title}".'):
+        dialog.close()
+        on_deleted()
 
 
 def _reads(form: AccomplishmentForm) -> str:

@@ -65,9 +65,8 @@ def test_log_share_and_export_an_accomplishment(demo_server: Server, page: Page,
     [stored] = [a for a in TinyDB(demo_server.data).table('accomplishments').all() if a['title'] == TITLE]
     assert stored['witness_ids'] == [advocate['id'], reference['id']]
 
-    # Edit it from the card's menu: the dialog opens beside the menu, and Enter saves.
-    card.get_by_role('button', name='More actions').click()
-    page.get_by_text('Edit', exact=True).click()
+    # Edit it (Enter saves).
+    card.get_by_role('button', name='Edit or delete').click()
     page.get_by_label('Your role').fill('Staff engineer')
     page.get_by_label('Your role').press('Enter')
     expect(card.get_by_text('25 Nov 2026 · Staff engineer · Search')).to_be_visible()

@@ -52,7 +52,7 @@ def pick(user: User, marker: str, typed: str, option: str) -> None:
     assert isinstance(select, ui.select)
     if not select.is_showing_popup:
         user.find(marker=marker).click()
-    user.find(marker=marker).trigger('input-value', typed)
+    user.find(marker=marker).trigger('inputValue', typed)
     user.find(option).click()
 
 
@@ -102,6 +102,7 @@ async def test_log_an_accomplishment_with_a_metric_and_two_witnesses(two_people:
     await user.open('/accomplishments')
     await fill_latency(user)
     await user.should_see('Reads: p95 latency 800 → 120 ms')
+    await user.should_not_see(marker='accomplishment-delete')  # nothing to delete until it is saved
     pick(user, 'accomplishment-witnesses', 'mei', 'Mei Chen · Globex')
     pick(user, 'accomplishment-witnesses', 'okafor', 'Dana Okafor · Acme Corp')
     user.find(marker='accomplishment-save').click()
@@ -119,12 +120,33 @@ async def test_the_witness_search_offers_at_most_a_few_matches(full_demo: Path, 
     await user.open('/accomplishments')
     user.find(marker='add-accomplishment').click()
     await user.should_see(marker='accomplishment-witnesses')
-    user.find(marker='accomplishment-witnesses').trigger('input-value', 'a')
+    user.find(marker='accomplishment-witnesses').trigger('inputValue', 'a')
     select = user.find(marker='accomplishment-witnesses').elements.pop()
     assert isinstance(select, ui.select)
     assert isinstance(select.options, dict)
-    assert 0 < len(select.options) <= 20
+    assert len(select.options) == 20  # of the demo's many matches
     assert all('a' in label.lower() for label in select.options.values())
+    user.find(marker='accomplishment-witnesses').trigger('inputValue', 'zzz-nobody')
+    assert select.options == {}
+
+
+async def test_opening_the_witness_list_suggests_the_closest_relationships(full_demo: Path, user: User) -> None:
+    advocates = sorted(label_of(d) for d in table(full_demo, 'contacts') if d['stage'] == 'advocate')
+    await user.open('/accomplishments')
+    user.find(marker='add-accomplishment').click()
+    await user.should_see(marker='accomplishment-witnesses')
+    select = user.find(marker='accomplishment-witnesses').elements.pop()
+    assert isinstance(select, ui.select)
+    assert select.options == {}  # nothing computed while the page was built
+    user.find(marker='accomplishment-witnesses').trigger('popupShow')
+    assert isinstance(select.options, dict)
+    assert len(select.options) == 20
+    assert list(select.options.values())[:len(advocates)] == advocates
+
+
+def label_of(doc: dict[str, Any]) -> str:
+    """A contact document as the pick-list shows it."""
+    return f'{doc["name"]} · {doc["organisation"]}' if doc['organisation'] else doc['name']
 
 
 async def test_a_metric_value_that_is_not_a_number_is_explained_under_the_field(user: User, data_path: Path) -> None:
@@ -207,6 +229,8 @@ async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user
     await user.should_see('Saved "Cut checkout latency by 85 %".')
     assert await shown(user, 'listed-title', ['Cut checkout latency by 85 %'])
     assert sum(d['title'] == 'Cut checkout latency by 85 %' for d in table(full_demo, 'accomplishments')) == 1
+    user.find(marker='accomplishment-edit').click()
+    await user.should_see(marker='accomplishment-delete')
     user.find(marker='accomplishment-delete').click()
     await user.should_see('Delete "Cut checkout latency by 85 %"?')
     user.find(marker='confirm-cancel').click()
@@ -215,6 +239,7 @@ async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user
     user.find(marker='confirm-ok').click()
     await user.should_see('Deleted "Cut checkout latency by 85 %".')
     assert len(table(full_demo, 'accomplishments')) == before - 1
+    await user.should_see('No accomplishment matches')  # the search for 'latency' is still on
 
 
 async def test_share_with_advocates_drafts_an_update_and_logs_it_once_sent(two_people: tuple[str, str], user: User,

@@ -105,7 +105,7 @@ async def test_record_feedback_from_an_accomplishment(people: dict[str, str], us
     user.find(marker='accomplishment-feedback').click()
     await user.should_see('Feedback on "Cut checkout p95 latency"')
     user.find(marker='feedback-contact').click()
-    user.find(marker='feedback-contact').trigger('input-value', 'dana')
+    user.find(marker='feedback-contact').trigger('inputValue', 'dana')
     user.find('Dana Okafor · Acme Corp').click()
     user.find(marker='feedback-text').type('The rollout plan made it boring, in the best way.')
     user.find(marker='feedback-save').click()
