@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from typing import Any, Generic, Protocol, TypeVar
 
 from tinydb.table import Table
 
@@ -120,6 +120,52 @@ class Repository(Generic[R]):
     def delete(self, record_id: str) -> None:
         """Remove a record; raises ``NotFoundError`` when it is not there."""
         self.delete_many([record_id])
+
+    def apply(self, *, add: Iterable[R] = (), update: Iterable[R] = (), delete: Iterable[str] = ()) -> None:
+        """Add, replace (stamping ``updated_at``) and remove records in one durable write.
+
+        Everything is checked before anything is written: an added id that exists, a replaced
+        or removed id that does not, or an id named twice raises and stores nothing.
+        """
+        added = list(add)
+        updated = [_stamped(record) for record in update]
+        deleted = list(dict.fromkeys(delete))
+        if not (added or updated or deleted):
+            return
+        named: set[str] = set()
+        for record_id in [r.id for r in added] + [r.id for r in updated] + deleted:
+            if record_id in named:
+                raise ValueError(f'{self._type.__name__} {record_id} is named twice in one change.')
+            named.add(record_id)
+        for record in added:
+            if record.id in self._records:
+                raise ValueError(f'A {self._type.__name__} with id {record.id} already exists.')
+        for record_id in [r.id for r in updated] + deleted:
+            self.get(record_id)
+        table = self._table
+        new_doc_ids: list[int] = []
+
+        def updater(docs: MutableMapping[int, Any]) -> None:
+            for record_id in deleted:
+                del docs[self._doc_ids[record_id]]
+            for record in updated:
+                docs[self._doc_ids[record.id]] = encode(record)
+            for record in added:
+                # TinyDB's own id allocation (what insert_multiple uses), so its cached next id stays right.
+                doc_id: int = table._get_next_id()  # type: ignore[no-untyped-call]
+                docs[doc_id] = encode(record)
+                new_doc_ids.append(doc_id)
+
+        table._update_table(updater)
+        for record_id in deleted:
+            del self._records[record_id]
+            del self._doc_ids[record_id]
+        for record in updated:
+            self._records[record.id] = record
+        for record, doc_id in zip(added, new_doc_ids, strict=True):
+            self._records[record.id] = record
+            self._doc_ids[record.id] = doc_id
+        self._on_change()
 
     def delete_many(self, record_ids: Iterable[str]) -> None:
         """Remove several records in one durable write."""

@@ -63,8 +63,9 @@ class Store:
         self.reference_requests = Repository(table('reference_requests'), ReferenceRequest, self._changed)
         self.introductions = Repository(table('introductions'), Introduction, self._changed)
         self.followup_states = Repository(table('followup_states'), FollowUpState, self._changed)
-        # What the calendar feed last showed of each follow-up (SEQUENCE, DTSTAMP); not in network().
-        self.feed_marks = Repository(table('feed_marks'), FeedMark, self._changed)
+        # What the calendar feed last showed of each event (SEQUENCE, DTSTAMP). Not in network(),
+        # so storing marks keeps the snapshot, and what pages remembered from it, valid.
+        self.feed_marks = Repository(table('feed_marks'), FeedMark, self._written)
         settings_docs = db.table(SETTINGS_TABLE).all()
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
         if not settings_docs:
@@ -115,8 +116,12 @@ class Store:
         self._lock.release()
 
     def _changed(self) -> None:
-        self.revision += 1
         self._network = None
+        self._written()
+
+    def _written(self) -> None:
+        """After any durable write; ``_changed`` also drops the network snapshot the write made stale."""
+        self.revision += 1
         for listener in self._listeners:
             try:
                 listener()
