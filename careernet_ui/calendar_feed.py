@@ -1,12 +1,16 @@
-"""Follow-ups -> iCalendar bytes, for the feed the user subscribes to in their calendar app.
+"""Feed events -> iCalendar bytes, for the feed the user subscribes to in their calendar app.
 
-Pure: the caller passes the follow-ups, the settings, today's date, the feed marks (which
-give each event its SEQUENCE and DTSTAMP) and the address CareerNet is reached at; the same
-inputs always give the same bytes, so the HTTP route can answer ``304 Not Modified``.
+Pure: the caller passes the feed's events (follow-ups laid out by
+:func:`~careernet_ui.domain.feed_events.feed_events`), the settings, today's date, the feed
+marks (which give each event its SEQUENCE and DTSTAMP) and the address CareerNet is reached
+at; the same inputs always give the same bytes, so the HTTP route can answer ``304 Not Modified``.
 
-The calendar is built with icalendar's object model, which escapes text, folds lines at 75
-octets without splitting a UTF-8 sequence, and writes CRLF. Some calendar properties need
-care, because icalendar 7 writes them wrongly when used the obvious way:
+The calendar is built with icalendar's object model, which escapes text and writes CRLF.
+Its lines are folded at 75 octets by :func:`fold_content_line`, which gives the bytes
+icalendar's own folding gives (never splitting a UTF-8 sequence or an escape) in a fraction
+of the time: icalendar folds character by character, and a feed's digests are long lines.
+Some calendar properties need care, because icalendar 7 writes them wrongly when used the
+obvious way:
 
 - ``Calendar.refresh_interval = timedelta(hours=1)`` writes ``REFRESH-INTERVAL:PT1H``, but
   RFC 7986 requires the ``VALUE=DURATION`` parameter; it is added explicitly.
@@ -20,10 +24,8 @@ care, because icalendar 7 writes them wrongly when used the obvious way:
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
@@ -32,7 +34,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from .domain.errors import ValidationError
-from .domain.feed_marks import FeedMark, as_utc, new_mark
+from .domain.feed_events import FeedEvent
+from .domain.feed_marks import FeedMark, new_mark
 from .domain.followups import FollowUp
 from .domain.settings import Settings
 
@@ -45,9 +48,6 @@ CALENDAR_UID = '2fa5854e-c9d0-5e5c-ad7c-43470e471bca'  # uuid5(NAMESPACE_URL, 'c
 UID_DOMAIN = 'careernet'
 REFRESH_INTERVAL = timedelta(hours=1)
 TIMED_EVENT_LENGTH = timedelta(minutes=30)
-# A digest lists this many follow-ups and then points to the dashboard: a calendar event
-# with thousands of lines helps nobody, and would make the feed megabytes long.
-DIGEST_LIST_LIMIT = 25
 
 _MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
 # Everything a parser might take for the end of a line. icalendar already turns CR LF and
@@ -59,26 +59,29 @@ _CONTROLS = re.compile('[\x00-\x08\x0e-\x1f\x7f]')
 # Characters a URI may carry as they are (RFC 3986 reserved and unreserved, and '%' so that
 # an already-encoded link is not encoded twice); everything else is percent-encoded.
 _URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
+# RFC 5545: content lines SHOULD NOT be longer than 75 octets. Like icalendar, a folded piece
+# holds at most 74, so a continuation line with its leading space stays within 75.
+_FOLD_OCTETS = 74
+_ESCAPES = b'\\^'  # TEXT (backslash) and RFC 6868 parameter (caret) escapes
 
 
 def render_feed(
-    followups: Sequence[FollowUp],
+    events: Iterable[FeedEvent],
     settings: Settings,
     today: date,
     marks: Mapping[str, FeedMark],
     base_url: str,
 ) -> bytes:
-    """Render the calendar feed of open follow-ups.
+    """Render the calendar feed.
 
     Args:
-        followups: Every open follow-up; those due after ``today`` plus the horizon are
-            left out here. Overdue ones are placed on ``today`` and marked overdue.
-        settings: Feed settings: all-day or timed (time, time zone, alarm), horizon and
-            digest threshold.
-        today: Today's date in the user's time zone.
-        marks: Feed marks by follow-up id (see :func:`~careernet_ui.domain.feed_marks.update_marks`).
-            A follow-up without a mark is shown as new: SEQUENCE 0, DTSTAMP its own
-            ``changed_at`` or else the start of ``today`` in UTC.
+        events: The feed's events (see :func:`~careernet_ui.domain.feed_events.feed_events`),
+            in any order.
+        settings: Feed settings: all-day or timed (time, time zone, alarm) and the horizon.
+        today: Today's date in the user's time zone; overdue follow-ups are marked overdue.
+        marks: Feed marks by event key (see :func:`~careernet_ui.domain.feed_marks.update_marks`).
+            An event without a mark is shown as new: SEQUENCE 0, DTSTAMP the latest
+            ``changed_at`` of its follow-ups, or else the start of ``today`` in UTC.
         base_url: Where CareerNet is reached, such as ``http://127.0.0.1:8080``; each
             event links to ``base_url`` + the follow-up's link.
 
@@ -89,28 +92,22 @@ def render_feed(
         ValidationError: Timed events are asked for in a time zone that is not known.
     """
     timing = _timing(settings)
-    days = _schedule(followups, today, settings.feed_horizon_days)
     fallback_stamp = datetime.combine(today, time(), UTC)
 
     calendar = _new_calendar()
-    for day in sorted(days):
-        due_that_day = days[day]
-        if len(due_that_day) > settings.feed_digest_threshold:
-            calendar.add_component(_digest_event(day, due_that_day, today, marks, base_url, timing, fallback_stamp))
-            continue
-        events = [
-            _followup_event(followup, day, today, marks.get(followup.id), base_url, timing, fallback_stamp)
-            for followup in due_that_day
-        ]
-        for event in sorted(events, key=lambda event: str(event['UID'])):
-            calendar.add_component(event)
+    for event in _in_feed_order(events):
+        mark = marks.get(event.key) or new_mark(event, fallback_stamp)
+        if event.digest:
+            calendar.add_component(_digest_event(event, today, mark, base_url, timing))
+        else:
+            calendar.add_component(_followup_event(event, today, mark, base_url, timing))
     if timing.zone is not None:
         # Only zones icalendar cannot write as UTC ("Z") need a VTIMEZONE. It is valid over
         # whole calendar years around the events, so it changes once a year, not daily.
         last_day = today + timedelta(days=settings.feed_horizon_days + 1)
         calendar.add_missing_timezones(first_date=date(today.year, 1, 1), last_date=date(last_day.year + 1, 1, 1))
-    body: bytes = calendar.to_ical()
-    return body
+    # What Calendar.to_ical() does (content lines, folded, CRLF-joined), with a faster fold.
+    return b'\r\n'.join(fold_content_line(line) for line in calendar.content_lines() if line) + b'\r\n'
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,31 +121,61 @@ class AgendaEntry:
     """How many follow-ups the event stands for: 1, or a digest's count."""
 
 
-def feed_agenda(followups: Sequence[FollowUp], settings: Settings, today: date) -> list[AgendaEntry]:
+def feed_agenda(events: Iterable[FeedEvent], today: date) -> list[AgendaEntry]:
     """The events :func:`render_feed` would write, in the same order, without the iCalendar.
 
     Args:
-        followups: Every open follow-up, as for :func:`render_feed`.
-        settings: The feed settings (horizon and digest threshold are used).
+        events: The feed's events, as for :func:`render_feed`.
         today: Today's date in the user's time zone.
 
     Returns:
-        One entry per event: crowded days give one digest entry, overdue follow-ups sit on
-        ``today`` with "(overdue since …)" in the summary, as in the feed. ``link`` is
-        relative to CareerNet's address (``/`` for a digest).
+        One entry per event: a digest's entry counts its follow-ups; overdue follow-ups have
+        "(overdue since …)" in the summary, as in the feed. ``link`` is relative to
+        CareerNet's address (``/`` for a digest).
     """
-    days = _schedule(followups, today, settings.feed_horizon_days)
     entries: list[AgendaEntry] = []
-    for day in sorted(days):
-        due_that_day = days[day]
-        if len(due_that_day) > settings.feed_digest_threshold:
-            entries.append(AgendaEntry(day=day, summary=_digest_summary(len(due_that_day)), link='/',
-                                       followups=len(due_that_day)))
-            continue
-        for followup in sorted(due_that_day, key=lambda item: _clean(f'{item.id}@{UID_DOMAIN}')):
-            entries.append(AgendaEntry(day=day, summary=_item_summary(followup, today), link=followup.link,
+    for event in _in_feed_order(events):
+        if event.digest:
+            entries.append(AgendaEntry(day=event.day, summary=_digest_summary(event.count), link='/',
+                                       followups=event.count))
+        else:
+            followup = event.listed[0]
+            entries.append(AgendaEntry(day=event.day, summary=_item_summary(followup, today), link=followup.link,
                                        followups=1))
     return entries
+
+
+def fold_content_line(line: str) -> bytes:
+    """One iCalendar content line as UTF-8, folded as icalendar folds it.
+
+    Pieces hold at most 74 octets, a UTF-8 sequence is never split, and a piece never ends
+    in the backslash or caret that starts an escape (that character moves to the next piece,
+    as icalendar does for clients that cannot unfold an escape). The result equals
+    ``icalendar.parser.Contentline(line).to_ical()``; it works on whole slices of bytes rather
+    than character by character.
+
+    Args:
+        line: The unfolded content line, without its CRLF.
+
+    Returns:
+        The folded line, pieces joined by CRLF and a space.
+    """
+    data = line.encode('utf-8')
+    size = len(data)
+    if size <= _FOLD_OCTETS:
+        return data
+    pieces = []
+    start = 0
+    while size - start > _FOLD_OCTETS:
+        end = start + _FOLD_OCTETS
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: end before its character
+            end -= 1
+        if end - 1 > start and data[end - 1] in _ESCAPES:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b'\r\n '.join(pieces)
 
 
 def feed_etag(body: bytes) -> str:
@@ -188,22 +215,13 @@ def _timing(settings: Settings) -> _Timing:
     return _Timing(zone=zone, at=at, alarm_before=alarm_before)
 
 
-def _schedule(followups: Sequence[FollowUp], today: date, horizon_days: int) -> dict[date, list[FollowUp]]:
-    """The follow-ups to show, by the day they are shown on (overdue ones on ``today``)."""
-    last_day = today + timedelta(days=horizon_days)
-    by_id: dict[str, FollowUp] = {}
-    for followup in followups:
-        if followup.due > last_day:
-            continue
-        # Ids are unique by design; should one repeat, the feed must still not repeat a UID,
-        # so the earliest-due copy wins, whatever order the follow-ups came in.
-        kept = by_id.get(followup.id)
-        if kept is None or (followup.due, followup.title) < (kept.due, kept.title):
-            by_id[followup.id] = followup
-    days: dict[date, list[FollowUp]] = defaultdict(list)
-    for followup in by_id.values():
-        days[max(followup.due, today)].append(followup)
-    return days
+def _in_feed_order(events: Iterable[FeedEvent]) -> list[FeedEvent]:
+    """By day, then by UID (a day holds one digest, or its follow-ups' own events)."""
+    return sorted(events, key=lambda event: (event.day, _uid(event)))
+
+
+def _uid(event: FeedEvent) -> str:
+    return _clean(f'{event.key}@{UID_DOMAIN}')
 
 
 def _new_calendar() -> Calendar:
@@ -232,16 +250,8 @@ def _new_calendar() -> Calendar:
     return calendar
 
 
-def _followup_event(
-    followup: FollowUp,
-    day: date,
-    today: date,
-    mark: FeedMark | None,
-    base_url: str,
-    timing: _Timing,
-    fallback_stamp: datetime,
-) -> Event:
-    mark = mark or new_mark(followup, fallback_stamp)
+def _followup_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, timing: _Timing) -> Event:
+    followup = event.listed[0]
     url = _page_url(base_url, followup.link)
     summary = _item_summary(followup, today)
     reason = _clean(followup.reason).strip()
@@ -250,56 +260,41 @@ def _followup_event(
         description.append(f'Overdue since {_human_date(followup.due)}.')
     description.append(f'Open in CareerNet: {url}')
 
-    event = Event()
-    event.add('UID', _clean(f'{followup.id}@{UID_DOMAIN}'))
+    calendar_event = Event()
+    calendar_event.add('UID', _uid(event))
     # icalendar writes DTSTAMP in UTC, in whole seconds, and takes a naive time as UTC.
-    event.add('DTSTAMP', mark.changed_at)
-    event.add('SEQUENCE', mark.sequence)
-    event.add('SUMMARY', summary)
-    event.add('DESCRIPTION', '\n\n'.join(description))
-    event.add('URL', url)
-    event.add('CATEGORIES', ['CareerNet', _kind_label(followup.kind)])
-    _schedule_event(event, day, summary, timing)
-    return event
+    calendar_event.add('DTSTAMP', mark.changed_at)
+    calendar_event.add('SEQUENCE', mark.sequence)
+    calendar_event.add('SUMMARY', summary)
+    calendar_event.add('DESCRIPTION', '\n\n'.join(description))
+    calendar_event.add('URL', url)
+    calendar_event.add('CATEGORIES', ['CareerNet', _kind_label(followup.kind)])
+    _schedule_event(calendar_event, event.day, summary, timing)
+    return calendar_event
 
 
-def _digest_event(
-    day: date,
-    followups: list[FollowUp],
-    today: date,
-    marks: Mapping[str, FeedMark],
-    base_url: str,
-    timing: _Timing,
-    fallback_stamp: datetime,
-) -> Event:
-    """One event standing for every follow-up of a crowded day.
-
-    A digest has no mark of its own: its DTSTAMP and SEQUENCE are the latest of its
-    follow-ups', so they rise when one of them changes (though not when one leaves).
-    """
-    count = len(followups)
-    item_marks = [marks.get(followup.id) or new_mark(followup, fallback_stamp) for followup in followups]
-    # Today's digest can hold every overdue follow-up of a year; only the listed few are sorted.
-    listed = heapq.nsmallest(DIGEST_LIST_LIMIT, followups, key=lambda item: (item.due, item.title, item.id))
+def _digest_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, timing: _Timing) -> Event:
+    """One event standing for every follow-up of a crowded day; it lists the first few."""
+    count = event.count
     home = _page_url(base_url, '')
     summary = _digest_summary(count)
-    lines = [f'{count:,} follow-ups for {_human_date(day)}:', '']
-    for followup in listed:
+    lines = [f'{count:,} follow-ups for {_human_date(event.day)}:', '']
+    for followup in event.listed:
         lines.append(f'- {_item_summary(followup, today)}')
         lines.append(f'  {_page_url(base_url, followup.link)}')
-    if count > DIGEST_LIST_LIMIT:
-        lines.extend(['', f'…and {count - DIGEST_LIST_LIMIT:,} more in CareerNet: {home}'])
+    if count > len(event.listed):
+        lines.extend(['', f'…and {count - len(event.listed):,} more in CareerNet: {home}'])
 
-    event = Event()
-    event.add('UID', f'digest-{day:%Y%m%d}@{UID_DOMAIN}')
-    event.add('DTSTAMP', max(as_utc(mark.changed_at) for mark in item_marks))
-    event.add('SEQUENCE', max(mark.sequence for mark in item_marks))
-    event.add('SUMMARY', summary)
-    event.add('DESCRIPTION', '\n'.join(lines))
-    event.add('URL', home)
-    event.add('CATEGORIES', ['CareerNet', 'Digest'])
-    _schedule_event(event, day, summary, timing)
-    return event
+    calendar_event = Event()
+    calendar_event.add('UID', _uid(event))
+    calendar_event.add('DTSTAMP', mark.changed_at)
+    calendar_event.add('SEQUENCE', mark.sequence)
+    calendar_event.add('SUMMARY', summary)
+    calendar_event.add('DESCRIPTION', '\n'.join(lines))
+    calendar_event.add('URL', home)
+    calendar_event.add('CATEGORIES', ['CareerNet', 'Digest'])
+    _schedule_event(calendar_event, event.day, summary, timing)
+    return calendar_event
 
 
 def _schedule_event(event: Event, day: date, summary: str, timing: _Timing) -> None:

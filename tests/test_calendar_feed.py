@@ -14,9 +14,11 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Component
+from icalendar.parser import Contentline
 
-from careernet_ui.calendar_feed import CALENDAR_UID, DIGEST_LIST_LIMIT, FEED_DESCRIPTION, feed_etag, render_feed
+from careernet_ui.calendar_feed import CALENDAR_UID, FEED_DESCRIPTION, feed_etag, fold_content_line, render_feed
 from careernet_ui.domain.errors import ValidationError
+from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, FeedEvent, feed_events
 from careernet_ui.domain.feed_marks import FeedMark, update_marks
 from careernet_ui.domain.followups import FollowUp
 from careernet_ui.domain.settings import Settings
@@ -58,6 +60,21 @@ def make_followup(number: int = 1, **changes: Any) -> FollowUp:
     return dataclasses.replace(followup, **changes)
 
 
+def lay_out(followups: Sequence[FollowUp], *, today: date = TODAY, **setting_values: Any) -> list[FeedEvent]:
+    """The feed's events for ``followups``, with settings from keywords."""
+    return feed_events(followups, Settings(**setting_values), today)
+
+
+def marks_of(
+    followups: Sequence[FollowUp],
+    before: dict[str, FeedMark] | None = None,
+    now: datetime = NOW,
+    **setting_values: Any,
+) -> dict[str, FeedMark]:
+    """The marks after the feed of ``followups`` is computed at ``now``, moving on from ``before``."""
+    return update_marks(lay_out(followups, **setting_values), before or {}, now)
+
+
 def render(
     followups: Sequence[FollowUp],
     *,
@@ -66,9 +83,10 @@ def render(
     **setting_values: Any,
 ) -> bytes:
     """The feed of ``followups`` with fresh marks unless given, and settings from keywords."""
+    events = lay_out(followups, today=today, **setting_values)
     if marks is None:
-        marks = update_marks(followups, {}, NOW)
-    return render_feed(followups, Settings(**setting_values), today, marks, BASE_URL)
+        marks = update_marks(events, {}, NOW)
+    return render_feed(events, Settings(**setting_values), today, marks, BASE_URL)
 
 
 def parse(body: bytes) -> Calendar:
@@ -178,7 +196,7 @@ def test_feed_is_byte_identical_for_the_same_inputs_in_any_order() -> None:
     followups = [make_followup(n, due=TODAY + timedelta(days=n % 4)) for n in range(1, 12)]
     shuffled = list(followups)
     random.Random(7).shuffle(shuffled)
-    marks = update_marks(followups, {}, NOW)
+    marks = marks_of(followups)
 
     first = render(followups, marks=marks, **TIMED)
 
@@ -254,6 +272,25 @@ def test_hostile_link_is_percent_encoded_not_injected() -> None:
     assert content_lines(body).count(b'END:VEVENT') == 1
 
 
+@settings(max_examples=300, deadline=None, database=None)
+@given(line=st.text(alphabet=st.sampled_from(['a', ',', '\\', '^', 'é', '€', '山', '🎉', ' ']), max_size=400)
+       | st.text(max_size=300))
+def test_lines_are_folded_exactly_as_icalendar_folds_them(line: str) -> None:
+    """The feed folds lines itself, for speed: the bytes must stay icalendar's, escapes and all."""
+    line = line.replace('\n', ' ')  # content lines never hold one: text newlines are escaped as \\n
+    assert fold_content_line(line) == Contentline(line).to_ical()  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.parametrize(
+    'setting_values', [{}, TIMED, {'feed_digest_threshold': 2}], ids=['all-day', 'timed', 'digest']
+)
+def test_the_feed_is_the_bytes_icalendar_itself_writes(setting_values: dict[str, Any]) -> None:
+    followups = [make_followup(n, title=title, reason=title * 3) for n, title in enumerate(HOSTILE_TITLES, start=1)]
+    body = render(followups, **setting_values)
+
+    assert Calendar.from_ical(body).to_ical() == body
+
+
 @settings(max_examples=150, deadline=None, database=None)
 @given(title=st.text(min_size=1, max_size=200), reason=st.text(max_size=200))
 def test_any_text_round_trips_as_one_event(title: str, reason: str) -> None:
@@ -273,12 +310,12 @@ def test_any_text_round_trips_as_one_event(title: str, reason: str) -> None:
 def test_uid_is_the_followup_id_and_stable_when_other_followups_change() -> None:
     dana = make_followup(1, title='Call Dana Okafor')
     aiko = make_followup(2, title='Call Aiko Tanaka')
-    first_marks = update_marks([dana, aiko], {}, NOW)
+    first_marks = marks_of([dana, aiko])
     before = render([dana, aiko], marks=first_marks)
 
     aiko_changed = dataclasses.replace(aiko, title='Call Aiko Tanaka about Acme', due=TODAY + timedelta(days=2))
     newcomer = make_followup(3)
-    later_marks = update_marks([dana, aiko_changed, newcomer], first_marks, NOW + timedelta(days=1))
+    later_marks = marks_of([dana, aiko_changed, newcomer], first_marks, NOW + timedelta(days=1))
     after = render([newcomer, aiko_changed, dana], marks=later_marks)
 
     uid = 'contact-1:keep_in_touch@careernet'
@@ -299,10 +336,10 @@ def test_uid_is_the_followup_id_and_stable_when_other_followups_change() -> None
 def test_sequence_and_dtstamp_rise_when_date_or_text_changes(change: dict[str, Any]) -> None:
     uid = 'contact-1:keep_in_touch@careernet'
     original = make_followup(1)
-    first_marks = update_marks([original], {}, NOW)
+    first_marks = marks_of([original])
     changed = dataclasses.replace(original, **change)
     changed_at = datetime(2026, 1, 16, 12, 0, 5, 123456, tzinfo=UTC)
-    later_marks = update_marks([changed], first_marks, changed_at)
+    later_marks = marks_of([changed], first_marks, changed_at)
 
     before = event_by_uid(render([original], marks=first_marks), uid)
     after = event_by_uid(render([changed], marks=later_marks), uid)
@@ -344,10 +381,10 @@ def test_followup_without_a_mark_is_shown_as_new() -> None:
 
 def test_done_followups_leave_the_feed() -> None:
     dana, aiko = make_followup(1), make_followup(2)
-    marks = update_marks([dana, aiko], {}, NOW)
+    marks = marks_of([dana, aiko])
     assert len(events(render([dana, aiko], marks=marks))) == 2
 
-    after_done = render([dana], marks=update_marks([dana], marks, NOW))
+    after_done = render([dana], marks=marks_of([dana], marks))
 
     assert [str(event['UID']) for event in events(after_done)] == ['contact-1:keep_in_touch@careernet']
     assert b'contact-2' not in after_done
@@ -377,7 +414,7 @@ def test_all_day_event_has_date_start_next_day_end_and_no_alarm() -> None:
 def test_event_says_what_to_do_why_and_where() -> None:
     followup = make_followup(1, title='Thank Dana Okafor for the Acme reference', kind='thank_reference')
 
-    body = render_feed([followup], Settings(), TODAY, {}, 'http://localhost:8080/')
+    body = render_feed(lay_out([followup]), Settings(), TODAY, {}, 'http://localhost:8080/')
 
     (event,) = events(body)
 
@@ -518,9 +555,9 @@ def test_huge_digest_lists_the_first_few_and_counts_the_rest() -> None:
 
 def test_digest_stamp_and_sequence_follow_its_latest_change() -> None:
     followups = [make_followup(n) for n in range(1, 4)]
-    first = update_marks(followups, {}, NOW)
+    first = marks_of(followups, feed_digest_threshold=2)
     changed = [*followups[:2], dataclasses.replace(followups[2], title='Call contact 3 about Acme')]
-    later = update_marks(changed, first, NOW + timedelta(hours=3))
+    later = marks_of(changed, first, NOW + timedelta(hours=3), feed_digest_threshold=2)
 
     before = event_by_uid(render(followups, marks=first, feed_digest_threshold=2), 'digest-20260115@careernet')
     after = event_by_uid(render(changed, marks=later, feed_digest_threshold=2), 'digest-20260115@careernet')
@@ -529,18 +566,40 @@ def test_digest_stamp_and_sequence_follow_its_latest_change() -> None:
     assert after.decoded('DTSTAMP') == NOW + timedelta(hours=3)
 
 
-def test_digest_compares_naive_and_aware_mark_times_as_utc() -> None:
-    followups = [make_followup(1), make_followup(2)]
-    marks = {
-        followups[0].id: FeedMark(followup_id=followups[0].id, fingerprint='x', sequence=0, changed_at=NOW),
-        followups[1].id: FeedMark(
-            followup_id=followups[1].id, fingerprint='x', sequence=0, changed_at=datetime(2026, 1, 15, 8, 0)
-        ),
-    }
+def test_new_digest_is_stamped_with_its_latest_change_comparing_naive_and_aware_times_as_utc() -> None:
+    followups = [make_followup(1, changed_at=NOW), make_followup(2, changed_at=datetime(2026, 1, 15, 8, 0))]
 
-    (digest,) = events(render(followups, marks=marks, feed_digest_threshold=1))
+    (digest,) = events(render(followups, marks={}, feed_digest_threshold=1))
 
     assert digest.decoded('DTSTAMP') == datetime(2026, 1, 15, 8, 0, tzinfo=UTC)
+    assert digest['SEQUENCE'] == 0
+
+
+def test_digest_has_one_mark_and_its_follow_ups_none() -> None:
+    followups = [make_followup(n, due=TODAY - timedelta(days=n)) for n in range(1, 40)]
+
+    marks = marks_of([*followups, make_followup(99, due=TODAY + timedelta(days=1))])
+
+    assert set(marks) == {'digest-20260115', 'contact-99:keep_in_touch'}
+
+
+def test_digest_changes_when_what_it_shows_changes_and_only_then() -> None:
+    """Listed: id, date, title, link; beyond the list, only the count shows."""
+    followups = [make_followup(n, title=f'Call contact {n:03d}') for n in range(1, DIGEST_LIST_LIMIT + 6)]
+    uid = 'digest-20260115@careernet'
+    first = marks_of(followups)
+    unlisted_edit = [*followups[:-1], dataclasses.replace(followups[-1], title='Call contact 999 (renamed)')]
+    reason_edit = [dataclasses.replace(followups[0], reason='Another reason'), *followups[1:]]
+    listed_edit = [dataclasses.replace(followups[0], title='Call contact 000 again'), *followups[1:]]
+    one_left = followups[:-1]
+
+    for same in (unlisted_edit, reason_edit):
+        assert marks_of(same, first, NOW + timedelta(hours=1))['digest-20260115'] is first['digest-20260115']
+    for changed in (listed_edit, one_left):
+        later = NOW + timedelta(hours=1)
+        digest = event_by_uid(render(changed, marks=marks_of(changed, first, later)), uid)
+        assert digest['SEQUENCE'] == 1
+        assert digest.decoded('DTSTAMP') == later
 
 
 def test_timed_digest_has_an_alarm() -> None:

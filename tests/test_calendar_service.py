@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from careernet_ui.calendar_feed import feed_agenda
-from careernet_ui.domain import FollowUp, ValidationError, due_follow_ups, mark_done
+from careernet_ui.domain import Contact, FollowUp, ValidationError, due_follow_ups, mark_done
+from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, feed_events
 from careernet_ui.domain.feed_settings import FeedSettingsForm
 from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token, save_feed_settings
 from storage import Store, open_store
@@ -52,6 +53,56 @@ def test_first_feed_stores_a_mark_per_event_and_repeated_polls_are_served_from_m
         assert feed.current(TODAY).body == body
     assert feed.renders == 1
     assert store.revision == revision, 'an unchanged poll must not write the data file'
+
+
+def test_with_digests_only_the_events_shown_have_marks(store: Store, feed: CalendarFeed) -> None:
+    store.save_settings(dataclasses.replace(store.settings, feed_digest_threshold=2))
+
+    body = feed.current(TODAY).body
+
+    assert any(uid.startswith('digest-') for uid in uids(body))
+    assert {mark.id + '@careernet' for mark in store.feed_marks} == set(uids(body))
+    assert len(store.feed_marks) < len(due_follow_ups(store.network(), TODAY, 90))
+
+
+def test_a_poll_after_a_change_computes_once_and_stores_marks_in_one_write(
+    store: Store, feed: CalendarFeed, clock: Clock
+) -> None:
+    followup = first_followup(store)
+    feed.current(TODAY)
+    network = store.network()
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    revision = store.revision
+
+    body = feed.current(TODAY).body
+    for _ in range(3):
+        assert feed.current(TODAY).body == body
+
+    assert feed.renders == 2
+    assert store.revision == revision + 1, 'the changed mark is stored in one write'
+    assert store.network() is not network
+    assert store.network() is store.network(), 'storing marks keeps the snapshot pages compute from'
+
+
+def test_a_change_inside_a_digest_that_it_does_not_list_stores_nothing(store: Store, feed: CalendarFeed) -> None:
+    long_ago = datetime(2025, 1, 6, tzinfo=UTC)
+    store.contacts.add_many(  # overdue catch-ups: today's digest counts more than it lists
+        Contact(name=f'Zed Person {n:02d}', cadence_days=30, created_at=long_ago, updated_at=long_ago)
+        for n in range(DIGEST_LIST_LIMIT + 5)
+    )
+    store.save_settings(dataclasses.replace(store.settings, feed_digest_threshold=1))
+    last_zed = store.contacts.all()[-1]
+    events = feed_events(due_follow_ups(store.network(), TODAY, 90), store.settings, TODAY)
+    assert last_zed.id not in {f.contact_id for event in events for f in event.listed}
+    body = feed.current(TODAY).body
+    marks_before = {mark.id: mark for mark in store.feed_marks}
+    store.contacts.update(dataclasses.replace(last_zed, name='Zed Person 99'))  # still last in the digest
+    revision = store.revision
+
+    assert feed.current(TODAY).body == body
+    assert store.revision == revision
+    assert {mark.id: mark for mark in store.feed_marks} == marks_before
 
 
 def test_an_unrelated_write_recomputes_but_stores_no_marks(store: Store, feed: CalendarFeed) -> None:
@@ -157,7 +208,8 @@ def test_agenda_lists_the_feed_events_in_feed_order(store: Store, feed: Calendar
     assert rendered.events == len(events(rendered.body))
     assert any(entry.followups > 2 for entry in rendered.agenda), 'the digest threshold should have grouped a day'
     followups = due_follow_ups(store.network(), TODAY, 90)
-    assert sum(entry.followups for entry in feed_agenda(followups, store.settings, TODAY)) == len(followups)
+    whole = feed_agenda(feed_events(followups, store.settings, TODAY), TODAY)
+    assert sum(entry.followups for entry in whole) == len(followups)
 
 
 def test_rotating_the_token_changes_the_subscribe_url_but_not_the_feed(store: Store, feed: CalendarFeed) -> None:

@@ -3,10 +3,11 @@
 Every caller (the HTTP route, the ``--ics-file`` writer, the Calendar page, ``export-ics``)
 goes through :class:`CalendarFeed`, so each gets the same bytes for the same data and day.
 
-Computing the feed also moves the feed marks on (SEQUENCE and DTSTAMP of changed follow-ups)
-and stores the ones that changed, so the next computation, in this process or in the next
-one, sees the same marks. Storing them bumps ``store.revision`` like any write; the cache key
-is taken *after* that write, so a poll does not invalidate its own result.
+Computing the feed also moves the feed marks on (SEQUENCE and DTSTAMP of the events whose
+content changed: one mark per event shown, a digest counting as one) and stores the ones that
+changed, in one write, so the next computation, in this process or in the next one, sees the
+same marks. Storing them bumps ``store.revision`` like any write; the cache key is taken
+*after* that write, so a poll after a change costs one computation, not two.
 
 TinyDB is not thread-safe: the store is read and written on the caller's thread (the event
 loop, in the server); only pure work (engine, marks, rendering) may go to a worker thread.
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from careernet_ui.calendar_feed import AgendaEntry, feed_agenda, feed_etag, render_feed
-from careernet_ui.domain import FollowUp, Network, Settings, due_follow_ups, utc_now
+from careernet_ui.domain import Network, Settings, due_follow_ups, utc_now
+from careernet_ui.domain.feed_events import FeedEvent, feed_events
 from careernet_ui.domain.feed_marks import FeedMark, update_marks
 from careernet_ui.domain.feed_settings import FeedSettingsForm
 from careernet_ui.domain.settings import new_feed_token
@@ -172,14 +174,9 @@ class CalendarFeed:
 
     def _persist(self, plan: _MarksPlan, snapshot: _Snapshot) -> _Key | None:
         """Store the marks that changed; returns the cache key, or None if they could not be stored."""
-        marks = self.store.feed_marks
         try:
-            if plan.removed:
-                marks.delete_many(plan.removed)
-            if plan.changed:
-                marks.update_many(plan.changed)
-            if plan.added:
-                marks.add_many(plan.added)
+            # One durable write (a rewrite of the whole data file) whatever changed.
+            self.store.feed_marks.apply(add=plan.added, update=plan.changed, delete=plan.removed)
         except OSError:
             # The feed is still right for this poll; not caching it means the next poll tries
             # again to store the marks, so SEQUENCE cannot fall back once the disk recovers.
@@ -244,7 +241,7 @@ class _Snapshot:
 
 @dataclass(frozen=True, slots=True)
 class _MarksPlan:
-    followups: Sequence[FollowUp]
+    events: Sequence[FeedEvent]
     marks: Mapping[str, FeedMark]
     added: list[FeedMark]
     changed: list[FeedMark]
@@ -252,24 +249,26 @@ class _MarksPlan:
 
 
 def _plan_marks(snapshot: _Snapshot, now: datetime) -> _MarksPlan:
-    """The open follow-ups and their marks, and which marks to add, replace and drop. Pure."""
-    followups = due_follow_ups(snapshot.network, snapshot.today, snapshot.settings.feed_horizon_days)
+    """The feed's events and their marks, and which marks to add, replace and drop. Pure."""
+    settings = snapshot.settings
+    followups = due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days)
+    events = feed_events(followups, settings, snapshot.today)
     before = snapshot.marks
-    marks = update_marks(followups, before, now)
+    marks = update_marks(events, before, now)
     added: list[FeedMark] = []
     changed: list[FeedMark] = []
-    for followup_id, mark in marks.items():
-        previous = before.get(followup_id)
+    for key, mark in marks.items():
+        previous = before.get(key)
         if previous is None:
             added.append(mark)
         elif previous is not mark:  # update_marks hands back the same object when nothing changed
             changed.append(mark)
-    removed = [followup_id for followup_id in before if followup_id not in marks]
-    return _MarksPlan(followups=followups, marks=marks, added=added, changed=changed, removed=removed)
+    removed = [key for key in before if key not in marks]
+    return _MarksPlan(events=events, marks=marks, added=added, changed=changed, removed=removed)
 
 
 def _render(snapshot: _Snapshot, plan: _MarksPlan, base_url: str) -> RenderedFeed:
     """Pure: the feed's bytes, ETag and first events."""
-    body = render_feed(plan.followups, snapshot.settings, snapshot.today, plan.marks, base_url)
-    agenda = feed_agenda(plan.followups, snapshot.settings, snapshot.today)
+    body = render_feed(plan.events, snapshot.settings, snapshot.today, plan.marks, base_url)
+    agenda = feed_agenda(plan.events, snapshot.today)
     return RenderedFeed(body=body, etag=feed_etag(body), agenda=tuple(agenda[:AGENDA_SIZE]), events=len(agenda))
