@@ -12,6 +12,7 @@ from careernet_ui.domain.accomplishments import period_label
 from careernet_ui.domain.feedback_form import FeedbackForm
 
 from .accomplishment_dialog import open_accomplishment_dialog
+from .anchor import Anchor
 from .feedback_dialog import open_feedback_dialog
 from .share_dialog import open_share_dialog
 
@@ -39,9 +40,9 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
             ui.label('Witnesses:' if witnesses else 'No witness named yet: who saw it and can vouch for it?') \
                 .classes('text-grey-8')
             for contact in witnesses:
-                ui.link(contact.name, f'/contacts/{contact.id}').mark('listed-witness')
+                Anchor(contact.name, f'/contacts/{contact.id}').mark('listed-witness')
             if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
-                ui.link('Evidence', accomplishment.evidence_url, new_tab=True).classes('ml-2')
+                Anchor('Evidence', accomplishment.evidence_url, new_tab=True).classes('ml-2')
         ui.label(_shared(ctx, accomplishment)).classes('text-sm text-grey-8').mark('listed-shared')
         for entry in feedback:
             author = find(entry.contact_id)
@@ -51,19 +52,36 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
 
 
 def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
-    # Icon buttons named by aria-label and title (a tooltip element per button would cost a page of
-    # cards more than the buttons); delete lives in the edit dialog, behind a confirmation.
-    with ui.row().classes('gap-1 items-center absolute top-4 right-4'):
+    with ui.row().classes('gap-1 items-center absolute top-4 right-4') as actions:
         ui.button('Share', icon='campaign', on_click=lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
             .props('dense').mark('accomplishment-share')
-        ui.button(icon='rate_review', on_click=lambda: open_feedback_dialog(
-            ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
-            title=f'Feedback on "{accomplishment.title}"', choose_person=True)) \
-            .props('flat dense round aria-label="Record feedback about it" title="Record feedback about it"') \
-            .mark('accomplishment-feedback')
-        ui.button(icon='edit', on_click=lambda: open_accomplishment_dialog(
-            ctx, accomplishment, lambda _: on_changed(), on_deleted=on_changed)) \
-            .props('flat dense round aria-label="Edit or delete" title="Edit or delete"').mark('accomplishment-edit')
+        more = ui.button(icon='more_vert').props('flat dense round aria-label="More actions" title="More actions"') \
+            .mark('accomplishment-more')
+
+    def menu() -> None:
+        # Built on first use: a page of cards each holding a ready menu costs the browser more than
+        # the cards themselves. Dialogs open beside the menu, not in it (a closed menu leaves the page).
+        if more.default_slot.children:
+            more.default_slot.children[0].open()  # type: ignore[attr-defined]
+            return
+        with more, ui.menu() as options:
+            ui.menu_item('Record feedback about it', on_click=_beside(actions, lambda: open_feedback_dialog(
+                ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
+                title=f'Feedback on "{accomplishment.title}"', choose_person=True))) \
+                .mark('accomplishment-feedback')
+            ui.menu_item('Edit or delete', on_click=_beside(actions, lambda: open_accomplishment_dialog(
+                ctx, accomplishment, lambda _: on_changed(), on_deleted=on_changed))) \
+                .mark('accomplishment-edit')
+        options.open()
+
+    more.on_click(menu)
+
+
+def _beside(container: ui.element, action: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        with container:
+            action()
+    return run
 
 
 def _shared(ctx: AppContext, accomplishment: Accomplishment) -> str:

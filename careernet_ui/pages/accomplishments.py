@@ -8,18 +8,12 @@ from nicegui import ui
 
 from careernet_ui.components.accomplishment_card import accomplishment_card
 from careernet_ui.components.accomplishment_dialog import open_accomplishment_dialog
+from careernet_ui.components.accomplishment_filters import AccomplishmentFilters
 from careernet_ui.components.frame import frame
-from careernet_ui.components.people_picker import people_picker
 from careernet_ui.components.share_dialog import open_share_dialog
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Contact, Feedback
-from careernet_ui.domain.accomplishment_search import (
-    AccomplishmentQuery,
-    AccomplishmentSort,
-    all_tags,
-    all_years,
-    search_accomplishments,
-)
+from careernet_ui.domain import Feedback
+from careernet_ui.domain.accomplishment_search import AccomplishmentQuery, AccomplishmentSort, search_accomplishments
 from careernet_ui.services.accomplishments import brag_document
 
 SORT_OPTIONS = {sort.value: sort.label for sort in AccomplishmentSort}
@@ -37,22 +31,16 @@ def register(ctx: AppContext) -> None:
             if not len(store.accomplishments):
                 _empty_state(ctx)
                 return
+            filters = AccomplishmentFilters(ctx, query, lambda **changes: update(**changes))
             with ui.row().classes('w-full items-end gap-3'):
                 ui.input('Search', placeholder='title, what you did, tag',
                          on_change=lambda e: update(text=e.value or '')) \
                     .props('clearable debounce=250').classes('grow min-w-[12rem]').mark('accomplishments-search')
-                tags = ui.select({'': 'Any tag'}, value='', label='Tag',
-                                 on_change=lambda e: update(tag=e.value or None)) \
-                    .classes('w-36').mark('accomplishments-tag')
-                years = ui.select({0: 'Any year'}, value=0, label='Year',
-                                  on_change=lambda e: update(year=e.value or None)) \
-                    .classes('w-28').mark('accomplishments-year')
-                people_picker(lambda: _witnesses(ctx), store.contacts.find, label='Witness', value=query.witness_id,
-                              multiple=False, on_change=lambda chosen: update(witness_id=chosen or None)) \
-                    .classes('w-56').mark('accomplishments-witness')
                 ui.select(SORT_OPTIONS, value=query.sort.value, label='Sort by',
                           on_change=lambda e: update(sort=AccomplishmentSort(e.value))) \
                     .classes('w-36').mark('accomplishments-sort')
+                filters.button()
+            filters.panel()
             with ui.row().classes('w-full items-center gap-3'):
                 ui.button('Log accomplishment', icon='add',
                           on_click=lambda: open_accomplishment_dialog(ctx, None, lambda _: changed())) \
@@ -92,19 +80,13 @@ def register(ctx: AppContext) -> None:
                     query.page = 1
                 results.refresh()
 
-            def filter_options() -> None:
-                everything = store.accomplishments.all()
-                tags.set_options({'': 'Any tag', **{tag: tag for tag in all_tags(everything)}})
-                years.set_options({0: 'Any year', **{year: str(year) for year in all_years(everything)}})
-
             def changed() -> None:
                 if not len(store.accomplishments):
                     ui.navigate.to('/accomplishments')  # the last one went: back to the empty state
                     return
-                filter_options()
+                filters.refresh_options()
                 results.refresh()
 
-            filter_options()
             results()
             if share:
                 open_share_dialog(ctx, share, changed)
@@ -128,12 +110,6 @@ def _empty_state(ctx: AppContext) -> None:
 def _download(ctx: AppContext, query: AccomplishmentQuery) -> None:
     text, _ = brag_document(ctx.store, query, ctx.today())
     ui.download.content(text.encode('utf-8'), 'brag.md', 'text/markdown; charset=utf-8')
-
-
-def _witnesses(ctx: AppContext) -> list[Contact]:
-    """Everyone named as a witness: the witness filter's choices."""
-    ids = dict.fromkeys(w for a in ctx.store.accomplishments for w in a.witness_ids)
-    return [c for c in map(ctx.store.contacts.find, ids) if c is not None]
 
 
 def _quotes(feedback: list[Feedback], shown: set[str]) -> dict[str, list[Feedback]]:

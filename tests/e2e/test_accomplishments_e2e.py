@@ -65,8 +65,9 @@ def test_log_share_and_export_an_accomplishment(demo_server: Server, page: Page,
     [stored] = [a for a in TinyDB(demo_server.data).table('accomplishments').all() if a['title'] == TITLE]
     assert stored['witness_ids'] == [advocate['id'], reference['id']]
 
-    # Edit it (Enter saves).
-    card.get_by_role('button', name='Edit or delete').click()
+    # Edit it from the card's menu (built on first click; the dialog opens beside it); Enter saves.
+    card.get_by_role('button', name='More actions').click()
+    page.get_by_text('Edit or delete', exact=True).click()
     page.get_by_label('Your role').fill('Staff engineer')
     page.get_by_label('Your role').press('Enter')
     expect(card.get_by_text('25 Nov 2026 · Staff engineer · Search')).to_be_visible()

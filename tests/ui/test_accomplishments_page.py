@@ -109,7 +109,9 @@ async def test_log_an_accomplishment_with_a_metric_and_two_witnesses(two_people:
     await user.should_see('Saved "Cut checkout p95 latency".')
     await user.should_see(marker='accomplishments-list')
     assert texts(user, 'listed-metric') == ['p95 latency 800 → 120 ms']
-    assert texts(user, 'listed-witness') == ['Mei Chen', 'Dana Okafor']
+    witnesses = sorted(user.find(marker='listed-witness').elements, key=lambda element: element.id)
+    assert [(w.text, w.props['href']) for w in witnesses] == [  # type: ignore[attr-defined]
+        ('Mei Chen', f'/contacts/{mei}'), ('Dana Okafor', f'/contacts/{dana}')]
     [doc] = table(data_path, 'accomplishments')
     assert doc['witness_ids'] == [mei, dana]
     assert doc['metric'] == {'name': 'p95 latency', 'value': 120.0, 'unit': 'ms', 'baseline': 800.0}
@@ -187,8 +189,11 @@ async def test_search_filters_and_sort_narrow_the_list(full_demo: Path, user: Us
     await user.should_see('No accomplishment matches')
     user.find(marker='accomplishments-search').clear()
     tag = docs[0]['tags'][0]
-    user.find(marker='accomplishments-tag').click()
-    user.find(tag).click()
+    await user.should_not_see(marker='accomplishments-tag')  # built when the filters are first opened
+    user.find(marker='accomplishments-filters').click()
+    with user.scope(marker='accomplishments-filter-panel'):  # the cards show tags too
+        user.find(marker='accomplishments-tag').click()
+        user.find(tag).click()
     tagged = [d['title'] for d in docs if tag in d['tags']]
     await user.should_see(f'1–{len(tagged)} of {len(tagged)}')
     assert sorted(texts(user, 'listed-title')) == sorted(tagged)
@@ -202,8 +207,11 @@ async def test_the_year_filter(full_demo: Path, user: User) -> None:
     year = min(int(d['on'][:4]) for d in docs)
     in_year = [d['title'] for d in docs if d['on'].startswith(str(year))]
     await user.open('/accomplishments')
-    user.find(marker='accomplishments-year').click()
-    user.find(str(year)).click()
+    user.find(marker='accomplishments-filters').click()
+    with user.scope(marker='accomplishments-filter-panel'):  # the cards show years too
+        user.find(marker='accomplishments-year').click()
+        user.find(str(year)).click()
+    await user.should_see('Filters · 1 on')
     await user.should_see(f'1–{len(in_year)} of {len(in_year)}')
     assert sorted(texts(user, 'listed-title')) == sorted(in_year)
 
@@ -214,6 +222,8 @@ async def test_a_link_from_a_contact_filters_by_witness(full_demo: Path, user: U
     witnessed = [d['title'] for d in docs if witness in d['witness_ids']]
     await user.open(f'/accomplishments?witness={witness}')
     await user.should_see(f'1–{len(witnessed)} of {len(witnessed)}')
+    await user.should_see('Filters · 1 on')
+    await user.should_see(marker='accomplishments-witness')  # the filters start open, showing who
     assert sorted(texts(user, 'listed-title')) == sorted(witnessed)
 
 
@@ -222,6 +232,7 @@ async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user
     await user.open('/accomplishments')
     user.find(marker='accomplishments-search').type('latency')
     await user.should_see('1–1 of 1')
+    user.find(marker='accomplishment-more').click()
     user.find(marker='accomplishment-edit').click()
     await user.should_see(marker='accomplishment-dialog')
     user.find(marker='accomplishment-title').clear().type('Cut checkout latency by 85 %')
@@ -229,6 +240,7 @@ async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user
     await user.should_see('Saved "Cut checkout latency by 85 %".')
     assert await shown(user, 'listed-title', ['Cut checkout latency by 85 %'])
     assert sum(d['title'] == 'Cut checkout latency by 85 %' for d in table(full_demo, 'accomplishments')) == 1
+    user.find(marker='accomplishment-more').click()
     user.find(marker='accomplishment-edit').click()
     await user.should_see(marker='accomplishment-delete')
     user.find(marker='accomplishment-delete').click()
