@@ -31,7 +31,7 @@ def status_of(path: Path, request_id: str) -> object:
 def choose(user: User, marker: str, typed: str, label: str) -> None:
     """Search the contact select for ``typed`` and pick ``label``."""
     picker = user.find(marker=marker)
-    picker.trigger('input-value', typed)
+    picker.trigger('inputValue', typed)
     picker.click()
     user.find(label).click()
 

@@ -66,7 +66,7 @@ async def test_add_an_application_through_the_dialog(people: Path, user: User, d
     user.find(marker='application-stage').click()
     user.find('Applied').click()
     picker = user.find(marker='application-introduced_by')
-    picker.trigger('input-value', 'ada')
+    picker.trigger('inputValue', 'ada')
     picker.click()
     user.find('Ada Lovelace · Analytical (Advocate)').click()
     user.find(marker='application-save').click()

@@ -87,7 +87,7 @@ async def test_record_an_introduction_from_the_application(introduced: Path, use
     await user.should_see('introduced you to the Globex CTO on 20 Oct 2026')
     user.find(marker='record-introduction').click()
     picker = user.find(marker='introduction-advocate_id')
-    picker.trigger('input-value', 'mei')
+    picker.trigger('inputValue', 'mei')
     picker.click()
     user.find('Mei Chen · Globex (Reference)').click()
     user.find(marker='introduction-to_whom').type('the hiring manager')
