@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from operator import attrgetter
 from types import MappingProxyType
 
 from .cadence import KEEP_IN_TOUCH, keep_in_touch
 from .errors import ValidationError
 from .feedback_followups import FEEDBACK_NUDGE, feedback_nudge
 from .followup_actions import apply_state
+from .followup_memo import FollowUpMemo
 from .followups import FollowUp
 from .network import Network
 from .network_index import NetworkIndex
@@ -59,6 +61,7 @@ def due_follow_ups(
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     *,
     kinds: Mapping[str, FollowUpKind] = KINDS,
+    memo: FollowUpMemo | None = None,
 ) -> list[FollowUp]:
     """The follow-ups due on or before ``today + horizon_days``, after the user's decisions.
 
@@ -70,6 +73,9 @@ def due_follow_ups(
         horizon_days: How far ahead to look: 7 for the dashboard, the feed's horizon for the
             calendar, 0 for what is due today or earlier.
         kinds: The kinds to compute; all of them unless a caller (or a test) narrows it.
+        memo: For a caller that computes again and again: follow-ups made from unchanged
+            records are taken from its previous computation instead of made anew. The
+            result is the same with or without it.
 
     Returns:
         The follow-ups, sorted by due date, then title, then id: the same records always give
@@ -81,18 +87,24 @@ def due_follow_ups(
     if horizon_days < 0:
         raise ValidationError(f'The horizon must be 0 days or more, not {horizon_days}.', field='horizon_days')
     index = NetworkIndex.build(network, today, horizon_days)
+    if memo is not None:
+        index.memo = memo.round()
     states = index.states
     last_day = index.last_day
     shown: list[FollowUp] = []
     for find in kinds.values():
+        if not states:  # the common case, and 20,000 follow-ups at 30k contacts: no lookups
+            shown.extend(followup for followup in find(network, index, today) if followup.due <= last_day)
+            continue
         for followup in find(network, index, today):
             state = states.get(followup.id)
             visible = followup if state is None else apply_state(followup, state, today)
             if visible is not None and visible.due <= last_day:
                 shown.append(visible)
-    shown.sort(key=_display_order)
+    shown.sort(key=_DISPLAY_ORDER)
+    if memo is not None and index.memo is not None:
+        memo.keep(index.memo)
     return shown
 
 
-def _display_order(followup: FollowUp) -> tuple[date, str, str]:
-    return followup.due, followup.title, followup.id
+_DISPLAY_ORDER = attrgetter('due', 'title', 'id')

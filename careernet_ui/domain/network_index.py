@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .contacts import Contact
+from .followup_memo import MemoRound
 from .followups import FollowUpState
 from .interactions import Interaction, InteractionKind
 from .network import Network
@@ -32,6 +33,8 @@ class NetworkIndex:
         last_interaction: Each contact's latest interaction (same day: the one logged last).
         by_kind: Every interaction up to ``today``, by kind, in stored order.
         states: The stored decision for each follow-up id (the latest, if several were stored).
+        memo: Follow-ups of the caller's previous computation a kind may reuse (see
+            ``followup_memo``); None when the caller keeps none.
     """
 
     today: date
@@ -40,6 +43,7 @@ class NetworkIndex:
     last_interaction: dict[str, Interaction]
     by_kind: dict[InteractionKind, list[Interaction]]
     states: dict[str, FollowUpState]
+    memo: MemoRound | None = None
     _by_contact: dict[str, list[Interaction]] | None = field(default=None, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 

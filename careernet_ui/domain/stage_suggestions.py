@@ -71,20 +71,35 @@ def stage_suggestion(network: Network, index: NetworkIndex, today: date) -> Iter
     """
     # Only the interactions that can be evidence are looked at: a few percent of the log.
     evidence_by_contact = index.grouped(*_EVIDENCE_KINDS)
+    memo = index.memo
     for contact in network.contacts:
         logged = evidence_by_contact.get(contact.id)
         if logged is None:
             continue
-        counts: dict[InteractionKind, int] = {}
-        for interaction in logged:
-            counts[interaction.kind] = counts.get(interaction.kind, 0) + 1
-        for stage, rule in _RULES:
-            if _RANK[stage] <= _RANK[contact.stage]:
-                break  # the rules are strongest first: the rest point back, or stay put
-            evidence = rule(contact, logged, counts, today)
-            if evidence is not None:
-                yield _suggestion(contact, stage, evidence)
-                break
+        if memo is None:
+            yield from _suggest(contact, logged, today)
+            continue
+        source = f'{STAGE_SUGGESTION}:{contact.id}'
+        made_from = (contact, today, *logged)
+        made = memo.recall(source, made_from)
+        if made is None:
+            made = _suggest(contact, logged, today)
+            memo.remember(source, made_from, made)
+        yield from made
+
+
+def _suggest(contact: Contact, logged: list[Interaction], today: date) -> tuple[FollowUp, ...]:
+    """The suggestion the evidence ``logged`` supports for ``contact``, if any."""
+    counts: dict[InteractionKind, int] = {}
+    for interaction in logged:
+        counts[interaction.kind] = counts.get(interaction.kind, 0) + 1
+    for stage, rule in _RULES:
+        if _RANK[stage] <= _RANK[contact.stage]:
+            break  # the rules are strongest first: the rest point back, or stay put
+        evidence = rule(contact, logged, counts, today)
+        if evidence is not None:
+            return (_suggestion(contact, stage, evidence),)
+    return ()
 
 
 @dataclass(kw_only=True, slots=True)
