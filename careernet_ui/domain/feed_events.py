@@ -66,17 +66,11 @@ def feed_events(followups: Sequence[FollowUp], settings: Settings, today: date) 
     """
     last_day = today + timedelta(days=settings.feed_horizon_days)
     digest_threshold = settings.feed_digest_threshold
-    by_id: dict[str, FollowUp] = {}
-    for followup in followups:
-        if followup.due > last_day:
-            continue
-        kept = by_id.setdefault(followup.id, followup)
-        # Ids are unique by design; should one repeat, the feed must still not repeat a UID,
-        # so the earliest-due copy wins, whatever order the follow-ups came in.
-        if kept is not followup and (followup.due, followup.title) < (kept.due, kept.title):
-            by_id[followup.id] = followup
+    shown = [followup for followup in followups if followup.due <= last_day]
+    if len({followup.id for followup in shown}) < len(shown):
+        shown = _without_repeats(shown)
     days: dict[date, list[FollowUp]] = {}
-    for followup in by_id.values():
+    for followup in shown:
         day = followup.due if followup.due > today else today
         on_day = days.get(day)
         if on_day is None:
@@ -101,3 +95,14 @@ def feed_events(followups: Sequence[FollowUp], settings: Settings, today: date) 
 def digest_key(day: date) -> str:
     """The key of the digest event of ``day``, like ``digest-20261125``."""
     return f'digest-{day:%Y%m%d}'
+
+
+def _without_repeats(followups: list[FollowUp]) -> list[FollowUp]:
+    # Ids are unique by design; should one repeat, the feed must still not repeat a UID, so
+    # the earliest-due copy wins, whatever order the follow-ups came in.
+    by_id: dict[str, FollowUp] = {}
+    for followup in followups:
+        kept = by_id.setdefault(followup.id, followup)
+        if (followup.due, followup.title) < (kept.due, kept.title):
+            by_id[followup.id] = followup
+    return list(by_id.values())

@@ -28,6 +28,7 @@ from careernet_ui.domain import Network, Settings, due_follow_ups, utc_now
 from careernet_ui.domain.feed_events import FeedEvent, feed_events
 from careernet_ui.domain.feed_marks import FeedMark, update_marks
 from careernet_ui.domain.feed_settings import FeedSettingsForm
+from careernet_ui.domain.followup_memo import FollowUpMemo
 from careernet_ui.domain.settings import new_feed_token
 from storage import Store
 
@@ -74,6 +75,8 @@ class CalendarFeed:
         self.base_url = base_url.rstrip('/')
         self._clock = clock
         self._cached: tuple[_Key, RenderedFeed] | None = None
+        # After a change most follow-ups are made from the same records as before: reuse them.
+        self._memo = FollowUpMemo()
         self._lock = asyncio.Lock()
         self.renders = 0
         """How many times the feed was computed rather than served from the cache."""
@@ -116,7 +119,7 @@ class CalendarFeed:
         if cached is not None:
             return cached
         snapshot = self._snapshot(today)
-        plan = _plan_marks(snapshot, self._clock())
+        plan = _plan_marks(snapshot, self._clock(), self._memo)
         key = self._persist(plan, snapshot)
         return self._remember(key, _render(snapshot, plan, self.base_url))
 
@@ -143,11 +146,16 @@ class CalendarFeed:
                 if cached is not None:
                     return cached
                 snapshot = self._snapshot(today)
-                plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock())
+                plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock(), self._memo)
                 if self.store.revision != snapshot.revision:
                     continue  # The data changed while the marks were worked out: start from the new data.
-                key = self._persist(plan, snapshot)
-                rendered = await asyncio.to_thread(_render, snapshot, plan, self.base_url)
+                # The bytes need the marks, not their storing: render in the worker while the
+                # loop stores the marks (the write of the data file mostly waits on the disk).
+                rendering = asyncio.ensure_future(asyncio.to_thread(_render, snapshot, plan, self.base_url))
+                try:
+                    key = self._persist(plan, snapshot)
+                finally:
+                    rendered = await rendering
                 # A write during the render moved the revision on: the key no longer matches,
                 # so this result is served once and the next poll computes afresh.
                 return self._remember(key, rendered)
@@ -248,10 +256,13 @@ class _MarksPlan:
     removed: list[str]
 
 
-def _plan_marks(snapshot: _Snapshot, now: datetime) -> _MarksPlan:
-    """The feed's events and their marks, and which marks to add, replace and drop. Pure."""
+def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo) -> _MarksPlan:
+    """The feed's events and their marks, and which marks to add, replace and drop.
+
+    Pure but for ``memo``, which only ever makes the same follow-ups faster.
+    """
     settings = snapshot.settings
-    followups = due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days)
+    followups = due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days, memo=memo)
     events = feed_events(followups, settings, snapshot.today)
     before = snapshot.marks
     marks = update_marks(events, before, now)
