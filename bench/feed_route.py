@@ -76,8 +76,8 @@ def in_process(data: Path, today: date) -> tuple[float, int]:
         # A real change: a renamed contact invalidates the cache. Its follow-up is either spelled
         # out in an event (its mark moves on and is stored: one write of the data file) or only
         # counted by a digest (nothing to store). The route computes with current_async (marks
-        # and rendering in a worker thread, the rendering overlapping the write); the command
-        # line and the Calendar page with current().
+        # and rendering in a worker thread, the write on the loop); the command line and the
+        # Calendar page with current().
         cold = 0.0
         for route in (True, False):
             shown, hidden = shown_and_hidden_contacts(store, today)

@@ -149,13 +149,8 @@ class CalendarFeed:
                 plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock(), self._memo)
                 if self.store.revision != snapshot.revision:
                     continue  # The data changed while the marks were worked out: start from the new data.
-                # The bytes need the marks, not their storing: render in the worker while the
-                # loop stores the marks (the write of the data file mostly waits on the disk).
-                rendering = asyncio.ensure_future(asyncio.to_thread(_render, snapshot, plan, self.base_url))
-                try:
-                    key = self._persist(plan, snapshot)
-                finally:
-                    rendered = await rendering
+                key = self._persist(plan, snapshot)
+                rendered = await asyncio.to_thread(_render, snapshot, plan, self.base_url)
                 # A write during the render moved the revision on: the key no longer matches,
                 # so this result is served once and the next poll computes afresh.
                 return self._remember(key, rendered)
