@@ -10,6 +10,9 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 
+from .nav_link import NavLink
+from .plain_button import IconButton
+
 # (label, path, icon) for every page that exists; later pages add themselves here.
 NAV: tuple[tuple[str, str, str], ...] = (
     ('Dashboard', '/', 'space_dashboard'),
@@ -31,14 +34,21 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
     with ui.header(elevated=True).classes('items-center gap-4 px-4 py-2 bg-primary'):
         ui.link('CareerNet', '/').classes('text-lg font-semibold text-white no-underline')
         with ui.row().classes('gap-1 items-center grow').props('role=navigation aria-label="Main"'):
+            current = _current_path()
             for label, path, icon in NAV:
-                ui.button(label, icon=icon, on_click=lambda p=path: ui.navigate.to(p)) \
-                    .props('flat no-caps color=white dense').mark(f'nav-{path}')
-        ui.button(icon='dark_mode', on_click=lambda: _toggle_dark(ctx, dark)) \
-            .props('flat round color=white').tooltip('Dark mode').mark('dark-toggle')
+                NavLink(label, path, icon, current=path == current).mark(f'nav-{path}')
+        # A native button, named by aria-label and title (a tooltip would mount a Quasar menu on every page).
+        IconButton('dark_mode', lambda: _toggle_dark(ctx, dark), label='Dark mode',
+                   classes='text-2xl text-white p-1 hover:bg-white/20 focus-visible:outline-white').mark('dark-toggle')
     with ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4') as content:
         ui.label(title).classes('text-2xl font-semibold').mark('page-title')
         yield content
+
+
+def _current_path() -> str:
+    # The page being rendered: its nav link is marked as the current one.
+    request = ui.context.client.request
+    return request.url.path if request is not None else ''
 
 
 def _toggle_dark(ctx: AppContext, dark: ui.dark_mode) -> None:

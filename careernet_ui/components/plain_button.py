@@ -29,3 +29,23 @@ class PlainButton(TextElement):
         self.classes('text-xs font-medium text-primary px-2 py-1 rounded hover:bg-blue-50 '
                      'focus-visible:outline focus-visible:outline-2')
         self.on('click', on_click)
+
+
+class IconButton(PlainButton):
+    """A native ``<button>`` showing a Material icon, named for screen readers by ``label`` (also its tooltip)."""
+
+    def __init__(self, icon: str, on_click: Callable[[], object], *, label: str, classes: str) -> None:
+        """Make the button in the current container.
+
+        Args:
+            icon: The Material icon's name.
+            on_click: Called on a click (or Enter/Space when focused).
+            label: What the button does, for screen readers and as the browser's tooltip (``title``).
+            classes: Tailwind classes for the button (colour, size), replacing the text button's.
+        """
+        super().__init__('', on_click, aria_label=label)
+        self._props['title'] = label
+        self.classes(replace=f'inline-flex items-center justify-center rounded-full {classes} '
+                     'focus-visible:outline focus-visible:outline-2')
+        with self:
+            TextElement(tag='i', text=icon).classes('material-icons').props('aria-hidden=true')
