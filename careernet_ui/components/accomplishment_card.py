@@ -14,6 +14,7 @@ from careernet_ui.domain.feedback_form import FeedbackForm
 from .accomplishment_dialog import open_accomplishment_dialog
 from .anchor import Anchor
 from .feedback_dialog import open_feedback_dialog
+from .plain_button import IconButton, PlainButton
 from .share_dialog import open_share_dialog
 
 
@@ -53,16 +54,20 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
 
 def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
     with ui.row().classes('gap-1 items-center absolute top-4 right-4') as actions:
-        ui.button('Share', icon='campaign', on_click=lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
-            .props('dense').mark('accomplishment-share')
-        more = ui.button(icon='more_vert').props('flat dense round aria-label="More actions" title="More actions"') \
-            .mark('accomplishment-more')
+        # Native buttons: a Quasar button per card (two per card, ten cards) is costly to mount.
+        PlainButton('Share', lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
+            .classes(replace='text-sm font-medium text-white bg-primary px-3 py-1 rounded shadow '
+                             'hover:opacity-90 focus-visible:outline focus-visible:outline-2') \
+            .mark('accomplishment-share')
+        more = IconButton('more_vert', lambda: menu(), label='More actions',
+                          classes='text-xl text-grey-8 p-1 hover:bg-black/10').mark('accomplishment-more')
 
     def menu() -> None:
         # Built on first use: a page of cards each holding a ready menu costs the browser more than
         # the cards themselves. Dialogs open beside the menu, not in it (a closed menu leaves the page).
-        if more.default_slot.children:
-            more.default_slot.children[0].open()  # type: ignore[attr-defined]
+        built = [child for child in more.default_slot.children if isinstance(child, ui.menu)]
+        if built:
+            built[0].open()
             return
         with more, ui.menu() as options:
             ui.menu_item('Record feedback about it', on_click=_beside(actions, lambda: open_feedback_dialog(
@@ -73,8 +78,6 @@ def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callab
                 ctx, accomplishment, lambda _: on_changed(), on_deleted=on_changed))) \
                 .mark('accomplishment-edit')
         options.open()
-
-    more.on_click(menu)
 
 
 def _beside(container: ui.element, action: Callable[[], object]) -> Callable[[], None]:

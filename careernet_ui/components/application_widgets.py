@@ -16,6 +16,7 @@ from careernet_ui.domain.application_summary import (
 from careernet_ui.domain.references import LOAD_WINDOW_DAYS
 
 from .application_badges import application_stage_badge, request_status_badge
+from .plain_link import PlainLink
 
 IN_FLIGHT_SHOWN = 8
 LOAD_ROWS_SHOWN = 10
@@ -44,7 +45,7 @@ def _by_stage(counts: list[tuple[ApplicationStage, int]]) -> None:
         with ui.row().classes('w-full items-center'):
             ui.label('Active applications').classes('text-lg font-semibold')
             ui.space()
-            ui.link('All', '/applications').classes('text-sm')
+            PlainLink('All', '/applications').classes('text-sm')
         for stage, count in counts:
             with ui.row().classes('w-full items-center gap-2'):
                 application_stage_badge(stage)
@@ -60,7 +61,7 @@ def _in_flight(flights: list[InFlight]) -> None:
         for flight in flights[:IN_FLIGHT_SHOWN]:
             with ui.row().classes('w-full items-center gap-2 no-wrap'):
                 with ui.column().classes('grow gap-0 min-w-0'):
-                    ui.link(flight.contact.name, f'/applications/{flight.application.id}').mark('in-flight-name')
+                    PlainLink(flight.contact.name, f'/applications/{flight.application.id}').mark('in-flight-name')
                     ui.label(f'{flight.application.company} · since {wording.day_label(flight.since)}') \
                         .classes('text-xs text-grey-7 truncate')
                 request_status_badge(flight.request.status)
@@ -75,7 +76,7 @@ def _load(rows: list[LoadRow]) -> None:
             ui.label('Nobody was asked lately.').classes('text-sm text-grey-7')
         for row in rows[:LOAD_ROWS_SHOWN]:
             with ui.row().classes('w-full items-center gap-2 no-wrap').mark('load-row'):
-                ui.link(row.contact.name, f'/contacts/{row.contact.id}').classes('grow truncate')
+                PlainLink(row.contact.name, f'/contacts/{row.contact.id}').classes('grow truncate')
                 ui.label(wording.times(row.count)).classes(
                     'text-sm font-semibold ' + ('text-negative' if row.heavy else '')).mark('load-count')
                 ui.label(wording.day_label(row.last_asked)).classes('text-xs text-grey-7 w-24 text-right')

@@ -8,6 +8,7 @@ from careernet_ui.domain import Stage, wording
 from careernet_ui.domain.insights import NetworkHealth, QuietContact
 
 from .badges import stage_badge
+from .plain_link import PlainLink
 
 # The badge colours (components/badges.py) as the chart's hex colours, so a stage looks the same everywhere.
 _STAGE_HEX = {
@@ -68,7 +69,7 @@ def quiet_contacts(quiet: list[QuietContact]) -> None:
             ui.label('No references or advocates yet.').classes('text-grey-7')
         for person in quiet:
             with ui.row().classes('w-full items-center gap-2 no-wrap'):
-                ui.link(person.contact.name, f'/contacts/{person.contact.id}').classes('grow truncate') \
+                PlainLink(person.contact.name, f'/contacts/{person.contact.id}').classes('grow truncate') \
                     .mark('quiet-contact')
                 stage_badge(person.contact.stage)
                 ui.label(wording.days(person.days_since)).classes('text-sm text-grey-8 w-20 text-right')

@@ -24,6 +24,7 @@ from careernet_ui.services.followups import (
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
 from .plain_button import PlainButton
+from .plain_link import PlainLink
 
 Refresh = Callable[[], object]
 
@@ -102,7 +103,7 @@ def _suggestion(ctx: AppContext, followup: FollowUp, today: date, refresh: Refre
                     aria_label=f'Apply: {followup.title}').classes('text-sm font-bold').mark('suggestion-apply')
         PlainButton('Dismiss', lambda: _act(lambda: dismiss_follow_up(ctx.store, followup, today), 'Dismissed.',
                                             refresh)).classes('text-sm').mark('suggestion-dismiss')
-        ui.link('Open', followup.link).classes('text-sm px-2')
+        PlainLink('Open', followup.link).classes('text-sm px-2')
 
 
 def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
@@ -124,7 +125,7 @@ def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) 
         PlainButton('Snooze…', lambda: _snooze(ctx, followup, refresh)).classes('text-sm').mark('action-snooze')
         PlainButton('Dismiss', lambda: _act(lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh)) \
             .classes('text-sm').mark('action-dismiss')
-        ui.link('Open', followup.link).classes('text-sm px-2').mark('action-open')
+        PlainLink('Open', followup.link).classes('text-sm px-2').mark('action-open')
 
 
 def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:

@@ -11,6 +11,7 @@ from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.board import BoardCard
 
 from .plain_button import PlainButton
+from .plain_link import PlainLink
 
 CARD_CLASS = 'careernet-card'
 """The class SortableJS drags by: only cards move, never a column's labels."""
@@ -33,16 +34,18 @@ def pipeline_card(
     """
     contact = card.contact
     status = card.catch_up
-    with ui.card().classes(f'{CARD_CLASS} w-full p-2 gap-0 cursor-grab') \
+    with ui.card().classes(f'{CARD_CLASS} w-full p-2 gap-0 cursor-grab relative') \
             .props(f'data-contact={contact.id}').mark('pipeline-card', f'card-{contact.id}') as element:
         if highlight:
             element.style('box-shadow: 0 0 0 2px var(--q-primary)')
-        with ui.row().classes('w-full items-center gap-1 no-wrap'):
-            # draggable=false: a link drags its URL, not the card, unless told otherwise.
-            ui.link(contact.name, f'/contacts/{contact.id}').props('draggable=false') \
-                .classes('font-medium grow min-w-0 truncate').mark('card-name')
-            if status.overdue:
-                ui.badge('Overdue', color='negative').props('aria-label="Catch-up overdue"').mark('card-overdue')
+        # No row around name and badge: the badge sits in the top corner, the name leaves it room.
+        # draggable=false: a link drags its URL, not the card, unless told otherwise.
+        PlainLink(contact.name, f'/contacts/{contact.id}').props('draggable=false') \
+            .classes('font-medium max-w-full truncate self-start' + (' pr-16' if status.overdue else '')) \
+            .mark('card-name')
+        if status.overdue:
+            ui.badge('Overdue', color='negative').props('aria-label="Catch-up overdue"') \
+                .classes('absolute top-2 right-2').mark('card-overdue')
         details = ' · '.join(part for part in (contact.role.label, contact.organisation) if part)
         # One label for both lines: every element counts when a board shows dozens of cards.
         ui.label(f'{details}\n{_last_contact(status.last_contact, today)}') \

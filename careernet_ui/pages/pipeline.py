@@ -13,6 +13,7 @@ from careernet_ui.components.frame import frame
 from careernet_ui.components.interaction_dialog import open_log_dialog
 from careernet_ui.components.move_dialog import open_move_dialog
 from careernet_ui.components.pipeline_card import CARD_CLASS, pipeline_card
+from careernet_ui.components.plain_button import PlainButton
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.board import BoardColumn, BoardQuery, build_board, tag_options
@@ -137,7 +138,7 @@ def _column(
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(f'{len(column.cards):,} of {column.total:,}').classes('text-xs text-grey-7') \
                     .mark(f'shown-{stage.value}')
-                ui.button('Show more', on_click=more).props('flat dense no-caps').mark(f'more-{stage.value}')
+                PlainButton('Show more', more, aria_label=f'Show more in {stage.label}').mark(f'more-{stage.value}')
 
 
 def _empty_state() -> None:
