@@ -6,6 +6,7 @@ from nicegui import ui
 
 from careernet_ui.components import dashboard_cards as cards
 from careernet_ui.components.application_widgets import application_widgets
+from careernet_ui.components.chart_preload import preload_charts
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.frame import frame
 from careernet_ui.components.next_actions import ActionsFilter, next_actions, stage_suggestions
@@ -22,6 +23,7 @@ def register(ctx: AppContext) -> None:
     @ui.page('/')
     def dashboard_page() -> None:
         actions = ActionsFilter()
+        preload_charts()
         with frame(ctx, 'Dashboard'):
 
             @ui.refreshable
