@@ -8,6 +8,7 @@ from careernet_ui.components import dashboard_cards as cards
 from careernet_ui.components.application_widgets import application_widgets
 from careernet_ui.components.chart_preload import preload_charts
 from careernet_ui.components.contact_dialog import open_contact_dialog
+from careernet_ui.components.deferred import after_connect
 from careernet_ui.components.frame import frame
 from careernet_ui.components.next_actions import ActionsFilter, next_actions, stage_suggestions
 from careernet_ui.context import AppContext
@@ -46,7 +47,7 @@ def register(ctx: AppContext) -> None:
                         cards.network_health(view.health)
                         cards.quiet_contacts(view.quiet)
                 cards.touches_chart(view.touches)
-                application_widgets(ctx)
+                after_connect(lambda: application_widgets(ctx))  # below the fold: not needed to show the page
 
             body()
 
