@@ -86,9 +86,7 @@ def due_follow_ups(
     """
     if horizon_days < 0:
         raise ValidationError(f'The horizon must be 0 days or more, not {horizon_days}.', field='horizon_days')
-    index = NetworkIndex.build(network, today, horizon_days)
-    if memo is not None:
-        index.memo = memo.round()
+    index = NetworkIndex.build(network, today, horizon_days, memo=memo.round() if memo is not None else None)
     states = index.states
     last_day = index.last_day
     shown: list[FollowUp] = []

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .contacts import Contact
-from .followup_memo import MemoRound
+from .followup_memo import InteractionLookups, MemoRound
 from .followups import FollowUpState
 from .interactions import Interaction, InteractionKind
 from .network import Network
@@ -23,6 +23,7 @@ class NetworkIndex:
     ``build`` makes one pass over the interactions and fills the eager lookups; the per-contact
     lists are built on first use, in one more pass, since most kinds never need them. (At 60,000
     interactions, tens of thousands of small lists cost more than everything else together.)
+    With a memo, the lookups made from the interactions are reused while they are unchanged.
 
     Attributes:
         today: The day the index was built for.
@@ -44,39 +45,40 @@ class NetworkIndex:
     by_kind: dict[InteractionKind, list[Interaction]]
     states: dict[str, FollowUpState]
     memo: MemoRound | None = None
+    _groups: dict[tuple[InteractionKind, ...], dict[str, list[Interaction]]] = field(default_factory=dict, repr=False)
     _by_contact: dict[str, list[Interaction]] | None = field(default=None, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
-    def build(cls, network: Network, today: date, horizon_days: int = 0) -> NetworkIndex:
+    def build(
+        cls, network: Network, today: date, horizon_days: int = 0, *, memo: MemoRound | None = None
+    ) -> NetworkIndex:
         """Index ``network`` in one pass over its interactions.
 
         Args:
             network: Everything stored.
             today: The day to compute for; later interactions are left out.
             horizon_days: How many days past ``today`` the caller wants to see.
+            memo: The caller's memo round: the interaction lookups of its previous computation
+                are reused if the interactions and the day are the same, and these are kept.
 
         Returns:
             The index.
         """
-        last: dict[str, Interaction] = {}
-        by_kind: dict[InteractionKind, list[Interaction]] = {kind: [] for kind in InteractionKind}
-        for interaction in network.interactions:
-            on = interaction.on
-            if on > today:
-                continue
-            by_kind[interaction.kind].append(interaction)
-            contact_id = interaction.contact_id
-            latest = last.get(contact_id)
-            if latest is None or on > latest.on or (on == latest.on and _logged_later(interaction, latest)):
-                last[contact_id] = interaction
+        lookups = memo.lookups_for(network.interactions, today) if memo is not None else None
+        if lookups is None:
+            lookups = _interaction_lookups(network.interactions, today)
+            if memo is not None:
+                memo.lookups = lookups
         return cls(
             today=today,
             last_day=today + timedelta(days=horizon_days),
             contacts={contact.id: contact for contact in network.contacts},
-            last_interaction=last,
-            by_kind=by_kind,
+            last_interaction=lookups.last_interaction,
+            by_kind=lookups.by_kind,
             states=_latest_states(network.followup_states),
+            memo=memo,
+            _groups=lookups.groups,
         )
 
     @property
@@ -104,6 +106,20 @@ class NetworkIndex:
                 else:
                     group.append(interaction)
         return groups
+
+    def shared_groups(self, *kinds: InteractionKind) -> Mapping[str, Sequence[Interaction]]:
+        """:meth:`grouped`, made once and shared (with the next computation too, under a memo).
+
+        Args:
+            *kinds: The interaction kinds wanted.
+
+        Returns:
+            The interactions by contact id; read only.
+        """
+        found = self._groups.get(kinds)
+        if found is None:
+            found = self._groups[kinds] = self.grouped(*kinds)
+        return found
 
     def history(self, contact_id: str) -> list[Interaction]:
         """A contact's interactions up to ``today``, oldest first.
@@ -134,6 +150,21 @@ class NetworkIndex:
         """
         wanted = frozenset(kinds)
         return sum(1 for interaction in self.interactions.get(contact_id, ()) if interaction.kind in wanted)
+
+
+def _interaction_lookups(interactions: Sequence[Interaction], today: date) -> InteractionLookups:
+    last: dict[str, Interaction] = {}
+    by_kind: dict[InteractionKind, list[Interaction]] = {kind: [] for kind in InteractionKind}
+    for interaction in interactions:
+        on = interaction.on
+        if on > today:
+            continue
+        by_kind[interaction.kind].append(interaction)
+        contact_id = interaction.contact_id
+        latest = last.get(contact_id)
+        if latest is None or on > latest.on or (on == latest.on and _logged_later(interaction, latest)):
+            last[contact_id] = interaction
+    return InteractionLookups(interactions=interactions, today=today, last_interaction=last, by_kind=by_kind, groups={})
 
 
 def _chronological(interaction: Interaction) -> tuple[date, float, str]:

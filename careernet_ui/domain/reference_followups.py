@@ -8,7 +8,7 @@ introduction was thanked), so the user rarely needs to tick anything off by hand
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from . import wording
@@ -102,7 +102,7 @@ def share_outcome(network: Network, index: NetworkIndex, today: date) -> Iterato
 
 def thank_introduction(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
     """An advocate made an introduction you have not thanked them for."""
-    thanks: dict[str, list[Interaction]] | None = None
+    thanks: Mapping[str, Sequence[Interaction]] | None = None
     for introduction in network.introductions:
         advocate = index.contacts.get(introduction.advocate_id)
         if advocate is None or introduction.thanked_on is not None:
@@ -110,7 +110,7 @@ def thank_introduction(network: Network, index: NetworkIndex, today: date) -> It
         if thanks is None:
             # Only the thank-yous, grouped once: everyone's whole history would cost a pass over
             # the whole log (30 ms at 60,000 interactions).
-            thanks = index.grouped(InteractionKind.THANK_YOU)
+            thanks = index.shared_groups(InteractionKind.THANK_YOU)
         if any(thanked.on >= introduction.on for thanked in thanks.get(advocate.id, ())):
             continue
         yield FollowUp(

@@ -14,7 +14,7 @@ Reference" does not hide a later "mark as Advocate".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -70,7 +70,7 @@ def stage_suggestion(network: Network, index: NetworkIndex, today: date) -> Iter
         At most one suggestion per contact: the furthest stage ahead the evidence supports.
     """
     # Only the interactions that can be evidence are looked at: a few percent of the log.
-    evidence_by_contact = index.grouped(*_EVIDENCE_KINDS)
+    evidence_by_contact = index.shared_groups(*_EVIDENCE_KINDS)
     memo = index.memo
     for contact in network.contacts:
         logged = evidence_by_contact.get(contact.id)
@@ -88,7 +88,7 @@ def stage_suggestion(network: Network, index: NetworkIndex, today: date) -> Iter
         yield from made
 
 
-def _suggest(contact: Contact, logged: list[Interaction], today: date) -> tuple[FollowUp, ...]:
+def _suggest(contact: Contact, logged: Sequence[Interaction], today: date) -> tuple[FollowUp, ...]:
     """The suggestion the evidence ``logged`` supports for ``contact``, if any."""
     counts: dict[InteractionKind, int] = {}
     for interaction in logged:
@@ -110,7 +110,7 @@ class _Evidence:
     why: str
 
 
-def _advocate(contact: Contact, logged: list[Interaction], counts: _Counts, today: date) -> _Evidence | None:
+def _advocate(contact: Contact, logged: Sequence[Interaction], counts: _Counts, today: date) -> _Evidence | None:
     references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
     introductions = counts.get(InteractionKind.INTRODUCTION_MADE, 0)
     if not ((references >= 2 and introductions >= 1) or introductions >= 2):
@@ -128,7 +128,7 @@ def _advocate(contact: Contact, logged: list[Interaction], counts: _Counts, toda
     )
 
 
-def _reference(contact: Contact, logged: list[Interaction], counts: _Counts, today: date) -> _Evidence | None:
+def _reference(contact: Contact, logged: Sequence[Interaction], counts: _Counts, today: date) -> _Evidence | None:
     references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
     if not references:
         return None
@@ -141,7 +141,9 @@ def _reference(contact: Contact, logged: list[Interaction], counts: _Counts, tod
     )
 
 
-def _potential_advocate(contact: Contact, logged: list[Interaction], counts: _Counts, today: date) -> _Evidence | None:
+def _potential_advocate(
+    contact: Contact, logged: Sequence[Interaction], counts: _Counts, today: date
+) -> _Evidence | None:
     if counts.get(InteractionKind.ADVICE_ASKED, 0) + counts.get(InteractionKind.FEEDBACK_ASKED, 0) < 2:
         return None  # too few ever asked, whatever their dates
     since = today - timedelta(days=ADVICE_WINDOW_DAYS)
@@ -162,7 +164,7 @@ def _potential_advocate(contact: Contact, logged: list[Interaction], counts: _Co
     )
 
 
-_Rule = Callable[[Contact, list[Interaction], _Counts, date], _Evidence | None]
+_Rule = Callable[[Contact, Sequence[Interaction], _Counts, date], _Evidence | None]
 
 # Strongest first: a contact with the evidence of an advocate is offered Advocate, not Reference.
 _RULES: tuple[tuple[Stage, _Rule], ...] = (

@@ -40,10 +40,10 @@ def test_results_equal_the_engines_without_a_memo_through_every_kind_of_change()
     current, today = network(), TODAY
     memo = FollowUpMemo()
     compared = 0
-    for step in range(30):
+    for step in range(42):
         contacts, logged, states = list(current.contacts), list(current.interactions), list(current.followup_states)
         person = rng.randrange(len(contacts))
-        match step % 6:
+        match step % 7:
             case 0:
                 contacts[person] = replace(contacts[person], name=f'Renamed {step}')
             case 1:
@@ -57,6 +57,10 @@ def test_results_equal_the_engines_without_a_memo_through_every_kind_of_change()
                                             decided_on=today, due=followup.due, until=today + timedelta(days=3)))
             case 4:
                 today += timedelta(days=rng.choice((1, 5)))
+            case 5:  # an edited interaction: the same number of them, one different
+                edited = rng.randrange(len(logged))
+                logged[edited] = replace(logged[edited], on=today - timedelta(days=rng.randrange(3)),
+                                         kind=rng.choice(KINDS))
             case _:
                 current = replace(current, settings=Settings(cadence_days={Stage.CONTACT: 20 + step}))
         current = replace(current, contacts=contacts, interactions=logged, followup_states=states)
