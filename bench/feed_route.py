@@ -20,12 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from bench.feed_memory import free_port, wait_until_serving
 from careernet_ui.calendar_feed import feed_agenda, feed_etag, render_feed
-from careernet_ui.domain import Contact, due_follow_ups, utc_now
+from careernet_ui.domain import Contact, Interaction, InteractionKind, due_follow_ups, utc_now
 from careernet_ui.domain.feed_events import feed_events
 from careernet_ui.domain.feed_marks import update_marks
 from careernet_ui.domain.followup_memo import FollowUpMemo
@@ -73,17 +75,22 @@ def in_process(data: Path, today: date) -> tuple[float, int]:
         first_ms = (time.perf_counter() - began) * 1000
         print(f'first feed ever (stores {len(store.feed_marks):,} new marks): {first_ms:.0f} ms')
 
-        # A real change: a renamed contact invalidates the cache. Its follow-up is either spelled
-        # out in an event (its mark moves on and is stored: one write of the data file) or only
-        # counted by a digest (nothing to store). The route computes with current_async (marks
-        # and rendering in a worker thread, the write on the loop); the command line and the
-        # Calendar page with current().
+        # Real changes. A renamed contact: its follow-up is either spelled out in an event (its
+        # mark moves on and is stored: one write of the data file) or only counted by a digest
+        # (nothing to store). A logged interaction: the interactions are re-indexed, and the
+        # catch-up moves out of today's digest (its count changes: one write). The route computes
+        # with current_async (marks and rendering in a worker thread, the write on the loop);
+        # the command line and the Calendar page with current().
         cold = 0.0
         for route in (True, False):
             shown, hidden = shown_and_hidden_contacts(store, today)
             path = 'route' if route else 'sync '
-            cold = max(cold, cold_runs(store, feed, today, shown, f'{path}, a change the feed shows', route))
-            cold = max(cold, cold_runs(store, feed, today, hidden, f'{path}, a change inside a digest only', route))
+            scenarios = [('a rename the feed shows', renames(store, shown)),
+                         ('a rename inside a digest only', renames(store, hidden))]
+            if route:
+                scenarios.append(('an interaction logged', logged_interactions(store, hidden[::-1], today)))
+            for label, changes in scenarios:
+                cold = max(cold, cold_runs(store, feed, today, changes, f'{path}, {label}', route))
         phases(store, today)
 
         cached = []
@@ -109,20 +116,39 @@ def shown_and_hidden_contacts(store: Store, today: date) -> tuple[list[Contact],
     return [store.contacts.get(contact_id) for contact_id in listed[:RUNS]], hidden[::97][:RUNS]
 
 
-def cold_runs(store: Store, feed: CalendarFeed, today: date, contacts: list[Contact], label: str, route: bool) -> float:
-    """Rename each contact, then time the feed (store -> bytes, marks stored); prints and returns the median."""
-    cold, cold_cpu, writes = [], [], []
-    for run, contact in enumerate(contacts):
-        store.contacts.update(dataclasses.replace(contact, name=f'{contact.name} ({run})'))
-        revision = store.revision
-        began, began_cpu = time.perf_counter(), time.process_time()
-        if route:
-            asyncio.run(feed.current_async(today))
-        else:
-            feed.current(today)
-        cold.append((time.perf_counter() - began) * 1000)
-        cold_cpu.append((time.process_time() - began_cpu) * 1000)
-        writes.append(store.revision - revision)
+def renames(store: Store, contacts: list[Contact]) -> list[Callable[[], object]]:
+    """One change per contact: a new name."""
+    return [partial(store.contacts.update, dataclasses.replace(c, name=f'{c.name} (renamed)')) for c in contacts]
+
+
+def logged_interactions(store: Store, contacts: list[Contact], today: date) -> list[Callable[[], object]]:
+    """One change per contact: a call logged today."""
+    return [partial(store.interactions.add, Interaction(contact_id=c.id, kind=InteractionKind.CALL, on=today))
+            for c in contacts]
+
+
+def cold_runs(
+    store: Store, feed: CalendarFeed, today: date, changes: list[Callable[[], object]], label: str, route: bool
+) -> float:
+    """Make each change, then time the feed (store -> bytes, marks stored); prints and returns the median."""
+    cold: list[float] = []
+    cold_cpu: list[float] = []
+    writes: list[int] = []
+
+    async def each_change() -> None:  # one event loop for all runs, as in the server
+        for change in changes:
+            change()
+            revision = store.revision
+            began, began_cpu = time.perf_counter(), time.process_time()
+            if route:
+                await feed.current_async(today)
+            else:
+                feed.current(today)
+            cold.append((time.perf_counter() - began) * 1000)
+            cold_cpu.append((time.process_time() - began_cpu) * 1000)
+            writes.append(store.revision - revision)
+
+    asyncio.run(each_change())
     print(f'cold after a change, {label} ({sum(writes)} writes in {len(cold)} runs): '
           f'median {statistics.median(cold):.0f} ms (CPU {statistics.median(cold_cpu):.0f} ms, '
           f'fastest {min(cold):.0f} ms); runs {", ".join(f"{ms:.0f}" for ms in cold)}')
