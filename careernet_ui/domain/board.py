@@ -22,8 +22,8 @@ from .network import Network
 from .network_index import NetworkIndex
 from .snapshot_cache import SnapshotCache
 
-COLUMN_SIZE = 8
-"""Cards a column shows at first (about a screenful), and how many more each "Show more" adds."""
+COLUMN_SIZE = 10
+"""Cards a column shows at first, and how many more each "Show more" adds."""
 
 MAX_TAG_OPTIONS = 100
 MAX_PINNED = 20
