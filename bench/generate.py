@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from careernet_ui.demo import NetworkRecords, generate_network
+from careernet_ui.services.seed import add_network
 from storage import Store, open_store
 
 
@@ -34,13 +35,7 @@ def network_of(contacts: int, today: date, seed: int = 30) -> NetworkRecords:
 
 def write_network(store: Store, network: NetworkRecords) -> None:
     """Add every record, one bulk write per table."""
-    store.contacts.add_many(network.contacts)
-    store.interactions.add_many(network.interactions)
-    store.accomplishments.add_many(network.accomplishments)
-    store.feedback.add_many(network.feedback)
-    store.applications.add_many(network.applications)
-    store.reference_requests.add_many(network.reference_requests)
-    store.introductions.add_many(network.introductions)
+    add_network(store, network)
 
 
 def main() -> None:

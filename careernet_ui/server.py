@@ -19,6 +19,7 @@ from careernet_ui.context import AppContext
 from careernet_ui.demo import generate_network
 from careernet_ui.security import WILDCARDS, HostGuard, PasswordGuard
 from careernet_ui.services.calendar import CalendarFeed
+from careernet_ui.services.seed import add_network
 from storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -61,14 +62,7 @@ def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
 
 def seed_demo(store: Store, today: date) -> None:
     """Fill an empty store with the made-up demo network."""
-    network = generate_network(today, storylines=True)
-    store.contacts.add_many(network.contacts)
-    store.interactions.add_many(network.interactions)
-    store.accomplishments.add_many(network.accomplishments)
-    store.feedback.add_many(network.feedback)
-    store.applications.add_many(network.applications)
-    store.reference_requests.add_many(network.reference_requests)
-    store.introductions.add_many(network.introductions)
+    add_network(store, generate_network(today, storylines=True))
 
 
 def install(store: Store, options: ServeOptions) -> AppContext:
