@@ -7,10 +7,10 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Contact, Role, Stage, ValidationError
+from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.contact_form import ContactForm
 
-from .feedback import attempt
+from .form_submit import submit
 
 ROLE_OPTIONS = {role.value: role.label for role in Role}
 STAGE_OPTIONS = {stage.value: stage.label for stage in Stage}
@@ -27,18 +27,8 @@ def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Cal
             element.on('keydown.enter', save)
 
     def save() -> None:
-        for element in inputs.values():
-            element.props['error'] = False
-        try:
-            contact = form.to_contact(existing, ctx.today())
-        except ValidationError as error:
-            target = inputs.get(error.field or '')
-            if target is not None:
-                target.props['error'] = True
-                target.props['error-message'] = str(error)
-            ui.notify(str(error), type='negative')
-            return
-        stored = attempt(lambda: ctx.store.contacts.put(contact), lambda c: f'Saved {c.name}.')
+        stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today())), inputs,
+                        lambda c: f'Saved {c.name}.')
         if stored is not None:
             dialog.close()
             on_saved(stored)

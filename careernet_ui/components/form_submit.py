@@ -10,6 +10,7 @@ from nicegui import ui
 from careernet_ui.domain import ValidationError
 
 from .feedback import attempt
+from .form_errors import clear_errors, mark_error
 
 T = TypeVar('T')
 
@@ -20,19 +21,13 @@ def submit(action: Callable[[], T], inputs: Mapping[str, ui.element], success: C
     Returns:
         What ``action`` returned, or None when it failed (the user was told why; nothing was stored).
     """
-    for element in inputs.values():
-        element.props['error'] = False
-        element.update()
+    clear_errors(inputs)
 
     def run() -> T:
         try:
             return action()
         except ValidationError as error:
-            target = inputs.get(error.field or '')
-            if target is not None:
-                target.props['error'] = True
-                target.props['error-message'] = str(error)
-                target.update()
+            mark_error(inputs, error)
             raise
 
     return attempt(run, success)
