@@ -9,6 +9,7 @@ from typing import Any
 
 from .accomplishments import Accomplishment
 from .contact_search import fold
+from .paging import page_window
 
 PAGE_SIZE = 10
 
@@ -74,11 +75,9 @@ def matching(accomplishments: Iterable[Accomplishment], query: AccomplishmentQue
 def search_accomplishments(accomplishments: Iterable[Accomplishment], query: AccomplishmentQuery) -> AccomplishmentPage:
     """Filter, sort and page ``accomplishments`` (see ``matching``); the page is clamped into range."""
     found = matching(accomplishments, query)
-    pages = max(1, -(-len(found) // query.page_size))
-    page = min(max(1, query.page), pages)
-    start = (page - 1) * query.page_size
-    return AccomplishmentPage(accomplishments=found[start : start + query.page_size], total=len(found),
-                              page=page, pages=pages)
+    window = page_window(len(found), query.page, query.page_size)
+    return AccomplishmentPage(accomplishments=found[window.start : window.stop], total=len(found),
+                              page=window.page, pages=window.pages)
 
 
 def all_tags(accomplishments: Iterable[Accomplishment]) -> list[str]:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from .contacts import Contact, Role, Stage
+from .paging import page_window
 
 PAGE_SIZE = 25
 
@@ -77,10 +78,9 @@ def search_contacts(contacts: Sequence[Contact], query: ContactQuery) -> Contact
     ]
     key, reverse = _SORTS[query.sort]
     matches.sort(key=key, reverse=reverse)
-    pages = max(1, -(-len(matches) // query.page_size))
-    page = min(max(1, query.page), pages)
-    start = (page - 1) * query.page_size
-    return ContactPage(contacts=matches[start : start + query.page_size], total=len(matches), page=page, pages=pages)
+    window = page_window(len(matches), query.page, query.page_size)
+    return ContactPage(contacts=matches[window.start : window.stop], total=len(matches), page=window.page,
+                       pages=window.pages)
 
 
 def matches_words(contact: Contact, words: Sequence[str]) -> bool:
