@@ -55,3 +55,10 @@ def _toggle_dark(ctx: AppContext, dark: ui.dark_mode) -> None:
     settings = ctx.store.settings
     ctx.store.save_settings(dataclasses.replace(settings, dark_mode=not settings.dark_mode))
     dark.set_value(ctx.store.settings.dark_mode)
+
+
+def not_found(ctx: AppContext, noun: str, marker: str, back_label: str, back_path: str) -> None:
+    """A whole page saying the record asked for is gone, with the way back (a bookmarked or stale link)."""
+    with frame(ctx, f'{noun.capitalize()} not found'):
+        ui.label(f'This {noun} does not exist; it may have been deleted.').mark(marker)
+        ui.link(back_label, back_path)

@@ -11,7 +11,7 @@ from careernet_ui.components.application_badges import application_stage_badge
 from careernet_ui.components.application_dialog import APPLICATION_STAGE_OPTIONS, open_application_dialog
 from careernet_ui.components.application_followups import followups_card
 from careernet_ui.components.feedback import attempt, confirm
-from careernet_ui.components.frame import frame
+from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import application_introductions
 from careernet_ui.components.reference_requests import references_card
 from careernet_ui.context import AppContext
@@ -35,9 +35,7 @@ def register(ctx: AppContext) -> None:
     def application_page(application_id: str) -> None:
         application = ctx.store.applications.find(application_id)
         if application is None:
-            with frame(ctx, 'Application not found'):
-                ui.label('This application does not exist; it may have been deleted.').mark('application-missing')
-                ui.link('Back to applications', '/applications')
+            not_found(ctx, 'application', 'application-missing', 'Back to applications', '/applications')
             return
         with frame(ctx, f'{application.position} at {application.company}'):
 

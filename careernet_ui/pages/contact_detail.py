@@ -11,7 +11,7 @@ from careernet_ui.components.contact_accomplishments import feedback_section, wi
 from careernet_ui.components.contact_activity import contact_activity
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
-from careernet_ui.components.frame import frame
+from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import doors_opened_section
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
@@ -28,9 +28,7 @@ def register(ctx: AppContext) -> None:
     def contact_page(contact_id: str) -> None:
         contact = ctx.store.contacts.find(contact_id)
         if contact is None:
-            with frame(ctx, 'Contact not found'):
-                ui.label('This contact does not exist; it may have been deleted.').mark('contact-missing')
-                ui.link('Back to contacts', '/contacts')
+            not_found(ctx, 'contact', 'contact-missing', 'Back to contacts', '/contacts')
             return
         with frame(ctx, contact.name):
             _header(ctx, contact)

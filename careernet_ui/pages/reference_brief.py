@@ -8,7 +8,7 @@ from nicegui import ui
 
 from careernet_ui.components.application_badges import request_status_badge
 from careernet_ui.components.feedback import attempt
-from careernet_ui.components.frame import frame
+from careernet_ui.components.frame import frame, not_found
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, ReferenceRequest, RequestStatus, wording
 from careernet_ui.domain.application_form import JOB_LINK_SCHEMES
@@ -37,9 +37,7 @@ def register(ctx: AppContext) -> None:
         application = ctx.store.applications.find(application_id)
         contact = ctx.store.contacts.find(request.contact_id) if request else None
         if request is None or application is None or contact is None or request.application_id != application_id:
-            with frame(ctx, 'Brief not found'):
-                ui.label('This reference request does not exist; it may have been deleted.').mark('brief-missing')
-                ui.link('Back to applications', '/applications')
+            not_found(ctx, 'reference request', 'brief-missing', 'Back to applications', '/applications')
             return
         ui.add_css(PRINT_CSS)
         signature = {'name': ''}
