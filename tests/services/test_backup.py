@@ -27,20 +27,14 @@ from careernet_ui.services.backup import (
     snapshot,
     write_backup,
 )
+from careernet_ui.services.seed import add_network
 from storage import Store, open_store
 from tests.conftest import TODAY
 
 
 def fill(store: Store) -> None:
     """The demo network, one follow-up decision and changed settings: something in every table."""
-    network = generate_network(TODAY)
-    store.contacts.add_many(network.contacts)
-    store.interactions.add_many(network.interactions)
-    store.accomplishments.add_many(network.accomplishments)
-    store.feedback.add_many(network.feedback)
-    store.applications.add_many(network.applications)
-    store.reference_requests.add_many(network.reference_requests)
-    store.introductions.add_many(network.introductions)
+    add_network(store, generate_network(TODAY))
     store.followup_states.add(
         FollowUpState(followup_id='keep-in-touch:abc', status=FollowUpStatus.DONE, decided_on=TODAY)
     )
