@@ -7,12 +7,13 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Accomplishment, ValidationError
+from careernet_ui.domain import Accomplishment
 from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.services.accomplishments import delete_accomplishment, save_accomplishment
 
 from .feedback import attempt, confirm
-from .form_errors import clear_errors, discard_on_close, mark_error
+from .form_errors import discard_on_close
+from .form_submit import FormFields, submit
 from .people_picker import people_picker
 
 
@@ -30,24 +31,12 @@ def open_accomplishment_dialog(
     """
     form = (AccomplishmentForm.from_accomplishment(existing) if existing
             else AccomplishmentForm(on=ctx.today().isoformat()))
-    inputs: dict[str, ui.element] = {}
-
-    def field(name: str, element: ui.input | ui.textarea) -> ui.input | ui.textarea:
-        inputs[name] = element.bind_value(form, name).mark(f'accomplishment-{name}')
-        if not isinstance(element, ui.textarea):  # Enter in a textarea is a new line, elsewhere it saves
-            element.on('keydown.enter', save)
-        return element
-
-    def write() -> Accomplishment:
-        try:
-            return save_accomplishment(ctx.store, form, existing.id if existing else None, ctx.today())
-        except ValidationError as error:
-            mark_error(inputs, error)
-            raise
+    fields = FormFields(form, 'accomplishment', lambda: save())
+    field = fields.add
 
     def save() -> None:
-        clear_errors(inputs)
-        stored = attempt(write, lambda a: f'Saved "{a.title}".')
+        stored = submit(lambda: save_accomplishment(ctx.store, form, existing.id if existing else None, ctx.today()),
+                        fields.inputs, lambda a: f'Saved "{a.title}".')
         if stored is not None:
             dialog.close()
             on_saved(stored)
@@ -77,7 +66,7 @@ def open_accomplishment_dialog(
         witnesses = people_picker(ctx.store.contacts.all, ctx.store.contacts.find, label='Witnesses: who saw it',
                                    value=list(form.witness_ids), multiple=True,
                                    on_change=lambda ids: setattr(form, 'witness_ids', list(ids or [])))
-        inputs['witness_ids'] = witnesses.classes('w-full').mark('accomplishment-witnesses')
+        fields.inputs['witness_ids'] = witnesses.classes('w-full').mark('accomplishment-witnesses')
         field('tags', ui.input('Skills and tags', placeholder='performance, python').classes('w-full'))
         field('description', ui.textarea('What you did').props('autogrow').classes('w-full'))
         with ui.row().classes('w-full justify-end gap-2'):

@@ -12,12 +12,11 @@ from careernet_ui.domain.application_form import SOURCE_SUGGESTIONS, Application
 from careernet_ui.services.applications import save_application
 
 from .contact_select import contact_select
-from .form_submit import submit
+from .form_submit import FormFields, submit
 
 APPLICATION_STAGE_OPTIONS = {stage.value: stage.label for stage in ApplicationStage}
 ADVOCATE_FIRST = (Stage.ADVOCATE, Stage.POTENTIAL_ADVOCATE, Stage.REFERENCE)
 
-FormInput = ui.input | ui.select | ui.textarea
 
 
 def open_application_dialog(ctx: AppContext, existing: Application | None,
@@ -25,16 +24,12 @@ def open_application_dialog(ctx: AppContext, existing: Application | None,
     """Show the dialog; ``on_saved`` gets the stored application once it is on disk."""
     form = ApplicationForm.from_application(existing) if existing else ApplicationForm()
     form.stage_on = ctx.today().isoformat()
-    inputs: dict[str, FormInput] = {}
-
-    def field(name: str, element: FormInput) -> None:
-        inputs[name] = element.bind_value(form, name).mark(f'application-{name}')
-        if isinstance(element, ui.input):
-            element.on('keydown.enter', save)
+    fields = FormFields(form, 'application', lambda: save())
+    field = fields.add
 
     def save() -> None:
         stored = submit(lambda: save_application(ctx.store, form, existing.id if existing else None, ctx.today()),
-                        inputs, lambda a: f'Saved {a.position} at {a.company}.')
+                        fields.inputs, lambda a: f'Saved {a.position} at {a.company}.')
         if stored is not None:
             dialog.close()
             on_saved(stored)

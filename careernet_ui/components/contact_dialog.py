@@ -10,7 +10,7 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.contact_form import ContactForm
 
-from .form_submit import submit
+from .form_submit import FormFields, submit
 
 ROLE_OPTIONS = {role.value: role.label for role in Role}
 STAGE_OPTIONS = {stage.value: stage.label for stage in Stage}
@@ -19,15 +19,11 @@ STAGE_OPTIONS = {stage.value: stage.label for stage in Stage}
 def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Callable[[Contact], None]) -> None:
     """Show the dialog; ``on_saved`` gets the stored contact once it is on disk."""
     form = ContactForm.from_contact(existing) if existing else ContactForm()
-    inputs: dict[str, ui.input | ui.select | ui.textarea] = {}
-
-    def field(name: str, element: ui.input | ui.select | ui.textarea) -> None:
-        inputs[name] = element.bind_value(form, name).mark(f'contact-{name}')
-        if isinstance(element, ui.input):
-            element.on('keydown.enter', save)
+    fields = FormFields(form, 'contact', lambda: save())
+    field = fields.add
 
     def save() -> None:
-        stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today())), inputs,
+        stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today())), fields.inputs,
                         lambda c: f'Saved {c.name}.')
         if stored is not None:
             dialog.close()

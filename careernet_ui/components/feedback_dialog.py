@@ -7,13 +7,13 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Feedback, ValidationError, wording
+from careernet_ui.domain import Feedback, wording
 from careernet_ui.domain.accomplishment_search import linkable
 from careernet_ui.domain.feedback_form import FeedbackForm
 from careernet_ui.services.feedback import save_feedback
 
-from .feedback import attempt
-from .form_errors import clear_errors, discard_on_close, mark_error
+from .form_errors import discard_on_close
+from .form_submit import FormFields, submit
 from .people_picker import people_picker
 
 
@@ -36,24 +36,13 @@ def open_feedback_dialog(
         title: The dialog's heading.
         choose_person: Offer a contact picker (from an accomplishment); otherwise the person is fixed.
     """
-    inputs: dict[str, ui.element] = {}
+    fields = FormFields(form, 'feedback', lambda: save())
+    field = fields.add
     person = ctx.store.contacts.find(form.contact_id)
 
-    def field(name: str, element: ui.input | ui.textarea) -> None:
-        inputs[name] = element.bind_value(form, name).mark(f'feedback-{name}')
-        if not isinstance(element, ui.textarea):
-            element.on('keydown.enter', save)
-
-    def write() -> Feedback:
-        try:
-            return save_feedback(ctx.store, form, existing.id if existing else None, ctx.today())
-        except ValidationError as error:
-            mark_error(inputs, error)
-            raise
-
     def save() -> None:
-        clear_errors(inputs)
-        stored = attempt(write, 'Feedback saved.')
+        stored = submit(lambda: save_feedback(ctx.store, form, existing.id if existing else None, ctx.today()),
+                        fields.inputs, lambda _: 'Feedback saved.')
         if stored is not None:
             dialog.close()
             on_saved(stored)
@@ -64,7 +53,7 @@ def open_feedback_dialog(
             picker = people_picker(ctx.store.contacts.all, ctx.store.contacts.find, label='From whom *',
                                     value=form.contact_id or None, multiple=False,
                                     on_change=lambda chosen: setattr(form, 'contact_id', chosen or ''))
-            inputs['contact_id'] = picker.classes('w-full').mark('feedback-contact')
+            fields.inputs['contact_id'] = picker.classes('w-full').mark('feedback-contact')
         elif person is not None:
             ui.label(f'From {person.name}').classes('text-grey-8').mark('feedback-person')
         with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
@@ -76,7 +65,7 @@ def open_feedback_dialog(
                    for a in linkable(ctx.store.accomplishments.all(), form.contact_id or None)}
         for linked in form.accomplishment_ids:
             options.setdefault(linked, _linked_label(ctx, linked))
-        inputs['accomplishment_ids'] = ui.select(options, label='About these accomplishments', multiple=True,
+        fields.inputs['accomplishment_ids'] = ui.select(options, label='About these accomplishments', multiple=True,
                                                  with_input=True, value=list(form.accomplishment_ids)) \
             .bind_value(form, 'accomplishment_ids').props('use-chips').classes('w-full') \
             .mark('feedback-accomplishments')

@@ -13,9 +13,7 @@ from careernet_ui.services.introductions import save_introduction
 
 from .application_dialog import ADVOCATE_FIRST
 from .contact_select import contact_select
-from .form_submit import submit
-
-FormInput = ui.input | ui.select | ui.textarea
+from .form_submit import FormFields, submit
 
 
 def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_saved: Callable[[Introduction], object],
@@ -27,18 +25,14 @@ def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_
     """
     form = IntroductionForm.from_introduction(existing) if existing else IntroductionForm(
         advocate_id=advocate_id, application_id=application_id, on=ctx.today().isoformat())
-    inputs: dict[str, FormInput] = {}
+    fields = FormFields(form, 'introduction', lambda: save())
+    field = fields.add
     applications = {a.id: f'{a.position} at {a.company}'
                     for a in sorted(ctx.store.applications, key=lambda a: (a.company.casefold(), a.id))}
 
-    def field(name: str, element: FormInput) -> None:
-        inputs[name] = element.bind_value(form, name).mark(f'introduction-{name}')
-        if isinstance(element, ui.input):
-            element.on('keydown.enter', save)
-
     def save() -> None:
         stored = submit(lambda: save_introduction(ctx.store, form, existing.id if existing else None, ctx.today()),
-                        inputs, lambda i: f'Recorded the introduction to {i.to_whom}.')
+                        fields.inputs, lambda i: f'Recorded the introduction to {i.to_whom}.')
         if stored is not None:
             dialog.close()
             on_saved(stored)

@@ -143,3 +143,16 @@ async def test_user_typed_markup_is_shown_as_text(user: User) -> None:
     title = user.find(marker='page-title').elements.pop()
     assert isinstance(title, ui.label)  # a label sets textContent; markup stays text (see the e2e test)
     assert title.text == '<b>bold</b>'
+
+
+async def test_enter_saves_from_a_one_line_field_but_not_from_a_textarea(user: User, data_path: Path) -> None:
+    """Regression: textareas are inputs to NiceGUI, and Enter in Notes used to save the dialog."""
+    await user.open('/contacts')
+    user.find(marker='add-contact').click()
+    user.find(marker='contact-name').type('Priya Raman')
+    user.find(marker='contact-notes').type('First line').trigger('keydown.enter')
+    assert TinyDB(data_path).table('contacts').all() == []
+    await user.should_see(marker='contact-dialog')
+    user.find(marker='contact-name').trigger('keydown.enter')
+    await user.should_see('Saved Priya Raman.')
+    assert [doc['name'] for doc in TinyDB(data_path).table('contacts').all()] == ['Priya Raman']
