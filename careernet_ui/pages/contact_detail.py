@@ -15,6 +15,7 @@ from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import doors_opened_section
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
+from careernet_ui.domain.cadence import effective_cadence
 from careernet_ui.services.contacts import delete_contact
 
 ContactSection = Callable[[AppContext, Contact], None]
@@ -92,7 +93,7 @@ def _relationship(ctx: AppContext, contact: Contact) -> None:
     settings = ctx.store.settings
     with ui.card().classes('w-full gap-2'):
         ui.label('Relationship').classes('text-lg font-semibold')
-        cadence = contact.cadence_days or settings.cadence_days.get(contact.stage)
+        cadence = effective_cadence(contact, settings)
         origin = 'set for this person' if contact.cadence_days else f'default for {contact.stage.label.lower()}s'
         ui.label(f'Keep in touch every {cadence} days ({origin})' if cadence else 'No keep-in-touch reminder') \
             .mark('contact-cadence')
