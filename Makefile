@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run demo test check lint bench clean
+.PHONY: run demo test check lint bench clean css
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ test: $(BIN)/.installed  ## Lint, type-check and run every test
 check: $(BIN)/.installed  ## Lint and type-check only
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# Tailwind's compiler, the version NiceGUI's in-browser one is (see careernet_ui/styles.py).
+TAILWIND := build/tailwind
+TAILWIND_VERSION := 4.1.13
+
+css:  ## Recompile careernet_ui/static/careernet.css after writing a new Tailwind class (needs Node and npm)
+	npm install --silent --no-audit --no-fund --prefix $(TAILWIND) \
+		@tailwindcss/cli@$(TAILWIND_VERSION) tailwindcss@$(TAILWIND_VERSION)
+	NODE_PATH=$(TAILWIND)/node_modules $(TAILWIND)/node_modules/.bin/tailwindcss --minify \
+		-i careernet_ui/static/tailwind.css -o careernet_ui/static/careernet.css
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

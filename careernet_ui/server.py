@@ -20,6 +20,7 @@ from careernet_ui.demo import generate_network
 from careernet_ui.security import WILDCARDS, HostGuard, PasswordGuard
 from careernet_ui.services.calendar import CalendarFeed
 from careernet_ui.services.seed import add_network
+from careernet_ui.styles import install_styles
 from storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     base_url = f'http://{shown_host}:{options.port}'
     feed = CalendarFeed(store, base_url)
     ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed)
+    install_styles()
     pages.register_all(ctx)
     _install_calendar(feed, clock, options.ics_file)
     if options.password:
@@ -96,12 +98,14 @@ def run(options: ServeOptions) -> None:
         reload=False,
         show_welcome_message=False,
         uvicorn_logging_level='warning',
+        tailwind=False,  # the classes come compiled, from careernet_ui/styles.py
     )
 
 
 def _install_calendar(feed: CalendarFeed, today: Callable[[], date], ics_file: Path | None) -> None:
     """The feed route and, with ``--ics-file``, the file kept up to date beside it."""
     add_feed_route(app, feed, today)
+    app.on_shutdown(feed.store_marks)  # marks the route has not stored yet; runs before store.close
     if ics_file is None:
         return
     writer = FeedFileWriter(feed, ics_file, today)

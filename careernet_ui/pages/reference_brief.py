@@ -18,10 +18,11 @@ from careernet_ui.services.applications import advance_request, save_talking_poi
 
 Refresh = Callable[[], object]
 
-# The header, the navigation and the buttons are for the screen; the brief itself is what prints.
+# The header, the navigation and the buttons are for the screen; the brief itself is what prints
+# (Quasar's print-hide class hides the rest).
 PRINT_CSS = '''
 @media print {
-  .q-header, .q-notifications, .no-print { display: none !important; }
+  .q-header, .q-notifications { display: none !important; }
   .q-page-container { padding-top: 0 !important; }
   .q-card { box-shadow: none !important; border: 1px solid #ddd; break-inside: avoid; }
 }
@@ -64,7 +65,7 @@ def register(ctx: AppContext) -> None:
                                          'No other accomplishment shares a tag with this role yet.')
                     with ui.column().classes('grow basis-0 min-w-[18rem] gap-4'):
                         _talking_points(ctx, current, body.refresh)
-                        with ui.card().classes('w-full gap-2 no-print'):
+                        with ui.card().classes('w-full gap-2 print-hide'):
                             ui.label('The message').classes('text-lg font-semibold')
                             ui.input('Sign as', value=signature['name'], placeholder='your name',
                                      on_change=lambda e: sign(e.value)) \
@@ -86,7 +87,7 @@ def register(ctx: AppContext) -> None:
 def _actions(ctx: AppContext, request: ReferenceRequest, brief: ReferenceBrief, message: dict[str, str],
              refresh: Refresh) -> ui.button:
     app = brief.application
-    with ui.row().classes('w-full items-center gap-3 no-print'):
+    with ui.row().classes('w-full items-center gap-3 print-hide'):
         request_status_badge(request.status).mark('brief-status')
         ui.link(f'{app.position} at {app.company}', f'/applications/{app.id}').mark('brief-application-link')
         ui.space()
@@ -109,7 +110,7 @@ def _sent_panel(ctx: AppContext, request: ReferenceRequest, reference: Contact, 
         if stored is not None:
             refresh()
 
-    with ui.row().classes('w-full items-end gap-2 no-print').mark('brief-sent-panel'):
+    with ui.row().classes('w-full items-end gap-2 print-hide').mark('brief-sent-panel'):
         sent = request.reached_on(RequestStatus.BRIEFED)
         if request.status is RequestStatus.AGREED:
             ui.label(f'Sent it to {reference.name}? Mark it, and the interaction is logged.').classes('self-center')
@@ -170,7 +171,7 @@ def _talking_points(ctx: AppContext, request: ReferenceRequest, refresh: Refresh
         points = ui.textarea('Talking points', value=request.talking_points,
                              placeholder='the project to mention, the strength to stress') \
             .props('autogrow').classes('w-full').mark('brief-talking-points')
-        ui.button('Save talking points', icon='save', on_click=save).classes('no-print').mark('brief-save-points')
+        ui.button('Save talking points', icon='save', on_click=save).classes('print-hide').mark('brief-save-points')
 
 
 def _copy(text: str) -> None:
