@@ -8,7 +8,8 @@ change to one of them then costs one new catch-up, not 16,000.
 
 The same goes for what the engine's index derives from the interactions alone (each contact's
 latest, the lists by kind and by contact): while the interactions are the same objects and
-the day is the same, they are reused (:class:`InteractionLookups`).
+the day is the same, they are reused (:class:`InteractionLookups`); when interactions were only
+logged since, they are extended with the new ones instead of made again from all of them.
 
 A caller that computes the follow-ups again and again (the calendar feed) keeps one
 :class:`FollowUpMemo` and passes it to ``due_follow_ups``. Each computation reads what the
@@ -93,6 +94,30 @@ class MemoRound:
             return None
         self.lookups = previous
         return previous
+
+    def lookups_to_extend(
+        self, interactions: Sequence[Interaction], today: date
+    ) -> tuple[InteractionLookups, Sequence[Interaction]] | None:
+        """The previous computation's interaction lookups and the interactions logged since, if nothing else changed.
+
+        Logging an interaction appends it to the store's list, so the previous list is then a
+        prefix of the new one. An edit, a deletion or a new day changes more than that.
+
+        Args:
+            interactions: The snapshot's interactions.
+            today: The day computed for.
+
+        Returns:
+            The previous lookups (to extend, not to modify: another computation may be reading
+            them) and the interactions after those they were made from; or None.
+        """
+        previous = self.previous_lookups
+        if previous is None or previous.today != today:
+            return None
+        count = len(previous.interactions)
+        if len(interactions) <= count or interactions[:count] != previous.interactions:
+            return None
+        return previous, interactions[count:]
 
     def recall(self, source: str, made_from: tuple[object, ...]) -> Made | None:
         """What was made last time for ``source`` from inputs equal to ``made_from``.

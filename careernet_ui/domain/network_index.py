@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -60,16 +60,13 @@ class NetworkIndex:
             today: The day to compute for; later interactions are left out.
             horizon_days: How many days past ``today`` the caller wants to see.
             memo: The caller's memo round: the interaction lookups of its previous computation
-                are reused if the interactions and the day are the same, and these are kept.
+                are reused if the interactions and the day are the same (extended if interactions
+                were only logged since), and these are kept.
 
         Returns:
             The index.
         """
-        lookups = memo.lookups_for(network.interactions, today) if memo is not None else None
-        if lookups is None:
-            lookups = _interaction_lookups(network.interactions, today)
-            if memo is not None:
-                memo.lookups = lookups
+        lookups = _lookups(network.interactions, today, memo)
         return cls(
             today=today,
             last_day=today + timedelta(days=horizon_days),
@@ -152,9 +149,58 @@ class NetworkIndex:
         return sum(1 for interaction in self.interactions.get(contact_id, ()) if interaction.kind in wanted)
 
 
+def _lookups(interactions: Sequence[Interaction], today: date, memo: MemoRound | None) -> InteractionLookups:
+    """The interaction lookups: the memo's if unchanged, extended if interactions were only logged, else new."""
+    if memo is None:
+        return _interaction_lookups(interactions, today)
+    lookups = memo.lookups_for(interactions, today)
+    if lookups is not None:
+        return lookups
+    to_extend = memo.lookups_to_extend(interactions, today)
+    if to_extend is None:
+        lookups = _interaction_lookups(interactions, today)
+    else:
+        previous, logged = to_extend
+        lookups = _extended_lookups(previous, interactions, logged)
+    memo.lookups = lookups
+    return lookups
+
+
 def _interaction_lookups(interactions: Sequence[Interaction], today: date) -> InteractionLookups:
     last: dict[str, Interaction] = {}
     by_kind: dict[InteractionKind, list[Interaction]] = {kind: [] for kind in InteractionKind}
+    _index(interactions, today, last, by_kind)
+    return InteractionLookups(interactions=interactions, today=today, last_interaction=last, by_kind=by_kind, groups={})
+
+
+def _extended_lookups(
+    previous: InteractionLookups, interactions: Sequence[Interaction], logged: Sequence[Interaction]
+) -> InteractionLookups:
+    """``previous`` with the interactions ``logged`` since added: what a full pass over ``interactions`` gives.
+
+    At 60,000 interactions, a logged call then costs copying a few dicts and lists, not a pass
+    over the whole log.
+    ``previous`` is left as it was: the computation that made it may still be reading it.
+    """
+    today = previous.today
+    logged = [interaction for interaction in logged if interaction.on <= today]
+    last = dict(previous.last_interaction)
+    by_kind = dict(previous.by_kind)
+    for kind in {interaction.kind for interaction in logged}:
+        by_kind[kind] = list(by_kind[kind])
+    _index(logged, today, last, by_kind)
+    groups = {kinds: _grown_groups(grouped, kinds, logged) for kinds, grouped in previous.groups.items()}
+    return InteractionLookups(interactions=interactions, today=today, last_interaction=last, by_kind=by_kind,
+                              groups=groups)
+
+
+def _index(
+    interactions: Iterable[Interaction],
+    today: date,
+    last: dict[str, Interaction],
+    by_kind: dict[InteractionKind, list[Interaction]],
+) -> None:
+    """Add ``interactions`` (those up to ``today``) to each contact's latest and to the lists by kind."""
     for interaction in interactions:
         on = interaction.on
         if on > today:
@@ -164,7 +210,32 @@ def _interaction_lookups(interactions: Sequence[Interaction], today: date) -> In
         latest = last.get(contact_id)
         if latest is None or on > latest.on or (on == latest.on and _logged_later(interaction, latest)):
             last[contact_id] = interaction
-    return InteractionLookups(interactions=interactions, today=today, last_interaction=last, by_kind=by_kind, groups={})
+
+
+def _grown_groups(
+    groups: dict[str, list[Interaction]], kinds: tuple[InteractionKind, ...], logged: Sequence[Interaction]
+) -> dict[str, list[Interaction]]:
+    """``groups`` (:meth:`NetworkIndex.grouped` of ``kinds``) with the ``logged`` interactions of those kinds."""
+    wanted = [interaction for interaction in logged if interaction.kind in kinds]
+    if not wanted:
+        return groups
+    grown = dict(groups)
+    for interaction in wanted:
+        grown[interaction.contact_id] = _inserted(grown.get(interaction.contact_id, []), interaction, kinds)
+    return grown
+
+
+def _inserted(
+    group: list[Interaction], interaction: Interaction, kinds: tuple[InteractionKind, ...]
+) -> list[Interaction]:
+    # grouped() lists the kinds in the order asked, each in stored order, and the new interaction
+    # is stored last: it goes after the last one of its kind or of a kind asked before it. A new
+    # list, as the old one belongs to the previous lookups.
+    rank = kinds.index(interaction.kind)
+    at = len(group)
+    while at and kinds.index(group[at - 1].kind) > rank:
+        at -= 1
+    return [*group[:at], interaction, *group[at:]]
 
 
 def _chronological(interaction: Interaction) -> tuple[date, float, str]:

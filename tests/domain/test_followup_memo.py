@@ -12,6 +12,7 @@ from careernet_ui.domain.followup_memo import FollowUpMemo
 from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
+from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.settings import Settings
 
 from . import make
@@ -102,3 +103,38 @@ def test_new_evidence_changes_a_remembered_stage_suggestion() -> None:
     assert suggested.title == 'Dana Okafor gave a reference: mark as Reference?'
     assert again.title == 'Dana Okafor gave two references: mark as Reference?'
     assert again.due == date(2026, 11, 2)
+
+
+def test_logged_interactions_extend_the_remembered_index_to_what_a_fresh_one_holds() -> None:
+    memo = FollowUpMemo()
+    before = network(seed=8)
+    due_follow_ups(before, TODAY, 90, memo=memo)  # the index asks for the evidence groups: they are kept
+    remembered = memo.round().previous_lookups
+    assert remembered is not None
+    assert remembered.groups
+    held = (dict(remembered.last_interaction), {kind: list(found) for kind, found in remembered.by_kind.items()},
+            {kinds: {key: list(found) for key, found in groups.items()} for kinds, groups in remembered.groups.items()})
+    someone, newcomer = before.contacts[3], make.contact('c-new', 'New Person')
+    logged = [
+        # Last in stored order but first in the evidence groups' kind order: inserted, not appended.
+        make.interaction('log-1', someone, InteractionKind.REFERENCE_GIVEN, TODAY - timedelta(days=2)),
+        make.interaction('log-2', someone, InteractionKind.ADVICE_ASKED, TODAY),
+        make.interaction('log-3', newcomer, InteractionKind.INTRODUCTION_MADE, TODAY - timedelta(days=1)),
+        make.interaction('log-4', someone, InteractionKind.CALL, TODAY + timedelta(days=3)),  # a plan, left out
+    ]
+    after = replace(before, contacts=[*before.contacts, newcomer], interactions=[*before.interactions, *logged])
+
+    extended = NetworkIndex.build(after, TODAY, 90, memo=memo.round())
+    fresh = NetworkIndex.build(after, TODAY, 90)
+
+    assert extended.last_interaction == fresh.last_interaction
+    assert extended.last_interaction[someone.id].id == 'log-2'
+    assert extended.by_kind == fresh.by_kind
+    for kinds in remembered.groups:
+        assert extended.shared_groups(*kinds) == fresh.grouped(*kinds), kinds
+    assert extended.shared_groups(InteractionKind.INTRODUCTION_MADE)[newcomer.id][0].id == 'log-3'
+    # Extended, not made again: the list of a kind nobody logged is the remembered one.
+    assert extended.by_kind[InteractionKind.THANK_YOU] is remembered.by_kind[InteractionKind.THANK_YOU]
+    # And the remembered lookups are as they were, for a computation that may still read them.
+    assert (remembered.last_interaction, remembered.by_kind, remembered.groups) == held
+    assert due_follow_ups(after, TODAY, 90, memo=memo) == due_follow_ups(after, TODAY, 90)
