@@ -28,6 +28,7 @@ from pathlib import Path
 from bench.feed_memory import free_port, wait_until_serving
 from careernet_ui.calendar_feed import feed_agenda, feed_etag, render_feed
 from careernet_ui.domain import Contact, Interaction, InteractionKind, due_follow_ups, utc_now
+from careernet_ui.domain.engine import unsorted_due_follow_ups
 from careernet_ui.domain.feed_events import feed_events
 from careernet_ui.domain.feed_marks import update_marks
 from careernet_ui.domain.followup_memo import FollowUpMemo
@@ -161,13 +162,13 @@ def phases(store: Store, today: date) -> None:
     marks = {mark.id: mark for mark in store.feed_marks}
     timings: dict[str, list[float]] = {'engine': [], 'events': [], 'marks': [], 'render': [], 'agenda+etag': []}
     memo = FollowUpMemo()  # as the service keeps one; filled by the first run
-    due_follow_ups(store.network(), today, settings.feed_horizon_days, memo=memo)
+    unsorted_due_follow_ups(store.network(), today, settings.feed_horizon_days, memo=memo)
     contacts = store.contacts.all()
     for run in range(RUNS):
         contact = contacts[run * 89]  # a change, as in the cold runs: the memo serves all but its follow-ups
         store.contacts.update(dataclasses.replace(contact, name=f'{contact.name} [{run}]'))
         began = time.perf_counter()
-        followups = due_follow_ups(store.network(), today, settings.feed_horizon_days, memo=memo)
+        followups = unsorted_due_follow_ups(store.network(), today, settings.feed_horizon_days, memo=memo)
         engine_done = time.perf_counter()
         events = feed_events(followups, settings, today)
         events_done = time.perf_counter()

@@ -84,6 +84,38 @@ def due_follow_ups(
     Raises:
         ValidationError: ``horizon_days`` is negative.
     """
+    shown = unsorted_due_follow_ups(network, today, horizon_days, kinds=kinds, memo=memo)
+    shown.sort(key=_DISPLAY_ORDER)
+    return shown
+
+
+def unsorted_due_follow_ups(
+    network: Network,
+    today: date,
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    *,
+    kinds: Mapping[str, FollowUpKind] = KINDS,
+    memo: FollowUpMemo | None = None,
+) -> list[FollowUp]:
+    """:func:`due_follow_ups` in the order the kinds find them, for a caller that orders them itself.
+
+    The calendar feed lays the follow-ups out by day and sorts only what it shows; sorting all
+    20,000 of them first (about 20 ms at 30,000 contacts) would be wasted.
+
+    Args:
+        network: Everything stored.
+        today: The day to compute for.
+        horizon_days: How far ahead to look.
+        kinds: The kinds to compute.
+        memo: As for :func:`due_follow_ups`.
+
+    Returns:
+        The same follow-ups as :func:`due_follow_ups`, by kind (in ``kinds`` order), then in the
+        order each kind finds them: the same records always give the same list.
+
+    Raises:
+        ValidationError: ``horizon_days`` is negative.
+    """
     if horizon_days < 0:
         raise ValidationError(f'The horizon must be 0 days or more, not {horizon_days}.', field='horizon_days')
     index = NetworkIndex.build(network, today, horizon_days, memo=memo.round() if memo is not None else None)
@@ -99,7 +131,6 @@ def due_follow_ups(
             visible = followup if state is None else apply_state(followup, state, today)
             if visible is not None and visible.due <= last_day:
                 shown.append(visible)
-    shown.sort(key=_DISPLAY_ORDER)
     if memo is not None and index.memo is not None:
         memo.keep(index.memo)
     return shown

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from careernet_ui.calendar_feed import AgendaEntry, feed_agenda, feed_etag, render_feed
-from careernet_ui.domain import Network, Settings, due_follow_ups, utc_now
+from careernet_ui.domain import Network, Settings, utc_now
+from careernet_ui.domain.engine import unsorted_due_follow_ups
 from careernet_ui.domain.feed_events import FeedEvent, feed_events
 from careernet_ui.domain.feed_marks import FeedMark, update_marks
 from careernet_ui.domain.feed_settings import FeedSettingsForm
@@ -257,7 +258,8 @@ def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo) -> _Mark
     Pure but for ``memo``, which only ever makes the same follow-ups faster.
     """
     settings = snapshot.settings
-    followups = due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days, memo=memo)
+    # feed_events lays the follow-ups out by day whatever their order: sorting them all is not needed.
+    followups = unsorted_due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days, memo=memo)
     events = feed_events(followups, settings, snapshot.today)
     before = snapshot.marks
     marks = update_marks(events, before, now)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from careernet_ui.domain.contacts import Contact, Stage
-from careernet_ui.domain.engine import KINDS, due_follow_ups
+from careernet_ui.domain.engine import KINDS, due_follow_ups, unsorted_due_follow_ups
 from careernet_ui.domain.errors import ValidationError
 from careernet_ui.domain.followup_actions import apply_state, dismiss, mark_done, snooze
 from careernet_ui.domain.followups import FollowUp, FollowUpState, FollowUpStatus
@@ -428,6 +428,15 @@ def test_the_same_records_in_any_order_give_the_same_list() -> None:
         rng.shuffle(contacts)
         rng.shuffle(interactions)
         assert due_follow_ups(replace(network, contacts=contacts, interactions=interactions), TODAY) == expected
+
+
+def test_unsorted_follow_ups_are_the_same_follow_ups_in_the_order_the_kinds_find_them() -> None:
+    network = busy_network()
+    unsorted = unsorted_due_follow_ups(network, TODAY, 90)
+    assert sorted(unsorted, key=lambda f: (f.due, f.title, f.id)) == due_follow_ups(network, TODAY, 90)
+    assert unsorted == unsorted_due_follow_ups(network, TODAY, 90)
+    kinds_in_order = [f.kind for f in unsorted]
+    assert kinds_in_order == sorted(kinds_in_order, key=list(KINDS).index)
 
 
 def test_follow_ups_are_sorted_by_due_date_then_title_then_id() -> None:
