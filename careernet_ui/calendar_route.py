@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
@@ -39,15 +40,23 @@ def add_feed_route(app: Starlette, feed: CalendarFeed, today: Callable[[], date]
         if not feed.token_matches(request.path_params['token']):
             return PlainTextResponse('No calendar here. If you rotated the link, subscribe to the new one.', 404)
         try:
-            rendered = await feed.current_async(today())
+            # The feed marks are stored once the response is sent: a client need not wait for
+            # the data file to be rewritten (see services.calendar for why that is safe).
+            rendered = await feed.current_async(today(), marks_later=True)
         except CareerNetError as error:  # a hand-edited data file with an unknown time zone
             return PlainTextResponse(f'The calendar cannot be made: {error}', 500)
         headers = {'ETag': rendered.etag, 'Cache-Control': CACHE_CONTROL}
+        marks = BackgroundTask(store_marks, feed)
         if etag_matches(request.headers.get('if-none-match'), rendered.etag):
-            return Response(status_code=304, headers=headers)
-        return Response(rendered.body, headers={**headers, 'Content-Type': CONTENT_TYPE})
+            return Response(status_code=304, headers=headers, background=marks)
+        return Response(rendered.body, headers={**headers, 'Content-Type': CONTENT_TYPE}, background=marks)
 
     app.add_route(FEED_PATH, calendar_feed, methods=['GET', 'HEAD'], include_in_schema=False)
+
+
+async def store_marks(feed: CalendarFeed) -> None:
+    """Store the feed's new marks, on the event loop (a plain function would go to a thread)."""
+    feed.store_marks()
 
 
 def etag_matches(if_none_match: str | None, etag: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from starlette.applications import Starlette
+from starlette.types import Message, Receive, Scope, Send
 
 from careernet_ui.calendar_route import add_feed_route, etag_matches
 from careernet_ui.cli import main as cli_main
@@ -156,6 +157,37 @@ async def test_sequence_rises_when_a_follow_up_changes_between_fetches(
     assert store.feed_marks.get(followup.id).sequence == 2
     # An unchanged poll keeps it there.
     assert events((await client.get(feed_path(store))).content)[uid].decoded('SEQUENCE') == 2
+
+
+async def test_the_marks_are_stored_once_the_response_is_sent(store: Store, clock: Clock) -> None:
+    feed = CalendarFeed(store, BASE_URL, clock=clock)
+    app = Starlette()
+    add_feed_route(app, feed, lambda: TODAY)
+    followup = next(f for f in due_follow_ups(store.network(), TODAY, 90) if f.due > TODAY and f.contact_id)
+    feed.current(TODAY)  # the first feed, its marks stored
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name=f'{contact.name} Jr.'))
+    stored_when_sent: list[int] = []
+
+    async def watched(scope: Scope, receive: Receive, send: Send) -> None:
+        async def watching(message: Message) -> None:
+            if message['type'] == 'http.response.body':
+                stored_when_sent.append(store.feed_marks.get(followup.id).sequence)
+            await send(message)
+
+        await app(scope, receive, watching)
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(watched), base_url=BASE_URL) as http:
+        response = await http.get(feed_path(store))
+        revision = store.revision
+        again = await http.get(feed_path(store), headers={'If-None-Match': response.headers['etag']})
+
+    assert events(response.content)[f'{followup.id}@careernet'].decoded('SEQUENCE') == 1
+    assert stored_when_sent == [0, 1], 'the body went out before the marks were stored, and the 304 after'
+    assert store.feed_marks.get(followup.id).sequence == 1
+    assert again.status_code == 304
+    assert store.revision == revision
+    assert feed.renders == 2, 'storing the marks left the new feed cached'
 
 
 async def test_the_command_line_writes_the_bytes_the_route_serves(

@@ -138,6 +138,81 @@ def test_a_renamed_contact_raises_sequence_once_and_the_new_mark_is_stored(
     assert restarted.current(TODAY).body == feed.current(TODAY).body
 
 
+def test_marks_later_serves_the_new_feed_before_its_marks_are_stored_and_keeps_it_cached(
+    store: Store, feed: CalendarFeed
+) -> None:
+    followup = first_followup(store)
+    uid = f'{followup.id}@careernet'
+    feed.current(TODAY)
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    revision = store.revision
+
+    rendered = asyncio.run(feed.current_async(TODAY, marks_later=True))
+
+    assert events(rendered.body)[uid].decoded('SEQUENCE') == 1
+    assert store.revision == revision, 'the route stores the marks after its response, not before'
+    assert store.feed_marks.get(followup.id).sequence == 0
+    feed.store_marks()
+    assert store.revision == revision + 1
+    assert store.feed_marks.get(followup.id).sequence == 1
+    assert feed.current(TODAY) is rendered, 'storing its own marks leaves the feed cached'
+    assert feed.renders == 2
+    assert store.revision == revision + 1
+
+
+def test_each_computation_first_stores_the_marks_served_before_so_a_restart_never_lowers_sequence(
+    store: Store, feed: CalendarFeed, clock: Clock, data_path: Path
+) -> None:
+    followup = first_followup(store)
+    uid = f'{followup.id}@careernet'
+    feed.current(TODAY)
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name='Renamed Once'))
+    asyncio.run(feed.current_async(TODAY, marks_later=True))  # served; its marks never stored by the caller
+    store.contacts.update(dataclasses.replace(store.contacts.get(contact.id), name='Renamed Twice'))
+    clock.now += timedelta(hours=1)
+
+    served = events(asyncio.run(feed.current_async(TODAY, marks_later=True)).body)[uid]
+
+    assert served.decoded('SEQUENCE') == 2, 'computed from the first rename\'s marks, stored first'
+    assert store.feed_marks.get(followup.id).sequence == 1
+    # The process dies before the second computation's marks are stored: a restart recomputes
+    # from the first one's and gives the client the SEQUENCE it saw, not a lower one.
+    store.close()
+    reopened = open_store(data_path)
+    try:
+        restarted = CalendarFeed(reopened, BASE_URL, clock=Clock(clock.now + timedelta(minutes=5)))
+        again = events(restarted.current(TODAY).body)[uid]
+    finally:
+        reopened.close()
+    assert again.decoded('SEQUENCE') == 2
+    assert 'Renamed Twice' in str(again['SUMMARY'])
+
+
+def test_marks_that_cannot_be_stored_are_logged_and_stored_by_the_next_poll(
+    store: Store, feed: CalendarFeed, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    followup = first_followup(store)
+    feed.current(TODAY)
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    working_apply = store.feed_marks.apply
+
+    def full_disk(**changes: object) -> None:
+        raise OSError(28, 'No space left on device')
+
+    monkeypatch.setattr(store.feed_marks, 'apply', full_disk)
+    served = feed.current(TODAY).body
+    assert 'Could not store the calendar feed marks' in caplog.text
+    assert store.feed_marks.get(followup.id).sequence == 0
+    monkeypatch.setattr(store.feed_marks, 'apply', working_apply)
+
+    assert feed.current(TODAY).body == served
+    assert store.feed_marks.get(followup.id).sequence == 1
+    assert feed.renders == 3, 'the unstored feed was not cached: the next poll computed it again'
+
+
 def test_a_done_follow_up_leaves_the_feed_and_its_mark_is_dropped(store: Store, feed: CalendarFeed) -> None:
     # With a 30-day horizon, the next keep-in-touch after this one is done falls beyond it.
     store.save_settings(dataclasses.replace(store.settings, feed_horizon_days=30))

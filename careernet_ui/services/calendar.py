@@ -6,8 +6,27 @@ goes through :class:`CalendarFeed`, so each gets the same bytes for the same dat
 Computing the feed also moves the feed marks on (SEQUENCE and DTSTAMP of the events whose
 content changed: one mark per event shown, a digest counting as one) and stores the ones that
 changed, in one write, so the next computation, in this process or in the next one, sees the
-same marks. Storing them bumps ``store.revision`` like any write; the cache key is taken
-*after* that write, so a poll after a change costs one computation, not two.
+same marks. Storing them bumps ``store.revision`` like any write; the cached feed is then
+re-keyed to the new revision, as the marks it was rendered with are the ones just stored, so a
+poll after a change costs one computation, not two.
+
+That write rewrites the whole data file (about 40 ms at 30,000 contacts), so the feed route
+stores the marks after its response has been sent (``current_async(..., marks_later=True)``,
+then :meth:`CalendarFeed.store_marks`). Why a calendar app can never see an event go back:
+
+* Every computation first stores the marks of the one before (:meth:`CalendarFeed.store_marks`),
+  so at most one computation's marks are ever unstored, and nothing is ever computed, let alone
+  served, from marks older than the ones served last. While the server runs, SEQUENCE never
+  falls and an unchanged event keeps its DTSTAMP. The other callers (the command line, the
+  Calendar page, the ``--ics-file`` writer) store before they return, and shutdown stores
+  what is left.
+* If the process dies between a response and its marks write, the data file holds the marks of
+  the computation before. Recomputed from them, an event that changed in the lost computation
+  differs from its stored mark again, so it gets the same SEQUENCE a client may have seen, with
+  a later DTSTAMP: the same revision of the event, newly stamped. Unchanged events keep their
+  stored marks. Only a change undone between that response and the crash (a window of the
+  response's send, as the write then blocks the loop) would show a client a lower SEQUENCE:
+  the exposure a failed marks write always had (see :meth:`CalendarFeed.store_marks`).
 
 TinyDB is not thread-safe: the store is read and written on the caller's thread (the event
 loop, in the server); only pure work (engine, marks, rendering) may go to a worker thread.
@@ -76,6 +95,8 @@ class CalendarFeed:
         self.base_url = base_url.rstrip('/')
         self._clock = clock
         self._cached: tuple[_Key, RenderedFeed] | None = None
+        # The marks of the latest computation, until they are stored (see the module docstring).
+        self._unstored: _MarksPlan | None = None
         # After a change most follow-ups are made from the same records as before: reuse them.
         self._memo = FollowUpMemo()
         self._lock = asyncio.Lock()
@@ -105,7 +126,8 @@ class CalendarFeed:
     def current(self, today: date) -> RenderedFeed:
         """The feed for ``today``, computed now if the data, day or settings changed.
 
-        Runs entirely on the caller's thread (the CLI, a page callback).
+        Runs entirely on the caller's thread (the CLI, shutdown); the marks are stored before
+        it returns.
 
         Args:
             today: Today's date in the user's time zone.
@@ -116,21 +138,26 @@ class CalendarFeed:
         Raises:
             ValidationError: The stored settings ask for timed events in an unknown time zone.
         """
-        cached = self._from_cache(today)
-        if cached is not None:
-            return cached
-        snapshot = self._snapshot(today)
-        plan = _plan_marks(snapshot, self._clock(), self._memo)
-        key = self._persist(plan, snapshot)
-        return self._remember(key, _render(snapshot, plan, self.base_url))
+        rendered = self._from_cache(today)
+        if rendered is None:
+            self.store_marks()  # before reading the marks to move on from
+            snapshot = self._snapshot(today)
+            plan = _plan_marks(snapshot, self._clock(), self._memo)
+            self._unstored = plan
+            rendered = self._remember(snapshot, _render(snapshot, plan, self.base_url))
+        self.store_marks()
+        return rendered
 
-    async def current_async(self, today: date) -> RenderedFeed:
+    async def current_async(self, today: date, *, marks_later: bool = False) -> RenderedFeed:
         """:meth:`current` for the event loop: the pure work runs in a worker thread.
 
         Concurrent callers share one computation. The store is only touched on the loop.
 
         Args:
             today: Today's date in the user's time zone.
+            marks_later: Return before the new marks are stored; the caller stores them with
+                :meth:`store_marks` once the bytes are on their way (the feed route does, after
+                its response). Otherwise they are stored before this returns.
 
         Returns:
             The rendered feed.
@@ -138,23 +165,54 @@ class CalendarFeed:
         Raises:
             ValidationError: The stored settings ask for timed events in an unknown time zone.
         """
-        cached = self._from_cache(today)
-        if cached is not None:
-            return cached
+        rendered = self._from_cache(today)
+        if rendered is None:
+            rendered = await self._computed_async(today)
+        if not marks_later:
+            self.store_marks()
+        return rendered
+
+    def store_marks(self) -> None:
+        """Store the marks of the latest computation, if it moved any and they are not stored yet.
+
+        Call it on the store's thread (the event loop, in the server). A failure to write is
+        logged, not raised: the response it follows is already gone.
+        """
+        plan = self._unstored
+        if plan is None:
+            return
+        self._unstored = None
+        cache_current = self._cached is not None and self._cached[0].revision == self.store.revision
+        try:
+            # One durable write (a rewrite of the whole data file) whatever changed.
+            self.store.feed_marks.apply(add=plan.added, update=plan.changed, delete=plan.removed)
+        except OSError:
+            # The next poll computes again from the marks stored before and tries again to store
+            # them, so SEQUENCE cannot fall back once the disk recovers.
+            log.exception('Could not store the calendar feed marks')
+            self._cached = None
+            return
+        if cache_current and self._cached is not None:
+            # The marks are not part of what the feed is made from, and the cached feed was
+            # rendered with exactly these: it is still the feed of the data as it now stands.
+            key, rendered = self._cached
+            self._cached = (dataclasses.replace(key, revision=self.store.revision), rendered)
+
+    async def _computed_async(self, today: date) -> RenderedFeed:
         async with self._lock:
             for _ in range(_ATTEMPTS):
                 cached = self._from_cache(today)
                 if cached is not None:
                     return cached
+                self.store_marks()  # before reading the marks to move on from
                 snapshot = self._snapshot(today)
                 plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock(), self._memo)
                 if self.store.revision != snapshot.revision:
                     continue  # The data changed while the marks were worked out: start from the new data.
-                key = self._persist(plan, snapshot)
+                # From here on these marks may be served: the next computation stores them first.
+                self._unstored = plan
                 rendered = await asyncio.to_thread(_render, snapshot, plan, self.base_url)
-                # A write during the render moved the revision on: the key no longer matches,
-                # so this result is served once and the next poll computes afresh.
-                return self._remember(key, rendered)
+                return self._remember(snapshot, rendered)
             return self.current(today)
 
     def _from_cache(self, today: date) -> RenderedFeed | None:
@@ -176,21 +234,12 @@ class CalendarFeed:
             marks={mark.id: mark for mark in store.feed_marks},
         )
 
-    def _persist(self, plan: _MarksPlan, snapshot: _Snapshot) -> _Key | None:
-        """Store the marks that changed; returns the cache key, or None if they could not be stored."""
-        try:
-            # One durable write (a rewrite of the whole data file) whatever changed.
-            self.store.feed_marks.apply(add=plan.added, update=plan.changed, delete=plan.removed)
-        except OSError:
-            # The feed is still right for this poll; not caching it means the next poll tries
-            # again to store the marks, so SEQUENCE cannot fall back once the disk recovers.
-            log.exception('Could not store the calendar feed marks')
-            return None
-        return self._key(snapshot.today)
-
-    def _remember(self, key: _Key | None, rendered: RenderedFeed) -> RenderedFeed:
+    def _remember(self, snapshot: _Snapshot, rendered: RenderedFeed) -> RenderedFeed:
         self.renders += 1
-        if key is not None:
+        # A write while the feed was computed (possible during an await) moved the revision on:
+        # this result is served once, and the next poll computes afresh.
+        if snapshot.revision == self.store.revision:
+            key = _Key(revision=snapshot.revision, today=snapshot.today, settings=snapshot.settings)
             self._cached = (key, rendered)
         return rendered
 
