@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from icalendar import Calendar, Component
 from icalendar.parser import Contentline
 
-from careernet_ui.calendar_feed import CALENDAR_UID, FEED_DESCRIPTION, feed_etag, fold_content_line, render_feed
+from careernet_ui.calendar_feed import (
+    CALENDAR_UID,
+    FEED_DESCRIPTION,
+    RenderedEvents,
+    feed_etag,
+    fold_content_line,
+    render_feed,
+)
 from careernet_ui.domain.errors import ValidationError
 from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, FeedEvent, feed_events
 from careernet_ui.domain.feed_marks import FeedMark, update_marks
@@ -203,6 +210,33 @@ def test_feed_is_byte_identical_for_the_same_inputs_in_any_order() -> None:
     assert render(followups, marks=marks, **TIMED) == first
     assert render(shuffled, marks=marks, **TIMED) == first
     assert render(followups, marks=marks) != first
+
+
+@pytest.mark.parametrize('setting_values', [{}, TIMED, {'feed_digest_threshold': 2}])
+def test_a_render_memo_gives_the_same_bytes_and_renders_again_only_what_changed(
+    setting_values: dict[str, Any],
+) -> None:
+    settings = Settings(**setting_values)
+    followups = [make_followup(n, due=TODAY + timedelta(days=n % 4)) for n in range(1, 12)]
+    memo = RenderedEvents()
+    events_before = lay_out(followups, **setting_values)
+    marks = update_marks(events_before, {}, NOW)
+    render_feed(events_before, settings, TODAY, marks, BASE_URL, memo=memo)
+    before = dict(memo.kept)
+    changed = [*followups[:-1], dataclasses.replace(followups[-1], title='Call contact 11 about the offer')]
+    events_after = lay_out(changed, **setting_values)
+    marks = update_marks(events_after, marks, NOW + timedelta(hours=1))
+
+    body = render_feed(events_after, settings, TODAY, marks, BASE_URL, memo=memo)
+
+    assert body == render_feed(events_after, settings, TODAY, marks, BASE_URL)
+    assert b'about the offer' in body.replace(b'\r\n ', b'')  # unfolded
+    rendered_again = {key for key, (_, lines) in memo.kept.items() if before[key][1] is not lines}
+    (event_of_the_change,) = [event.key for event in events_after if followups[-1].id in
+                              {followup.id for followup in event.listed}]
+    assert rendered_again == {event_of_the_change}
+    assert render_feed(events_after, settings, TODAY + timedelta(days=1), marks, BASE_URL, memo=memo) == \
+        render_feed(events_after, settings, TODAY + timedelta(days=1), marks, BASE_URL), 'a new day, new bytes'
 
 
 def test_events_are_sorted_by_date_then_uid() -> None:

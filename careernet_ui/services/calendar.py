@@ -42,7 +42,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from careernet_ui.calendar_feed import AgendaEntry, feed_agenda, feed_etag, render_feed
+from careernet_ui.calendar_feed import AgendaEntry, RenderedEvents, feed_agenda, feed_etag, render_feed
 from careernet_ui.domain import Network, Settings, utc_now
 from careernet_ui.domain.engine import unsorted_due_follow_ups
 from careernet_ui.domain.feed_events import FeedEvent, feed_events
@@ -97,8 +97,10 @@ class CalendarFeed:
         self._cached: tuple[_Key, RenderedFeed] | None = None
         # The marks of the latest computation, until they are stored (see the module docstring).
         self._unstored: _MarksPlan | None = None
-        # After a change most follow-ups are made from the same records as before: reuse them.
+        # After a change most follow-ups are made from the same records as before, and most
+        # events from the same follow-ups and marks: reuse them.
         self._memo = FollowUpMemo()
+        self._rendered = RenderedEvents()
         self._lock = asyncio.Lock()
         self.renders = 0
         """How many times the feed was computed rather than served from the cache."""
@@ -144,7 +146,7 @@ class CalendarFeed:
             snapshot = self._snapshot(today)
             plan = _plan_marks(snapshot, self._clock(), self._memo)
             self._unstored = plan
-            rendered = self._remember(snapshot, _render(snapshot, plan, self.base_url))
+            rendered = self._remember(snapshot, _render(snapshot, plan, self.base_url, self._rendered))
         self.store_marks()
         return rendered
 
@@ -211,7 +213,7 @@ class CalendarFeed:
                     continue  # The data changed while the marks were worked out: start from the new data.
                 # From here on these marks may be served: the next computation stores them first.
                 self._unstored = plan
-                rendered = await asyncio.to_thread(_render, snapshot, plan, self.base_url)
+                rendered = await asyncio.to_thread(_render, snapshot, plan, self.base_url, self._rendered)
                 return self._remember(snapshot, rendered)
             return self.current(today)
 
@@ -324,8 +326,8 @@ def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo) -> _Mark
     return _MarksPlan(events=events, marks=marks, added=added, changed=changed, removed=removed)
 
 
-def _render(snapshot: _Snapshot, plan: _MarksPlan, base_url: str) -> RenderedFeed:
-    """Pure: the feed's bytes, ETag and first events."""
-    body = render_feed(plan.events, snapshot.settings, snapshot.today, plan.marks, base_url)
+def _render(snapshot: _Snapshot, plan: _MarksPlan, base_url: str, memo: RenderedEvents) -> RenderedFeed:
+    """The feed's bytes, ETag and first events; pure but for ``memo``, which only makes the same bytes faster."""
+    body = render_feed(plan.events, snapshot.settings, snapshot.today, plan.marks, base_url, memo=memo)
     agenda = feed_agenda(plan.events, snapshot.today)
     return RenderedFeed(body=body, etag=feed_etag(body), agenda=tuple(agenda[:AGENDA_SIZE]), events=len(agenda))
