@@ -1,9 +1,12 @@
-"""The yardstick for ``bench.pages``: an empty NiceGUI page, served the way app.py serves CareerNet.
+"""The yardstick for ``bench.pages``: an empty NiceGUI page.
 
-    python -m bench.empty_page PORT
+    python -m bench.empty_page PORT [--no-tailwind]
 
 One ``@ui.page('/')`` with one label, same NiceGUI version, same ``ui.run`` options as
-``careernet_ui.server.run``: what any page costs before CareerNet does anything.
+``careernet_ui.server.run`` except Tailwind: what any page costs before CareerNet does anything.
+By default it keeps NiceGUI's in-browser Tailwind compiler, as every NiceGUI app has out of the box;
+``--no-tailwind`` serves it without, as CareerNet serves its pages (its classes come compiled, see
+``careernet_ui/styles.py``), for the stricter comparison.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import sys
 from nicegui import ui
 
 READY_TEXT = 'Empty page'
+NO_TAILWIND = '--no-tailwind'
 
 
 @ui.page('/')
@@ -24,7 +28,7 @@ def empty_page() -> None:
 def main(argv: list[str]) -> None:
     """Serve on 127.0.0.1:PORT until stopped."""
     ui.run(host='127.0.0.1', port=int(argv[0]), title='Empty', show=False, reload=False,
-           show_welcome_message=False, uvicorn_logging_level='warning')
+           show_welcome_message=False, uvicorn_logging_level='warning', tailwind=NO_TAILWIND not in argv)
 
 
 if __name__ in {'__main__', '__mp_main__'}:

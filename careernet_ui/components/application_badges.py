@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nicegui import ui
-
 from careernet_ui.domain import ApplicationStage, RequestStatus
+
+from .badges import Badge
 
 APPLICATION_COLORS = {
     ApplicationStage.INTERESTED: 'grey-7',
@@ -26,11 +26,11 @@ REQUEST_COLORS = {
 }
 
 
-def application_stage_badge(stage: ApplicationStage) -> ui.badge:
+def application_stage_badge(stage: ApplicationStage) -> Badge:
     """A coloured badge naming the application's stage."""
-    return ui.badge(stage.label, color=APPLICATION_COLORS[stage]).classes('text-xs')
+    return Badge(stage.label, APPLICATION_COLORS[stage])
 
 
-def request_status_badge(status: RequestStatus) -> ui.badge:
+def request_status_badge(status: RequestStatus) -> Badge:
     """A coloured badge naming the reference request's status."""
-    return ui.badge(status.label, color=REQUEST_COLORS[status]).classes('text-xs')
+    return Badge(status.label, REQUEST_COLORS[status])

@@ -1,8 +1,8 @@
-"""Small labels used across pages."""
+"""Small coloured labels used across pages: a stage, a status, "Overdue"."""
 
 from __future__ import annotations
 
-from nicegui import ui
+from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.domain import Stage
 
@@ -13,7 +13,26 @@ STAGE_COLORS = {
     Stage.ADVOCATE: 'deep-orange',
 }
 
+BADGE_CLASSES = 'inline-flex items-center px-1.5 py-0.5 rounded text-xs leading-none whitespace-nowrap text-white'
+"""A badge's shape; add a Quasar colour class (``bg-teal``) for its colour."""
 
-def stage_badge(stage: Stage) -> ui.badge:
+
+class Badge(TextElement):
+    """A ``<span>`` that looks like Quasar's badge: boards and lists show dozens, and a span is one node."""
+
+    def __init__(self, text: str, color: str, *, outline: bool = False) -> None:
+        """Make the badge in the current container.
+
+        Args:
+            text: What it says (set as text, never as HTML).
+            color: A Quasar colour name: ``teal``, ``grey-7``, ``negative``…
+            outline: Coloured text and border on no background, for the quieter variant.
+        """
+        super().__init__(tag='span', text=text)
+        colours = f'text-{color} border border-current' if outline else f'bg-{color}'
+        self.classes(f'{BADGE_CLASSES} {colours}')
+
+
+def stage_badge(stage: Stage) -> Badge:
     """A coloured badge naming the pipeline stage."""
-    return ui.badge(stage.label, color=STAGE_COLORS[stage]).classes('text-xs')
+    return Badge(stage.label, STAGE_COLORS[stage])

@@ -21,6 +21,7 @@ from careernet_ui.services.followups import (
     snooze_follow_up,
 )
 
+from .badges import Badge
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
 from .plain_button import PlainButton
@@ -114,8 +115,8 @@ def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) 
         with ui.column().classes('gap-0 grow min-w-0'):
             ui.label(followup.title).classes('font-medium').mark('next-action-title')
             ui.label(followup.reason).classes('text-sm text-grey-8')
-        ui.badge(due_text(followup.due, today), color='negative' if overdue else 'primary') \
-            .props('outline' if not overdue else '').classes('mr-2').mark('next-action-due')
+        Badge(due_text(followup.due, today), 'negative' if overdue else 'primary', outline=not overdue) \
+            .classes('mr-2').mark('next-action-due')
         contact = store.contacts.find(followup.contact_id) if followup.contact_id else None
         if followup.kind == KEEP_IN_TOUCH and contact is not None:
             PlainButton('Log', lambda: open_log_dialog(ctx, contact, lambda _: refresh()),

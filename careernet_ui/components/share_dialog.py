@@ -14,6 +14,7 @@ from careernet_ui.domain.forms import parse_date
 from careernet_ui.domain.updates import UpdateDraft, draft_update, personal_line, update_recipients
 from careernet_ui.services.accomplishments import record_share
 
+from .badges import Badge
 from .feedback import attempt
 from .form_errors import discard_on_close
 from .people_picker import people_picker
@@ -110,7 +111,7 @@ def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Cal
         with ui.row().classes('w-full items-center gap-2'):
             ui.label(contact.name).classes('font-semibold').mark('share-name')
             if contact.id in accomplishment.witness_ids:
-                ui.badge('saw this work', color='teal').classes('text-xs')
+                Badge('saw this work', 'teal')
             ui.label(contact.primary_email or 'no e-mail on file').classes('text-sm text-grey-7')
             ui.space()
             for share in accomplishment.shared:

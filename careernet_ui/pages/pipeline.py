@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nicegui import events, ui
+from nicegui.element import Element
 
 from careernet_ui.components.badges import stage_badge
 from careernet_ui.components.contact_dialog import ROLE_OPTIONS
@@ -73,19 +74,31 @@ def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) 
         query.shown = BoardQuery().shown  # a new search starts every column from the top
         refresh()
 
-    tags = tag_options(ctx.store.network())
-    with ui.row().classes('w-full items-end gap-3'):
+    def more_filters() -> None:
+        # Built on request: three Quasar fields cost the board's first render more than all its
+        # cards' buttons, and most visits only look, or search.
+        button.delete()
+        with bar:
+            _more_filters(ctx, changed)
+
+    with ui.row().classes('w-full items-end gap-3') as bar:
         ui.input('Search', placeholder='name, organisation, title, tag or e-mail',
                  on_change=lambda e: changed(text=e.value or '')) \
             .props('clearable debounce=300 stack-label').classes('grow').mark('pipeline-search')
-        ui.select({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
-                  on_change=lambda e: changed(role=Role(e.value) if e.value else None)) \
-            .classes('w-40').mark('pipeline-role')
-        ui.select({'': 'Any tag', **{tag: tag for tag in tags}}, value='', label='Tag',
-                  on_change=lambda e: changed(tag=e.value or '')) \
-            .classes('w-40').mark('pipeline-tag')
-        ui.input('Organisation', on_change=lambda e: changed(organisation=e.value or '')) \
-            .props('clearable debounce=300').classes('w-48').mark('pipeline-organisation')
+        button = PlainButton('Filter by role, tag, organisation', more_filters).classes('text-sm') \
+            .mark('pipeline-more-filters')
+
+
+def _more_filters(ctx: AppContext, changed: Callable[..., None]) -> None:
+    tags = tag_options(ctx.store.network())
+    ui.select({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
+              on_change=lambda e: changed(role=Role(e.value) if e.value else None)) \
+        .props('autofocus').classes('w-40').mark('pipeline-role')
+    ui.select({'': 'Any tag', **{tag: tag for tag in tags}}, value='', label='Tag',
+              on_change=lambda e: changed(tag=e.value or '')) \
+        .classes('w-40').mark('pipeline-tag')
+    ui.input('Organisation', on_change=lambda e: changed(organisation=e.value or '')) \
+        .props('clearable debounce=300').classes('w-48').mark('pipeline-organisation')
 
 
 def _column(
@@ -115,7 +128,9 @@ def _column(
         query.show_more(stage)
         refresh()
 
-    with ui.card().classes('grow basis-0 min-w-[15rem] gap-2 p-3 bg-grey-1').mark(f'column-{stage.value}'):
+    # A plain <div>, not a Quasar card: see pipeline_card.
+    with Element('div').classes('flex flex-col grow basis-0 min-w-[15rem] gap-2 p-3 rounded shadow bg-grey-1 '
+                                'dark:bg-neutral-800').mark(f'column-{stage.value}'):
         with ui.row().classes('w-full items-center gap-2'):
             stage_badge(stage)
             ui.label(f'{column.total:,}').classes('font-semibold').mark(f'total-{stage.value}')

@@ -32,7 +32,7 @@ def test_every_class_written_in_the_sources_has_a_style() -> None:
 
 def test_the_check_sees_the_classes_the_pages_use() -> None:
     written = {token for _, _, token in _written_classes()}
-    assert {'max-w-6xl', 'hover:bg-white/20', 'min-w-[15rem]', 'text-grey-8'} <= written
+    assert {'max-w-6xl', 'hover:bg-white/20', 'min-w-[15rem]', 'text-grey-8', 'leading-none'} <= written
 
 
 def test_every_page_links_the_stylesheet_by_its_content() -> None:
@@ -47,14 +47,17 @@ def _class_names(css: str) -> set[str]:
 
 
 def _written_classes() -> Iterator[tuple[Path, int, str]]:
-    """(file, line, class) for every class in a ``.classes(...)`` call or a ``classes=`` argument."""
+    """(file, line, class) for each class in a ``.classes(...)`` call, ``classes=`` argument, ``*_CLASSES`` constant."""
     for path in sorted(SOURCES.rglob('*.py')):
         for node in ast.walk(ast.parse(path.read_text(encoding='utf-8'))):
-            if not isinstance(node, ast.Call):
-                continue
-            arguments: list[ast.expr] = [k.value for k in node.keywords if k.arg == 'classes']
-            if isinstance(node.func, ast.Attribute) and node.func.attr == 'classes':
-                arguments += [*node.args, *(k.value for k in node.keywords)]
+            arguments: list[ast.expr] = []
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id.endswith('_CLASSES')
+                                                    for t in node.targets):
+                arguments.append(node.value)  # BADGE_CLASSES = '...', used in f-strings
+            if isinstance(node, ast.Call):
+                arguments += [k.value for k in node.keywords if k.arg == 'classes']
+                if isinstance(node.func, ast.Attribute) and node.func.attr == 'classes':
+                    arguments += [*node.args, *(k.value for k in node.keywords)]
             for argument in arguments:
                 for text in _string_parts(argument):
                     for token in text.split():
