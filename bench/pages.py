@@ -63,7 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
     # A light CareerNet page: what the shared frame (header, navigation) costs over the empty page.
     PageSpec(name='settings', path='/settings', ready='text=Keep in touch'),
     PageSpec(name='pipeline', path='/pipeline', ready='.careernet-card'),
-    PageSpec(name='dashboard', path='/', ready='.careernet-touches canvas'),
+    PageSpec(name='dashboard', path='/', ready='.careernet-funnel canvas'),
     PageSpec(name='accomplishments', path='/accomplishments', ready='.careernet-accomplishments-count'),
 )
 EMPTY = PageSpec(name='empty page', path='/', ready=f'text={READY_TEXT}')
