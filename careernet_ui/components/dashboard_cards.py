@@ -10,6 +10,7 @@ from careernet_ui.domain import Stage, wording
 from careernet_ui.domain.insights import NetworkHealth, QuietContact
 
 from .badges import stage_badge
+from .lean_chart import LeanChart
 from .plain_link import PlainLink
 
 # The badge colours (components/badges.py) as the chart's hex colours, so a stage looks the same everywhere.
@@ -28,13 +29,15 @@ def stage_funnel(counts: dict[Stage, int]) -> None:
     """How many people are at each stage, as a funnel from contact to advocate."""
     with ui.card().classes('grow basis-0 min-w-[20rem] gap-2').mark('stage-funnel'):
         ui.label('Pipeline').classes('text-lg font-semibold')
-        ui.echart({
+        LeanChart({
             'animation': False,  # drawn at once: the page is ready when it appears
             'tooltip': {'trigger': 'item', 'formatter': '{b}: {c}'},
             'series': [{
                 'type': 'funnel',
                 'sort': 'none',  # pipeline order, whatever the counts
                 'minSize': '30%',
+                'top': 8,  # the funnel fills the box (ECharts leaves 60 px above and below)
+                'bottom': 8,
                 'left': '5%',
                 'width': '90%',
                 'label': {'show': True, 'position': 'inside', 'formatter': '{b}: {c}', 'color': '#fff'},

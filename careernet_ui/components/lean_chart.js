@@ -1,0 +1,25 @@
+// NiceGUI's ECharts element, drawn in the same task that mounts it (see lean_chart.py).
+import { echarts } from "nicegui-echart";
+
+export default {
+  template: "<div></div>",
+  props: {
+    options: Object,
+    renderer: String,
+  },
+  mounted() {
+    this.chart = echarts.init(this.$el, null, { renderer: this.renderer });
+    this.chart.setOption(this.options);
+    this.resizeObserver = new ResizeObserver(() => this.chart.resize());
+    this.resizeObserver.observe(this.$el);
+  },
+  beforeUnmount() {
+    this.resizeObserver.disconnect();
+    this.chart.dispose();
+  },
+  methods: {
+    update_chart() {
+      this.chart.setOption(this.options, { notMerge: true });
+    },
+  },
+};
