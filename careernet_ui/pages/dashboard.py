@@ -40,14 +40,16 @@ def register(ctx: AppContext) -> None:
                     cards.welcome()
                     return
                 next_actions(ctx, view.actions, actions, body.refresh)
-                stage_suggestions(ctx, view.suggestions, SUGGESTIONS_SHOWN, body.refresh)
+                # Below the fold, the page's first response leaves out what a person sees only on
+                # scrolling (after_connect): the browser draws the first screen and the funnel sooner.
+                after_connect(lambda: stage_suggestions(ctx, view.suggestions, SUGGESTIONS_SHOWN, body.refresh))
                 with ui.row().classes('w-full gap-4 items-stretch'):
                     cards.stage_funnel(view.stage_counts)
                     with ui.column().classes('grow basis-0 min-w-[20rem] gap-4'):
                         cards.network_health(view.health)
                         cards.quiet_contacts(view.quiet)
-                cards.touches_chart(view.touches)
-                after_connect(lambda: application_widgets(ctx))  # below the fold: not needed to show the page
+                after_connect(lambda: cards.touches_chart(view.touches))
+                after_connect(lambda: application_widgets(ctx))
 
             body()
 

@@ -134,6 +134,7 @@ async def test_charts_and_numbers_show_the_network(story: Story, user: User) -> 
     await user.open('/')
     await user.should_see(marker='stage-funnel')
     [funnel] = user.find(kind=ui.echart).elements
+    await user.should_see(marker='touches-total')  # below the fold: drawn once the page has connected
     assert [(d['name'], d['value']) for d in funnel.options['series'][0]['data']] == [
         ('Contact', 2), ('Potential advocate', 0), ('Reference', 1), ('Advocate', 1)]
     [card] = user.find(marker='touches').elements
