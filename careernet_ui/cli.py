@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -95,6 +96,10 @@ def _serve(args: argparse.Namespace) -> int:
     store, seeded = server.open_data(options, default_data_file())
     print(f'CareerNet data file: {store.path}' + (' (demo network written)' if seeded else ''), flush=True)
     server.install(store, options)
+    # The data just loaded lives as long as the server: out of the garbage collector's sight, its
+    # millions of objects no longer make each full collection a pause of a few hundred milliseconds
+    # in the middle of a page (measured at 30,000 contacts).
+    gc.freeze()
     shown = 'localhost' if args.host in ('0.0.0.0', '::') else args.host  # noqa: S104
     print(f'Serving on http://{shown}:{args.port}  (Ctrl+C to stop)', flush=True)
     server.run(options)

@@ -14,6 +14,7 @@ from careernet_ui.domain.feedback_form import FeedbackForm
 from .accomplishment_dialog import open_accomplishment_dialog
 from .anchor import Anchor
 from .feedback_dialog import open_feedback_dialog
+from .panel import Panel
 from .plain_button import IconButton, PlainButton
 from .share_dialog import open_share_dialog
 
@@ -23,7 +24,7 @@ def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedbac
     """Render ``accomplishment`` with its linked ``feedback``; ``on_changed`` runs after an edit, share or delete."""
     find = ctx.store.contacts.find
     # Few elements per card: each costs the browser time to draw, and a page shows ten.
-    with ui.card().classes('w-full gap-1 relative').mark('accomplishment-card'):
+    with Panel().classes('w-full gap-1 relative').mark('accomplishment-card'):
         ui.label(accomplishment.title).classes('text-lg font-semibold pr-32').mark('listed-title')
         context = [part for part in (accomplishment.role, accomplishment.project, accomplishment.organisation) if part]
         ui.label(' · '.join([period_label(accomplishment), *context])).classes('text-sm text-grey-8 pr-32') \

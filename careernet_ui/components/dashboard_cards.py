@@ -11,6 +11,7 @@ from careernet_ui.domain.insights import NetworkHealth, QuietContact
 
 from .badges import stage_badge
 from .lean_chart import LeanChart
+from .panel import Panel
 from .plain_link import PlainLink
 
 # The badge colours (components/badges.py) as the chart's hex colours, so a stage looks the same everywhere.
@@ -27,7 +28,7 @@ _MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct',
 
 def stage_funnel(counts: dict[Stage, int]) -> None:
     """How many people are at each stage, as a funnel from contact to advocate."""
-    with ui.card().classes('grow basis-0 min-w-[20rem] gap-2').mark('stage-funnel'):
+    with Panel().classes('grow basis-0 min-w-[20rem] gap-2').mark('stage-funnel'):
         ui.label('Pipeline').classes('text-lg font-semibold')
         LeanChart({
             'animation': False,  # drawn at once: the page is ready when it appears
@@ -54,7 +55,7 @@ def stage_funnel(counts: dict[Stage, int]) -> None:
 
 def network_health(health: NetworkHealth) -> None:
     """The share of references and advocates within their keep-in-touch cadence."""
-    with ui.card().classes('w-full gap-2').mark('network-health'):
+    with Panel().classes('w-full gap-2').mark('network-health'):
         ui.label('Network health').classes('text-lg font-semibold')
         if health.share is None:
             ui.label('No references or advocates with a keep-in-touch cadence yet. Move people along the '
@@ -70,7 +71,7 @@ def network_health(health: NetworkHealth) -> None:
 
 def quiet_contacts(quiet: list[QuietContact]) -> None:
     """The references and advocates the user has not contacted for longest."""
-    with ui.card().classes('w-full gap-1').mark('quiet-contacts'):
+    with Panel().classes('w-full gap-1').mark('quiet-contacts'):
         ui.label('Longest without contact').classes('text-lg font-semibold')
         if not quiet:
             ui.label('No references or advocates yet.').classes('text-grey-7')
@@ -89,7 +90,7 @@ def touches_chart(touches: list[tuple[str, int]]) -> None:
     about 50 ms before the dashboard shows, and twelve labelled bars need no axes or tooltips.
     """
     peak = max((count for _, count in touches), default=0) or 1
-    with ui.card().classes('w-full gap-2').mark('touches'):
+    with Panel().classes('w-full gap-2').mark('touches'):
         ui.label('Touches per month').classes('text-lg font-semibold')
         with Element('div').classes('careernet-touches grid grid-flow-col auto-cols-fr items-end gap-x-2 w-full') \
                 .props('role=list aria-label="Interactions logged per month"'):
@@ -116,7 +117,7 @@ def _month_label(month: str) -> str:
 
 def welcome() -> None:
     """What a new user sees: what CareerNet is for, and the first step."""
-    with ui.card().classes('w-full p-6 gap-2').mark('dashboard-empty'):
+    with Panel().classes('w-full p-6 gap-2').mark('dashboard-empty'):
         ui.label('Welcome to CareerNet').classes('text-xl font-semibold')
         ui.label(
             'References confirm what you did; advocates speak up for you when you are not in the room. '

@@ -24,6 +24,7 @@ from careernet_ui.services.followups import (
 from .badges import Badge
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
+from .panel import Panel
 from .plain_button import PlainButton
 from .plain_link import PlainLink
 
@@ -57,7 +58,7 @@ def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, 
         view.shown += ACTIONS_PAGE
         refresh()
 
-    with ui.card().classes('w-full gap-2').mark('next-actions'):
+    with Panel().classes('w-full gap-2').mark('next-actions'):
         with ui.row().classes('w-full items-center gap-3'):
             ui.label('Next actions').classes('text-lg font-semibold')
             overdue = sum(1 for followup in actions if followup.due < today)
@@ -85,7 +86,7 @@ def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, 
     if not suggestions:
         return
     today = ctx.today()
-    with ui.card().classes('w-full gap-2').mark('stage-suggestions'):
+    with Panel().classes('w-full gap-2').mark('stage-suggestions'):
         with ui.row().classes('w-full items-center'):
             ui.label('Stage suggestions').classes('text-lg font-semibold')
             ui.label(f'{len(suggestions):,}').classes('text-sm text-grey-8')
