@@ -15,6 +15,7 @@ from careernet_ui.domain import Contact
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery, all_tags, all_years
 
 from .people_picker import people_picker
+from .plain_button import ActionButton
 
 
 class AccomplishmentFilters:
@@ -27,12 +28,12 @@ class AccomplishmentFilters:
         self._panel: ui.row | None = None
         self._tags: ui.select | None = None
         self._years: ui.select | None = None
-        self._button: ui.button | None = None
+        self._button: ActionButton | None = None
 
-    def button(self) -> ui.button:
+    def button(self) -> ActionButton:
         """The toggle, for the toolbar."""
-        self._button = ui.button(self._caption(), icon='filter_list', on_click=self.toggle) \
-            .props('outline no-caps').mark('accomplishments-filters')
+        self._button = ActionButton(self._caption(), self.toggle, icon='filter_list', look='outline') \
+            .classes(remove='uppercase').mark('accomplishments-filters')
         return self._button
 
     def panel(self) -> ui.row:
@@ -76,7 +77,7 @@ class AccomplishmentFilters:
     def _set(self, **changes: object) -> None:
         self._update(**changes)
         if self._button is not None:
-            self._button.set_text(self._caption())
+            self._button.set_label(self._caption())
 
     def _active(self) -> int:
         query = self._query

@@ -25,7 +25,7 @@ from .badges import Badge
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
 from .panel import Panel
-from .plain_button import PlainButton
+from .plain_button import ActionButton, PlainButton
 from .plain_link import PlainLink
 
 Refresh = Callable[[], object]
@@ -77,8 +77,8 @@ def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, 
         for followup in listed[:view.shown]:
             _action(ctx, followup, today, refresh)
         if len(listed) > view.shown:
-            ui.button(f'Show more ({view.shown:,} of {len(listed):,} shown)', on_click=more) \
-                .props('flat dense no-caps').mark('next-actions-more')
+            ActionButton(f'Show more ({view.shown:,} of {len(listed):,} shown)', more, look='flat') \
+                .classes(remove='uppercase').mark('next-actions-more')
 
 
 def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, refresh: Refresh) -> None:

@@ -10,6 +10,7 @@ from careernet_ui.components.accomplishment_card import accomplishment_card
 from careernet_ui.components.accomplishment_dialog import open_accomplishment_dialog
 from careernet_ui.components.accomplishment_filters import AccomplishmentFilters
 from careernet_ui.components.frame import frame
+from careernet_ui.components.plain_button import ActionButton
 from careernet_ui.components.share_dialog import open_share_dialog
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Feedback
@@ -42,11 +43,11 @@ def register(ctx: AppContext) -> None:
                 filters.button()
             filters.panel()
             with ui.row().classes('w-full items-center gap-3'):
-                ui.button('Log accomplishment', icon='add',
-                          on_click=lambda: open_accomplishment_dialog(ctx, None, lambda _: changed())) \
+                ActionButton('Log accomplishment', icon='add',
+                             on_click=lambda: open_accomplishment_dialog(ctx, None, lambda _: changed())) \
                     .mark('add-accomplishment')
-                ui.button('Download brag.md', icon='download', on_click=lambda: _download(ctx, query)) \
-                    .props('outline').mark('download-brag')
+                ActionButton('Download brag.md', icon='download', look='outline',
+                             on_click=lambda: _download(ctx, query)).mark('download-brag')
                 ui.label('Markdown of the accomplishments shown (all pages), grouped by year, for a CV or review.') \
                     .classes('text-sm text-grey-7')
 
@@ -67,11 +68,11 @@ def register(ctx: AppContext) -> None:
                     ui.label(f'{first:,}–{first + len(page.accomplishments) - 1:,} of {page.total:,}') \
                         .classes('careernet-accomplishments-count').mark('accomplishments-count')
                     with ui.row().classes('gap-2'):
-                        ui.button('Previous', icon='chevron_left', on_click=lambda: update(page=page.page - 1)) \
-                            .props('flat').set_enabled(page.page > 1)
+                        ActionButton('Previous', icon='chevron_left', look='flat',
+                                     on_click=lambda: update(page=page.page - 1)).enable(page.page > 1)
                         ui.label(f'Page {page.page} of {page.pages}').classes('self-center')
-                        ui.button('Next', icon='chevron_right', on_click=lambda: update(page=page.page + 1)) \
-                            .props('flat').set_enabled(page.page < page.pages)
+                        ActionButton('Next', icon='chevron_right', look='flat',
+                                     on_click=lambda: update(page=page.page + 1)).enable(page.page < page.pages)
 
             def update(**changes: object) -> None:
                 for name, value in changes.items():
