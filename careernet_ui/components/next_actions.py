@@ -24,6 +24,7 @@ from careernet_ui.services.followups import (
 from .badges import Badge
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
+from .lean_fields import LeanSelect
 from .panel import Panel
 from .plain_button import ActionButton, PlainButton
 from .plain_link import PlainLink
@@ -68,9 +69,8 @@ def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, 
             if len(counts) > 1:
                 options = {'': f'All ({len(actions):,})',
                            **{kind: f'{kind_label(kind)} ({count:,})' for kind, count in counts.items()}}
-                ui.select(options, value=view.kind if view.kind in counts else '', label='Show',
-                          on_change=lambda e: choose(e.value or '')) \
-                    .props('dense options-dense').classes('w-64').mark('next-actions-kind')
+                LeanSelect(options, value=view.kind if view.kind in counts else '', label='Show',
+                           on_change=lambda e: choose(e.value or '')).classes('w-64').mark('next-actions-kind')
         if not actions:
             ui.label('Nothing due this week. Log the conversations you have, and CareerNet will tell you '
                      'who to contact next.').classes('text-grey-7').mark('next-actions-empty')

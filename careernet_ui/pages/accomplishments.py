@@ -10,6 +10,7 @@ from careernet_ui.components.accomplishment_card import accomplishment_card
 from careernet_ui.components.accomplishment_dialog import open_accomplishment_dialog
 from careernet_ui.components.accomplishment_filters import AccomplishmentFilters
 from careernet_ui.components.frame import frame
+from careernet_ui.components.lean_fields import LeanInput, LeanSelect
 from careernet_ui.components.plain_button import ActionButton
 from careernet_ui.components.share_dialog import open_share_dialog
 from careernet_ui.context import AppContext
@@ -34,10 +35,10 @@ def register(ctx: AppContext) -> None:
                 return
             filters = AccomplishmentFilters(ctx, query, lambda **changes: update(**changes))
             with ui.row().classes('w-full items-end gap-3'):
-                ui.input('Search', placeholder='title, what you did, tag',
+                LeanInput('Search', placeholder='title, what you did, tag',
                          on_change=lambda e: update(text=e.value or '')) \
                     .props('clearable debounce=250').classes('grow min-w-[12rem]').mark('accomplishments-search')
-                ui.select(SORT_OPTIONS, value=query.sort.value, label='Sort by',
+                LeanSelect(SORT_OPTIONS, value=query.sort.value, label='Sort by',
                           on_change=lambda e: update(sort=AccomplishmentSort(e.value))) \
                     .classes('w-36').mark('accomplishments-sort')
                 filters.button()

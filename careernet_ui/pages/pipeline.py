@@ -12,6 +12,7 @@ from careernet_ui.components.contact_dialog import ROLE_OPTIONS
 from careernet_ui.components.feedback import attempt
 from careernet_ui.components.frame import frame
 from careernet_ui.components.interaction_dialog import open_log_dialog
+from careernet_ui.components.lean_fields import LeanInput
 from careernet_ui.components.move_dialog import open_move_dialog
 from careernet_ui.components.pipeline_card import CARD_CLASS, pipeline_card
 from careernet_ui.components.plain_button import PlainButton
@@ -82,7 +83,7 @@ def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) 
             _more_filters(ctx, changed)
 
     with ui.row().classes('w-full items-end gap-3') as bar:
-        ui.input('Search', placeholder='name, organisation, title, tag or e-mail',
+        LeanInput('Search', placeholder='name, organisation, title, tag or e-mail',
                  on_change=lambda e: changed(text=e.value or '')) \
             .props('clearable debounce=300 stack-label').classes('grow').mark('pipeline-search')
         button = PlainButton('Filter by role, tag, organisation', more_filters).classes('text-sm') \

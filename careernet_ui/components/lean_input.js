@@ -1,0 +1,47 @@
+// NiceGUI's ui.input as a native <input> inside its <label> (see lean_fields.py).
+export default {
+  template: `
+    <label class="flex flex-col text-xs text-grey-8">
+      <span>{{ label }}</span>
+      <input
+        :type="clearable ? 'search' : 'text'"
+        :value="typed"
+        :placeholder="placeholder"
+        :autofocus="autofocus"
+        class="w-full py-1 text-base text-black dark:text-white bg-transparent border-0 border-b border-gray-400
+               outline-none placeholder:text-gray-500 focus:border-b-2 focus:border-[var(--q-primary)]"
+        @input="changed"
+      />
+    </label>`,
+  props: {
+    label: String,
+    value: String,
+    placeholder: String,
+    clearable: Boolean,
+    debounce: [Number, String],
+    autofocus: Boolean,
+    // Set by ui.input for Quasar's field; declared so they stay off the <label> (a label "for"
+    // itself would leave the box without a name).
+    for: String,
+    type: String,
+    loopback: Boolean,
+    _autocomplete: Array,
+  },
+  // What the box shows is its own state: the server does not echo every keystroke back, so a
+  // re-render from the element's props alone would wipe what the person typed.
+  data() {
+    return { typed: this.value ?? "" };
+  },
+  watch: {
+    value(value) {
+      this.typed = value ?? "";
+    },
+  },
+  methods: {
+    changed(event) {
+      this.typed = event.target.value;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.$emit("update:value", this.typed), Number(this.debounce) || 0);
+    },
+  },
+};
