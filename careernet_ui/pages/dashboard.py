@@ -47,7 +47,8 @@ def register(ctx: AppContext) -> None:
                 with ui.row().classes('w-full gap-4 items-stretch'):
                     cards.stage_funnel(view.stage_counts)
                     with ui.column().classes('grow basis-0 min-w-[20rem] gap-4'):
-                        after_connect(lambda: (cards.network_health(view.health), cards.quiet_contacts(view.quiet)))
+                        cards.network_health(view.health)
+                        cards.quiet_contacts(view.quiet)
                 after_connect(lambda: cards.touches_chart(view.touches))
                 after_connect(lambda: application_widgets(ctx))
 
