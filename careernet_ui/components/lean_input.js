@@ -8,7 +8,7 @@ export default {
         :value="typed"
         :placeholder="placeholder"
         :autofocus="autofocus"
-        class="w-full py-1 text-base text-black dark:text-white bg-transparent border-0 border-b border-gray-400
+        class="w-full py-1 text-base bg-transparent border-0 border-b border-gray-400
                outline-none placeholder:text-gray-500 focus:border-b-2 focus:border-[var(--q-primary)]"
         @input="changed"
       />

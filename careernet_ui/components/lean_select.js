@@ -5,7 +5,7 @@ export default {
       <span>{{ label }}</span>
       <select
         :value="chosen"
-        class="w-full py-1 text-base text-black dark:text-white bg-transparent border-0 border-b border-gray-400
+        class="w-full py-1 text-base bg-transparent border-0 border-b border-gray-400
                outline-none focus:border-b-2 focus:border-[var(--q-primary)]"
         @change="changed"
       >

@@ -37,11 +37,12 @@ def pipeline_card(
     """
     contact = card.contact
     status = card.catch_up
-    # A plain <div> with a card's look, not a Quasar card, and no rows: a column shows dozens of
+    # A plain <div> in a card's look, not a Quasar card, and no rows: a column shows dozens of
     # these, and every element and Quasar component costs the browser time before the page shows.
     # Flex-wrap lays it out: name and details take a line each, the buttons share the last one.
-    with Element('div').classes(f'{CARD_CLASS} flex flex-wrap items-center w-full p-2 rounded bg-white '
-                                'dark:bg-[var(--q-dark)] shadow cursor-grab relative') \
+    # Quasar's card classes give the look (its colour classes would win over a dark-mode one).
+    with Element('div').classes(f'{CARD_CLASS} q-card dark:bg-[var(--q-dark)] flex flex-wrap items-center w-full '
+                                'p-2 cursor-grab') \
             .props(f'data-contact={contact.id}').mark('pipeline-card', f'card-{contact.id}') as element:
         if highlight:
             element.style('box-shadow: 0 0 0 2px var(--q-primary)')

@@ -130,7 +130,7 @@ def _column(
         refresh()
 
     # A plain <div>, not a Quasar card: see pipeline_card.
-    with Element('div').classes('flex flex-col grow basis-0 min-w-[15rem] gap-2 p-3 rounded shadow bg-grey-1 '
+    with Element('div').classes('q-card flex flex-col grow basis-0 min-w-[15rem] gap-2 p-3 bg-gray-50 '
                                 'dark:bg-neutral-800').mark(f'column-{stage.value}'):
         with ui.row().classes('w-full items-center gap-2'):
             stage_badge(stage)
