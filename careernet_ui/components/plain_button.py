@@ -6,6 +6,10 @@ from collections.abc import Callable
 
 from nicegui.elements.mixins.text_element import TextElement
 
+PLAIN_BUTTON_CLASSES = ('text-xs font-medium text-primary px-2 py-1 rounded hover:bg-blue-50 '
+                        'focus-visible:outline focus-visible:outline-2')
+"""A plain button's look: a text button in the primary colour."""
+
 
 class PlainButton(TextElement):
     """A native ``<button>``: focusable, Enter and Space click it, and it costs one DOM node.
@@ -26,8 +30,7 @@ class PlainButton(TextElement):
         self._props['type'] = 'button'
         if aria_label:
             self._props['aria-label'] = aria_label
-        self.classes('text-xs font-medium text-primary px-2 py-1 rounded hover:bg-blue-50 '
-                     'focus-visible:outline focus-visible:outline-2')
+        self.classes(PLAIN_BUTTON_CLASSES)
         self.on('click', on_click)
 
 

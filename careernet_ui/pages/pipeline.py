@@ -14,7 +14,7 @@ from careernet_ui.components.frame import frame
 from careernet_ui.components.interaction_dialog import open_log_dialog
 from careernet_ui.components.lean_fields import LeanInput
 from careernet_ui.components.move_dialog import open_move_dialog
-from careernet_ui.components.pipeline_card import CARD_CLASS, pipeline_card
+from careernet_ui.components.pipeline_card import CARD_CLASS, PipelineCard
 from careernet_ui.components.plain_button import PlainButton
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
@@ -145,7 +145,8 @@ def _column(
         with ui.column().classes('w-full gap-2 min-h-[5rem]').props(f'data-stage={stage.value}') \
                 .mark(f'cards-{stage.value}') as cards:
             for card in column.cards:
-                element = pipeline_card(card, today, move, log, highlight=card.contact.id in query.pinned)
+                element = PipelineCard(card, today, move, log, highlight=card.contact.id in query.pinned) \
+                    .mark('pipeline-card', f'card-{card.contact.id}')
                 card_contacts[element.id] = card.contact.id
         column_stages[cards.id] = stage
         cards.make_sortable(group='pipeline', on_end=dropped,
