@@ -65,7 +65,7 @@ async def test_logging_a_coffee_moves_the_next_due_date_and_joins_the_timeline(
 
 async def test_the_stage_change_from_the_pipeline_shows_on_the_timeline(story: Story, user: User) -> None:
     await user.open('/pipeline')
-    user.find(marker=f'move-{story.tomasz}').click()
+    user.find(marker=f'card-{story.tomasz}').trigger('move')  # the card's "Move to…"
     with user.scope(marker='move-dialog'):
         user.find(marker='move-stage').click()
         user.find('Potential advocate').click()
