@@ -13,8 +13,8 @@ STAGE_COLORS = {
     Stage.ADVOCATE: 'deep-orange',
 }
 
-BADGE_CLASSES = 'inline-flex items-center px-1.5 py-0.5 rounded text-xs leading-none whitespace-nowrap text-white'
-"""A badge's shape; add a Quasar colour class (``bg-teal``) for its colour."""
+BADGE_CLASSES = 'inline-flex items-center px-1.5 py-0.5 rounded text-xs leading-none whitespace-nowrap'
+"""A badge's shape; ``badge_classes`` adds its colours."""
 
 
 class Badge(TextElement):
@@ -29,8 +29,13 @@ class Badge(TextElement):
             outline: Coloured text and border on no background, for the quieter variant.
         """
         super().__init__(tag='span', text=text)
-        colours = f'text-{color} border border-current' if outline else f'bg-{color}'
-        self.classes(f'{BADGE_CLASSES} {colours}')
+        self.classes(badge_classes(color, outline=outline))
+
+
+def badge_classes(color: str, *, outline: bool = False) -> str:
+    """The classes of a badge in ``color`` (a Quasar colour name), filled or ``outline``d."""
+    colours = f'text-{color} border border-current' if outline else f'bg-{color} text-white'
+    return f'{BADGE_CLASSES} {colours}'
 
 
 def stage_badge(stage: Stage) -> Badge:

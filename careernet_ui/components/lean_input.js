@@ -1,8 +1,8 @@
 // NiceGUI's ui.input as a native <input> inside its <label> (see lean_fields.py).
 export default {
   template: `
-    <label class="flex flex-col text-xs text-grey-8">
-      <span>{{ label }}</span>
+    <label class="flex flex-col text-xs">
+      <span class="text-grey-8">{{ label }}</span>
       <input
         :type="clearable ? 'search' : 'text'"
         :value="typed"

@@ -1,8 +1,8 @@
 // NiceGUI's ui.select as a native <select> inside its <label> (see lean_fields.py).
 export default {
   template: `
-    <label class="flex flex-col text-xs text-grey-8">
-      <span>{{ label }}</span>
+    <label class="flex flex-col text-xs">
+      <span class="text-grey-8">{{ label }}</span>
       <select
         :value="chosen"
         class="w-full py-1 text-base bg-transparent border-0 border-b border-gray-400

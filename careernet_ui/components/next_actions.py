@@ -21,10 +21,10 @@ from careernet_ui.services.followups import (
     snooze_follow_up,
 )
 
-from .badges import Badge
 from .feedback import attempt
 from .interaction_dialog import open_log_dialog
 from .lean_fields import LeanSelect
+from .next_action_row import NextActionRow
 from .panel import Panel
 from .plain_button import ActionButton, PlainButton
 from .plain_link import PlainLink
@@ -109,25 +109,22 @@ def _suggestion(ctx: AppContext, followup: FollowUp, today: date, refresh: Refre
 
 
 def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
-    # Plain buttons and an on-demand snooze dialog: the card lists ten of these on every render.
+    # One component per row and an on-demand snooze dialog: the card lists ten of these on every render.
     store = ctx.store
-    overdue = followup.due < today
-    with ui.row().classes('w-full items-center gap-1 no-wrap border-t pt-2').mark('next-action'):
-        with ui.column().classes('gap-0 grow min-w-0'):
-            ui.label(followup.title).classes('font-medium').mark('next-action-title')
-            ui.label(followup.reason).classes('text-sm text-grey-8')
-        Badge(due_text(followup.due, today), 'negative' if overdue else 'primary', outline=not overdue) \
-            .classes('mr-2').mark('next-action-due')
-        contact = store.contacts.find(followup.contact_id) if followup.contact_id else None
-        if followup.kind == KEEP_IN_TOUCH and contact is not None:
-            PlainButton('Log', lambda: open_log_dialog(ctx, contact, lambda _: refresh()),
-                        aria_label=f'Log an interaction with {contact.name}').classes('text-sm').mark('action-log')
-        PlainButton('Done', lambda: _act(lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh)) \
-            .classes('text-sm').mark('action-done')
-        PlainButton('Snooze…', lambda: _snooze(ctx, followup, refresh)).classes('text-sm').mark('action-snooze')
-        PlainButton('Dismiss', lambda: _act(lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh)) \
-            .classes('text-sm').mark('action-dismiss')
-        PlainLink('Open', followup.link).classes('text-sm px-2').mark('action-open')
+    contact = store.contacts.find(followup.contact_id) if followup.contact_id else None
+    loggable = followup.kind == KEEP_IN_TOUCH and contact is not None
+    NextActionRow(
+        title=followup.title,
+        reason=followup.reason,
+        due=due_text(followup.due, today),
+        overdue=followup.due < today,
+        link=followup.link,
+        on_log=(lambda: open_log_dialog(ctx, contact, lambda _: refresh())) if loggable and contact else None,
+        log_label=f'Log an interaction with {contact.name}' if contact else '',
+        on_done=lambda: _act(lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh),
+        on_snooze=lambda: _snooze(ctx, followup, refresh),
+        on_dismiss=lambda: _act(lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh),
+    ).mark('next-action')
 
 
 def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:

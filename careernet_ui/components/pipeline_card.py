@@ -10,7 +10,7 @@ from nicegui.element import Element
 from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.board import BoardCard
 
-from .badges import BADGE_CLASSES
+from .badges import badge_classes
 from .plain_button import PLAIN_BUTTON_CLASSES
 
 CARD_CLASS = 'careernet-card'
@@ -54,7 +54,7 @@ class PipelineCard(Element, component='pipeline_card.js'):
             href=f'/contacts/{contact.id}',
             details=f'{details}\n{_last_contact(card.catch_up.last_contact, today)}',
             overdue=card.catch_up.overdue,
-            badgeClass=f'{BADGE_CLASSES} bg-negative absolute top-2 right-2',
+            badgeClass=f"{badge_classes('negative')} absolute top-2 right-2",
             buttonClass=PLAIN_BUTTON_CLASSES,
         )
         self._props['data-contact'] = contact.id

@@ -115,7 +115,7 @@ def test_snooze_an_overdue_advocate_then_log_a_coffee(demo_server: Server, page:
     [keep_in_touch] = [text for text in show.locator('option').all_inner_texts() if text.startswith('Keep in touch')]
     show.select_option(label=keep_in_touch)
     title = 'Catch up with Dana Okafor — 74 days since your last coffee'
-    row = page.locator('.q-card .row', has=page.get_by_text(title, exact=True)).last
+    row = page.locator('.careernet-next-action', has=page.get_by_text(title, exact=True))
     expect(row).to_be_visible()
     expect(row.get_by_text('44 days overdue')).to_be_visible()
     screenshot(page, 'dashboard')

@@ -10,6 +10,7 @@ from nicegui import ui
 from nicegui.testing import User
 from tinydb import TinyDB
 
+from careernet_ui.components.next_action_row import NextActionRow
 from tests.ui.helpers import texts
 from tests.ui.relationships import Story, write_story
 
@@ -49,19 +50,26 @@ def states(path: Path) -> list[dict[str, Any]]:
 DANA_CATCH_UP = 'Catch up with Dana Okafor — 74 days since your last coffee'
 
 
+def rows(user: User) -> list[NextActionRow]:
+    """The rows of "Next actions", in page order."""
+    found = user.find(marker='next-action').elements
+    return sorted((row for row in found if isinstance(row, NextActionRow)), key=lambda row: row.id)
+
+
 async def test_next_actions_say_who_why_and_how_late(story: Story, user: User) -> None:
     await user.open('/')
     await user.should_see(DANA_CATCH_UP)
-    assert texts(user, 'next-action-title') == [DANA_CATCH_UP]
+    [row] = rows(user)
+    assert (row.props['title'], row.props['due']) == (DANA_CATCH_UP, '44 days overdue')
+    assert row.props['logLabel'] == 'Log an interaction with Dana Okafor'
     await user.should_see('Advocates: every 30 days. Last contact 12 Sep 2026.')
-    assert texts(user, 'next-action-due') == ['44 days overdue']
     assert texts(user, 'next-actions-count') == ['1 due this week, 1 overdue']
 
 
 async def test_snooze_for_a_week_hides_it_and_is_stored(story: Story, user: User, data_path: Path) -> None:
     await user.open('/')
     await user.should_see(DANA_CATCH_UP)
-    user.find(marker='action-snooze').click()
+    user.find(marker='next-action').trigger('snooze')
     await user.should_see(marker='snooze-dialog')
     user.find(marker='snooze-7').click()
     await user.should_see('Snoozed until 2 Dec 2026.')
@@ -75,7 +83,7 @@ async def test_snooze_for_a_week_hides_it_and_is_stored(story: Story, user: User
 async def test_snooze_until_a_date_refuses_a_past_day(story: Story, user: User, data_path: Path) -> None:
     await user.open('/')
     await user.should_see(DANA_CATCH_UP)
-    user.find(marker='action-snooze').click()
+    user.find(marker='next-action').trigger('snooze')
     await user.should_see(marker='snooze-dialog')
     user.find(marker='snooze-until').clear().type('2026-11-20')
     user.find(marker='snooze-save').click()
@@ -87,16 +95,16 @@ async def test_snooze_until_a_date_refuses_a_past_day(story: Story, user: User, 
     assert [s['until'] for s in states(data_path)] == ['2027-01-15']
 
 
-@pytest.mark.parametrize(('marker', 'message', 'status'), [
-    ('action-done', 'Marked done.', 'done'),
-    ('action-dismiss', 'Dismissed.', 'dismissed'),
+@pytest.mark.parametrize(('button', 'message', 'status'), [
+    ('done', 'Marked done.', 'done'),
+    ('dismiss', 'Dismissed.', 'dismissed'),
 ])
 async def test_done_and_dismiss_are_stored_and_respected(
-    story: Story, user: User, data_path: Path, marker: str, message: str, status: str
+    story: Story, user: User, data_path: Path, button: str, message: str, status: str
 ) -> None:
     await user.open('/')
     await user.should_see(DANA_CATCH_UP)
-    user.find(marker=marker).click()
+    user.find(marker='next-action').trigger(button)
     await user.should_see(message)
     await user.should_see(marker='next-actions-empty')
     assert [(s['status'], s['due']) for s in states(data_path)] == [(status, '2026-10-12')]
@@ -106,7 +114,7 @@ async def test_done_and_dismiss_are_stored_and_respected(
 
 async def test_logging_the_catch_up_from_the_dashboard_clears_it(story: Story, user: User, data_path: Path) -> None:
     await user.open('/')
-    user.find(marker='action-log').click()
+    user.find(marker='next-action').trigger('log')
     await user.should_see('Log an interaction with Dana Okafor')
     with user.scope(marker='log-dialog'):
         user.find(marker='log-kind').click()
