@@ -5,80 +5,97 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from nicegui import ui
+from nicegui.element import Element
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Accomplishment, Feedback, Stage, wording
+from careernet_ui.domain import Accomplishment, Contact, Feedback, Stage, wording
 from careernet_ui.domain.accomplishments import period_label
 from careernet_ui.domain.feedback_form import FeedbackForm
 
 from .accomplishment_dialog import open_accomplishment_dialog
-from .anchor import Anchor
 from .feedback_dialog import open_feedback_dialog
-from .panel import Panel
-from .plain_button import IconButton, PlainButton
+from .panel import PANEL_CLASSES
 from .share_dialog import open_share_dialog
+
+SHARE_CLASSES = ('text-sm font-medium text-white bg-primary px-3 py-1 rounded shadow hover:opacity-90 '
+                 'focus-visible:outline focus-visible:outline-2')
+
+
+class AccomplishmentCard(Element, component='accomplishment_card.js'):
+    """An accomplishment in the list, drawn in the browser by one small component from its props.
+
+    As NiceGUI elements a card was some sixteen (labels, a row of witness links, two buttons, the
+    quotes); the page lists ten before it shows, and the browser mounts each element separately.
+    "Share" and the ⋮ button emit ``share`` and ``more``; what is put in the card (its menu, built
+    on first use, and the dialogs it opens) sits next to the ⋮ button. NiceGUI's simulated user
+    reads the title, the dates, the result, the witnesses and the quotes as the card's content.
+    """
+
+    def __init__(self, accomplishment: Accomplishment, *, witnesses: Sequence[Contact], shared: str,
+                 quotes: Sequence[str]) -> None:
+        """Make the card in the current container.
+
+        Args:
+            accomplishment: What it shows.
+            witnesses: The contacts who saw it (those still in the contacts), in order.
+            shared: Who heard about it, as a sentence.
+            quotes: Feedback about it, each as "quote — who".
+        """
+        super().__init__()
+        context = [part for part in (accomplishment.role, accomplishment.project, accomplishment.organisation) if part]
+        evidence = accomplishment.evidence_url
+        self._props.update(
+            title=accomplishment.title,
+            when=' · '.join([period_label(accomplishment), *context]),
+            metric=accomplishment.metric.describe() if accomplishment.metric is not None else '',
+            description=accomplishment.description,
+            tags=' · '.join(accomplishment.tags),
+            witnesses=[{'name': contact.name, 'href': f'/contacts/{contact.id}'} for contact in witnesses],
+            # Only a web address becomes a link: never javascript: or data:.
+            evidence=evidence if evidence.lower().startswith(('https://', 'http://')) else '',
+            shared=shared,
+            quotes=list(quotes),
+            shareClass=SHARE_CLASSES,
+        )
+        self.classes(f'{PANEL_CLASSES} w-full gap-1 relative')
+
+    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+        props = self._props
+        return [props['title'], props['when'], props['metric'], props['description'], props['tags'],
+                *(witness['name'] for witness in props['witnesses']), props['shared'], *props['quotes']]
 
 
 def accomplishment_card(ctx: AppContext, accomplishment: Accomplishment, feedback: Sequence[Feedback],
-                        on_changed: Callable[[], object]) -> None:
+                        on_changed: Callable[[], object]) -> AccomplishmentCard:
     """Render ``accomplishment`` with its linked ``feedback``; ``on_changed`` runs after an edit, share or delete."""
     find = ctx.store.contacts.find
-    # Few elements per card: each costs the browser time to draw, and a page shows ten.
-    with Panel().classes('w-full gap-1 relative').mark('accomplishment-card'):
-        ui.label(accomplishment.title).classes('text-lg font-semibold pr-32').mark('listed-title')
-        context = [part for part in (accomplishment.role, accomplishment.project, accomplishment.organisation) if part]
-        ui.label(' · '.join([period_label(accomplishment), *context])).classes('text-sm text-grey-8 pr-32') \
-            .mark('listed-when')
-        _actions(ctx, accomplishment, on_changed)
-        if accomplishment.metric is not None:
-            ui.label(accomplishment.metric.describe()).classes('text-base font-medium text-primary') \
-                .mark('listed-metric')
-        if accomplishment.description:
-            ui.label(accomplishment.description).classes('whitespace-pre-wrap line-clamp-3')
-        if accomplishment.tags:
-            ui.label(' · '.join(accomplishment.tags)).classes('text-sm text-grey-8').mark('listed-tags')
-        witnesses = [c for c in map(find, accomplishment.witness_ids) if c is not None]
-        with ui.row().classes('items-center gap-x-2 gap-y-0 text-sm'):
-            ui.label('Witnesses:' if witnesses else 'No witness named yet: who saw it and can vouch for it?') \
-                .classes('text-grey-8')
-            for contact in witnesses:
-                Anchor(contact.name, f'/contacts/{contact.id}').mark('listed-witness')
-            if accomplishment.evidence_url.lower().startswith(('https://', 'http://')):
-                Anchor('Evidence', accomplishment.evidence_url, new_tab=True).classes('ml-2')
-        ui.label(_shared(ctx, accomplishment)).classes('text-sm text-grey-8').mark('listed-shared')
-        for entry in feedback:
-            author = find(entry.contact_id)
-            who = author.name if author else 'someone no longer in your contacts'
-            ui.label(f'“{entry.text}” — {who}').classes('text-sm italic whitespace-pre-wrap') \
-                .mark('listed-quote')
-
-
-def _actions(ctx: AppContext, accomplishment: Accomplishment, on_changed: Callable[[], object]) -> None:
-    with ui.row().classes('gap-1 items-center absolute top-4 right-4') as actions:
-        # Native buttons: a Quasar button per card (two per card, ten cards) is costly to mount.
-        PlainButton('Share', lambda: open_share_dialog(ctx, accomplishment.id, on_changed)) \
-            .classes(replace='text-sm font-medium text-white bg-primary px-3 py-1 rounded shadow '
-                             'hover:opacity-90 focus-visible:outline focus-visible:outline-2') \
-            .mark('accomplishment-share')
-        more = IconButton('more_vert', lambda: menu(), label='More actions',
-                          classes='text-xl text-grey-8 p-1 hover:bg-black/10').mark('accomplishment-more')
+    quotes = []
+    for entry in feedback:
+        author = find(entry.contact_id)
+        quotes.append(f'“{entry.text}” — {author.name if author else "someone no longer in your contacts"}')
+    card = AccomplishmentCard(accomplishment, witnesses=[c for c in map(find, accomplishment.witness_ids) if c],
+                              shared=_shared(ctx, accomplishment), quotes=quotes).mark('accomplishment-card')
+    card.on('share', lambda: open_share_dialog(ctx, accomplishment.id, on_changed))
 
     def menu() -> None:
         # Built on first use: a page of cards each holding a ready menu costs the browser more than
         # the cards themselves. Dialogs open beside the menu, not in it (a closed menu leaves the page).
-        built = [child for child in more.default_slot.children if isinstance(child, ui.menu)]
+        built = [child for child in card.default_slot.children if isinstance(child, ui.menu)]
         if built:
             built[0].open()
             return
-        with more, ui.menu() as options:
-            ui.menu_item('Record feedback about it', on_click=_beside(actions, lambda: open_feedback_dialog(
+        with card, ui.menu() as options:
+            ui.menu_item('Record feedback about it', on_click=_beside(card, lambda: open_feedback_dialog(
                 ctx, FeedbackForm.receiving('', ctx.today(), [accomplishment.id]), None, lambda _: on_changed(),
                 title=f'Feedback on "{accomplishment.title}"', choose_person=True))) \
                 .mark('accomplishment-feedback')
-            ui.menu_item('Edit or delete', on_click=_beside(actions, lambda: open_accomplishment_dialog(
+            ui.menu_item('Edit or delete', on_click=_beside(card, lambda: open_accomplishment_dialog(
                 ctx, accomplishment, lambda _: on_changed(), on_deleted=on_changed))) \
                 .mark('accomplishment-edit')
         options.open()
+
+    card.on('more', menu)
+    return card
 
 
 def _beside(container: ui.element, action: Callable[[], object]) -> Callable[[], None]:

@@ -11,6 +11,7 @@ from nicegui import ui
 from nicegui.testing import User
 from tinydb import TinyDB
 
+from careernet_ui.components.accomplishment_card import AccomplishmentCard
 from careernet_ui.demo import generate_network
 from careernet_ui.domain import Contact, Network, Stage, due_follow_ups
 from careernet_ui.domain.feedback_followups import FEEDBACK_NUDGE
@@ -68,8 +69,27 @@ async def shown(user: User, marker: str, expected: list[str]) -> bool:
     return False
 
 
-def visible_texts(user: User, marker: str) -> list[str]:
-    """Like ``texts``, but an empty list when nothing has the marker (yet)."""
+LISTED = {'listed-title': 'title', 'listed-metric': 'metric', 'listed-shared': 'shared', 'listed-quote': 'quotes'}
+"""What each accomplishment card shows, by the name the tests ask for it."""
+
+
+def listed(user: User, marker: str) -> list[Any]:
+    """One field of every accomplishment card on the page, in page order (every quote, for quotes)."""
+    try:
+        found = user.find(marker='accomplishment-card').elements
+    except AssertionError:
+        return []
+    cards = sorted((card for card in found if isinstance(card, AccomplishmentCard)), key=lambda card: card.id)
+    field = LISTED[marker]
+    if field == 'quotes':
+        return [quote for card in cards for quote in card.props['quotes']]
+    return [card.props[field] for card in cards]
+
+
+def visible_texts(user: User, marker: str) -> list[Any]:
+    """Like ``texts`` (or ``listed``, for a card's field), but an empty list when nothing has the marker yet."""
+    if marker in LISTED:
+        return listed(user, marker)
     try:
         return texts(user, marker)
     except AssertionError:
@@ -108,10 +128,10 @@ async def test_log_an_accomplishment_with_a_metric_and_two_witnesses(two_people:
     user.find(marker='accomplishment-save').click()
     await user.should_see('Saved "Cut checkout p95 latency".')
     await user.should_see(marker='accomplishments-list')
-    assert texts(user, 'listed-metric') == ['p95 latency 800 → 120 ms']
-    witnesses = sorted(user.find(marker='listed-witness').elements, key=lambda element: element.id)
-    assert [(w.text, w.props['href']) for w in witnesses] == [  # type: ignore[attr-defined]
-        ('Mei Chen', f'/contacts/{mei}'), ('Dana Okafor', f'/contacts/{dana}')]
+    assert listed(user, 'listed-metric') == ['p95 latency 800 → 120 ms']
+    [card] = user.find(marker='accomplishment-card').elements
+    assert card.props['witnesses'] == [
+        {'name': 'Mei Chen', 'href': f'/contacts/{mei}'}, {'name': 'Dana Okafor', 'href': f'/contacts/{dana}'}]
     [doc] = table(data_path, 'accomplishments')
     assert doc['witness_ids'] == [mei, dana]
     assert doc['metric'] == {'name': 'p95 latency', 'value': 120.0, 'unit': 'ms', 'baseline': 800.0}
@@ -181,10 +201,10 @@ async def test_search_filters_and_sort_narrow_the_list(full_demo: Path, user: Us
     await user.open('/accomplishments')
     await user.should_see(f'1–{len(docs)} of {len(docs)}')
     newest_first = [d['title'] for d in sorted(docs, key=lambda d: d['on'], reverse=True)]
-    assert texts(user, 'listed-title') == newest_first
+    assert listed(user, 'listed-title') == newest_first
     user.find(marker='accomplishments-search').type('latency')
     await user.should_see('1–1 of 1')
-    assert texts(user, 'listed-title') == ['Cut checkout p95 latency']
+    assert listed(user, 'listed-title') == ['Cut checkout p95 latency']
     user.find(marker='accomplishments-search').clear().type('zzzz')
     await user.should_see('No accomplishment matches')
     user.find(marker='accomplishments-search').clear()
@@ -196,7 +216,7 @@ async def test_search_filters_and_sort_narrow_the_list(full_demo: Path, user: Us
         user.find(tag).click()
     tagged = [d['title'] for d in docs if tag in d['tags']]
     await user.should_see(f'1–{len(tagged)} of {len(tagged)}')
-    assert sorted(texts(user, 'listed-title')) == sorted(tagged)
+    assert sorted(listed(user, 'listed-title')) == sorted(tagged)
     user.find(marker='accomplishments-sort').click()
     user.find('Title A–Z').click()
     assert await shown(user, 'listed-title', sorted(tagged))
@@ -213,7 +233,7 @@ async def test_the_year_filter(full_demo: Path, user: User) -> None:
         user.find(str(year)).click()
     await user.should_see('Filters · 1 on')
     await user.should_see(f'1–{len(in_year)} of {len(in_year)}')
-    assert sorted(texts(user, 'listed-title')) == sorted(in_year)
+    assert sorted(listed(user, 'listed-title')) == sorted(in_year)
 
 
 async def test_a_link_from_a_contact_filters_by_witness(full_demo: Path, user: User) -> None:
@@ -224,7 +244,7 @@ async def test_a_link_from_a_contact_filters_by_witness(full_demo: Path, user: U
     await user.should_see(f'1–{len(witnessed)} of {len(witnessed)}')
     await user.should_see('Filters · 1 on')
     await user.should_see(marker='accomplishments-witness')  # the filters start open, showing who
-    assert sorted(texts(user, 'listed-title')) == sorted(witnessed)
+    assert sorted(listed(user, 'listed-title')) == sorted(witnessed)
 
 
 async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user: User) -> None:
@@ -232,7 +252,7 @@ async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user
     await user.open('/accomplishments')
     user.find(marker='accomplishments-search').type('latency')
     await user.should_see('1–1 of 1')
-    user.find(marker='accomplishment-more').click()
+    user.find(marker='accomplishment-card').trigger('more')
     user.find(marker='accomplishment-edit').click()
     await user.should_see(marker='accomplishment-dialog')
     user.find(marker='accomplishment-title').clear().type('Cut checkout latency by 85 %')
@@ -240,7 +260,7 @@ async def test_edit_keeps_the_record_and_delete_asks_first(full_demo: Path, user
     await user.should_see('Saved "Cut checkout latency by 85 %".')
     assert await shown(user, 'listed-title', ['Cut checkout latency by 85 %'])
     assert sum(d['title'] == 'Cut checkout latency by 85 %' for d in table(full_demo, 'accomplishments')) == 1
-    user.find(marker='accomplishment-more').click()
+    user.find(marker='accomplishment-card').trigger('more')
     user.find(marker='accomplishment-edit').click()
     await user.should_see(marker='accomplishment-delete')
     user.find(marker='accomplishment-delete').click()
@@ -261,8 +281,8 @@ async def test_share_with_advocates_drafts_an_update_and_logs_it_once_sent(two_p
     await fill_latency(user)
     user.find(marker='accomplishment-save').click()
     await user.should_see(marker='accomplishments-list')
-    assert texts(user, 'listed-shared') == ['Not shared with anyone yet.']
-    user.find(marker='accomplishment-share').click()
+    assert listed(user, 'listed-shared') == ['Not shared with anyone yet.']
+    user.find(marker='accomplishment-card').trigger('share')
     await user.should_see(marker='share-dialog')
     assert texts(user, 'share-name') == ['Mei Chen']  # the advocate; Dana is a reference
     user.find(marker='share-personal').clear().type('Your caching tip paid off.')

@@ -102,7 +102,7 @@ async def test_record_feedback_from_an_accomplishment(people: dict[str, str], us
     await user.open('/accomplishments')
     user.find(marker='accomplishments-search').type('latency')
     await user.should_see('1–1 of 1')
-    user.find(marker='accomplishment-more').click()
+    user.find(marker='accomplishment-card').trigger('more')
     user.find(marker='accomplishment-feedback').click()
     await user.should_see('Feedback on "Cut checkout p95 latency"')
     user.find(marker='feedback-contact').click()
@@ -122,7 +122,7 @@ async def test_record_feedback_from_an_accomplishment(people: dict[str, str], us
 async def test_feedback_from_an_accomplishment_needs_a_person(people: dict[str, str], user: User) -> None:
     await user.open('/accomplishments')
     await user.should_see(marker='accomplishments-list')
-    user.find(marker='accomplishment-more').click()
+    user.find(marker='accomplishment-card').trigger('more')
     user.find(marker='accomplishment-feedback').click()
     await user.should_see(marker='feedback-dialog')
     user.find(marker='feedback-save').click()
