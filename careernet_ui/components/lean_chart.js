@@ -10,7 +10,15 @@ export default {
   mounted() {
     this.chart = echarts.init(this.$el, null, { renderer: this.renderer });
     this.chart.setOption(this.options);
-    this.resizeObserver = new ResizeObserver(() => this.chart.resize());
+    // A ResizeObserver reports once as it starts: draw again only when the box really changed.
+    let width = this.$el.offsetWidth;
+    let height = this.$el.offsetHeight;
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.$el.offsetWidth === width && this.$el.offsetHeight === height) return;
+      width = this.$el.offsetWidth;
+      height = this.$el.offsetHeight;
+      this.chart.resize();
+    });
     this.resizeObserver.observe(this.$el);
   },
   beforeUnmount() {
