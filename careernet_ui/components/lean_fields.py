@@ -2,14 +2,14 @@
 
 A Quasar field mounts a component tree (field, control, label, clear button, and for a select its
 menu) before the page can show: about 20 ms each in Chromium on this machine, next to 3 ms for a
-native ``<input>`` in a ``<label>`` (measured on otherwise empty pages). The toolbars of the
-pipeline, the accomplishments and the dashboard use these; dialogs keep Quasar's fields, with
-their validation messages.
+native ``<input>`` in a ``<label>`` (measured on otherwise empty pages). The toolbars and filters
+of the pipeline, the accomplishments and the dashboard use these; dialogs keep Quasar's fields,
+with their validation messages.
 
 On the server they are ``ui.input`` and ``ui.select``: the same value, events and ``on_change``,
 and NiceGUI's simulated ``user`` types into and picks from them as before. The browser side
 understands what the toolbars use: a label, a placeholder, ``clearable`` (a search box with the
-browser's clear button), ``debounce`` and ``autofocus``; a single choice among options.
+browser's clear button), ``debounce`` and ``autofocus``; a single choice among options, ``autofocus``.
 """
 
 from __future__ import annotations

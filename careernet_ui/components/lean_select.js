@@ -5,6 +5,7 @@ export default {
       <span class="text-grey-8">{{ label }}</span>
       <select
         :value="chosen"
+        :autofocus="autofocus"
         class="w-full py-1 text-base bg-transparent border-0 border-b border-gray-400
                outline-none focus:border-b-2 focus:border-[var(--q-primary)]"
         @change="changed"
@@ -16,6 +17,7 @@ export default {
     label: String,
     modelValue: Object,
     options: Array,
+    autofocus: Boolean,
     // Set by ui.select for Quasar's field; declared so they stay off the <label>.
     for: String,
     loopback: Boolean,
