@@ -5,7 +5,7 @@ export default {
     <div>
       <span class="text-lg font-semibold pr-32">{{ title }}</span>
       <span class="text-sm text-grey-8 pr-32">{{ when }}</span>
-      <div class="flex gap-1 items-center absolute top-4 right-4">
+      <div class="flex no-wrap gap-1 items-center absolute top-4 right-4">
         <button type="button" :class="shareClass" @click="$emit('share')">Share</button>
         <span>
           <button type="button" aria-label="More actions" title="More actions" @click="$emit('more')"

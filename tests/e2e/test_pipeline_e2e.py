@@ -110,6 +110,14 @@ def test_snooze_an_overdue_advocate_then_log_a_coffee(demo_server: Server, page:
     assert len(heights) == 12
     assert max(heights) > 100
     assert min(heights) >= 2
+    # Every next action keeps its buttons beside its text, however long the reason (never wrapped under it).
+    actions = page.locator('.careernet-next-action')
+    for index in range(actions.count()):
+        action = actions.nth(index)
+        row, done = action.bounding_box(), action.get_by_role('button', name='Done').bounding_box()
+        assert row
+        assert done
+        assert done['x'] > row['x'] + row['width'] / 2
     # Narrow the next actions to keep-in-touch reminders, where the overdue advocate is.
     show = page.get_by_label('Show')
     [keep_in_touch] = [text for text in show.locator('option').all_inner_texts() if text.startswith('Keep in touch')]
