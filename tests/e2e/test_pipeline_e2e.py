@@ -114,10 +114,10 @@ def test_snooze_an_overdue_advocate_then_log_a_coffee(demo_server: Server, page:
     actions = page.locator('.careernet-next-action')
     for index in range(actions.count()):
         action = actions.nth(index)
-        row, done = action.bounding_box(), action.get_by_role('button', name='Done').bounding_box()
-        assert row
-        assert done
-        assert done['x'] > row['x'] + row['width'] / 2
+        action_box, done_box = action.bounding_box(), action.get_by_role('button', name='Done').bounding_box()
+        assert action_box
+        assert done_box
+        assert done_box['x'] > action_box['x'] + action_box['width'] / 2
     # Narrow the next actions to keep-in-touch reminders, where the overdue advocate is.
     show = page.get_by_label('Show')
     [keep_in_touch] = [text for text in show.locator('option').all_inner_texts() if text.startswith('Keep in touch')]
