@@ -11,7 +11,7 @@ class LeanChart(ui.echart, component='lean_chart.js'):
     NiceGUI's own component waits a task before drawing, for the in-browser Tailwind compiler to
     size the chart's box; CareerNet's classes come compiled (``careernet_ui/styles.py``), so the
     box has its size when the chart mounts. It also subscribes to some forty chart events the
-    dashboard never listens to. Drawing at once, without them, shows the funnel about 40 ms sooner
-    (``bench.pages``). Options set from Python after mounting are drawn again (``update()``);
+    dashboard never listens to. Drawing at once, without them, showed a chart about 40 ms sooner
+    on an otherwise empty page. Options set from Python after mounting are drawn again (``update()``);
     what it leaves out: click events, themes and 3D.
     """

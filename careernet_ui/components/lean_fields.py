@@ -8,8 +8,9 @@ with their validation messages.
 
 On the server they are ``ui.input`` and ``ui.select``: the same value, events and ``on_change``,
 and NiceGUI's simulated ``user`` types into and picks from them as before. The browser side
-understands what the toolbars use: a label, a placeholder, ``clearable`` (a search box with the
-browser's clear button), ``debounce`` and ``autofocus``; a single choice among options, ``autofocus``.
+understands what the toolbars use: for a box, a label, a placeholder, ``clearable`` (a search box
+with the browser's clear button), ``debounce`` and ``autofocus``; for a chooser, a label, one
+choice among the options, and ``autofocus``.
 """
 
 from __future__ import annotations

@@ -64,8 +64,8 @@ _LOOKS = {
 class ActionButton(PlainButton):
     """A native ``<button>`` in the look of Quasar's: filled, outlined or flat, with an optional icon.
 
-    For a page's few main actions: each Quasar button mounts a component, an icon and a ripple, and
-    the first one on a page costs the browser as much as a list of plain elements.
+    For a page's few main actions, where a Quasar button would mount a component, an icon and a
+    ripple: the same look from one native button (and an icon, when asked for).
     """
 
     def __init__(self, text: str, on_click: Callable[[], object], *, icon: str = '', look: str = 'filled') -> None:
