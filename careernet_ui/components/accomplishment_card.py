@@ -11,6 +11,7 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, Feedback, Stage, wording
 from careernet_ui.domain.accomplishments import period_label
 from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.links import is_web_address
 
 from .accomplishment_dialog import open_accomplishment_dialog
 from .feedback_dialog import open_feedback_dialog
@@ -51,8 +52,7 @@ class AccomplishmentCard(Element, component='accomplishment_card.js'):
             description=accomplishment.description,
             tags=' · '.join(accomplishment.tags),
             witnesses=[{'name': contact.name, 'href': f'/contacts/{contact.id}'} for contact in witnesses],
-            # Only a web address becomes a link: never javascript: or data:.
-            evidence=evidence if evidence.lower().startswith(('https://', 'http://')) else '',
+            evidence=evidence if is_web_address(evidence) else '',
             shared=shared,
             quotes=list(quotes),
             shareClass=SHARE_CLASSES,

@@ -10,8 +10,7 @@ from . import validation as v
 from .accomplishments import Accomplishment, Metric
 from .errors import ValidationError
 from .forms import parse_date, parse_float, split_list
-
-EVIDENCE_SCHEMES = ('https://', 'http://')
+from .links import is_web_address
 
 
 @dataclass(kw_only=True, slots=True)
@@ -81,7 +80,7 @@ class AccomplishmentForm:
                 field='witness_ids',
             )
         url = self.evidence_url.strip()
-        if url and not url.lower().startswith(EVIDENCE_SCHEMES):
+        if url and not is_web_address(url):
             raise ValidationError(
                 f'The evidence link "{url[:80]}" must be a web address starting with https:// or http://.',
                 field='evidence_url',

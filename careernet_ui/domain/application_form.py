@@ -10,9 +10,9 @@ from . import validation as v
 from .applications import Application, ApplicationStage, ApplicationStageChange
 from .errors import ValidationError
 from .forms import parse_date, split_list
+from .links import is_web_address
 from .references import move_application
 
-JOB_LINK_SCHEMES = ('https://', 'http://')
 SOURCE_SUGGESTIONS = ('Job board', 'Company website', 'Recruiter', 'Introduction', 'Referral', 'Event')
 """What the source field offers; the user may type anything else."""
 
@@ -84,8 +84,7 @@ class ApplicationForm:
 
     def _job_url(self) -> str:
         url = self.job_url.strip()
-        # Only web addresses become links: a "javascript:" link would run code when clicked.
-        if url and not url.lower().startswith(JOB_LINK_SCHEMES):
+        if url and not is_web_address(url):
             raise ValidationError(f'The job link "{url[:80]}" must be a web address starting with https:// or '
                                   'http://.', field='job_url')
         return url

@@ -16,8 +16,8 @@ from careernet_ui.components.introductions_card import application_introductions
 from careernet_ui.components.reference_requests import references_card
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, wording
-from careernet_ui.domain.application_form import JOB_LINK_SCHEMES
 from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.applications import (
     add_interview_date,
     delete_application,
@@ -62,7 +62,7 @@ def register(ctx: AppContext) -> None:
 def _header(ctx: AppContext, application: Application) -> None:
     with ui.row().classes('w-full items-center gap-3'):
         application_stage_badge(application.stage).mark('application-stage')
-        if application.job_url.lower().startswith(JOB_LINK_SCHEMES):
+        if is_web_address(application.job_url):
             ui.link('Job posting', application.job_url, new_tab=True).mark('application-job-link')
         advocate = ctx.store.contacts.find(application.introduced_by) if application.introduced_by else None
         if advocate is not None:
@@ -133,7 +133,7 @@ def _details_card(ctx: AppContext, application: Application) -> None:
     with ui.card().classes('w-full gap-1').mark('application-details'):
         ui.label('Details').classes('text-lg font-semibold')
         ui.label(f'Source: {application.source or "not recorded"}').classes('text-sm').mark('application-source')
-        if application.job_url and not application.job_url.lower().startswith(JOB_LINK_SCHEMES):
+        if application.job_url and not is_web_address(application.job_url):
             ui.label(f'Job: {application.job_url}').classes('text-sm break-all')
         if application.notes:
             ui.label(application.notes).classes('whitespace-pre-wrap').mark('application-notes')

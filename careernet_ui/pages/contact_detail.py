@@ -16,6 +16,7 @@ from careernet_ui.components.introductions_card import doors_opened_section
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
 from careernet_ui.domain.cadence import effective_cadence
+from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.contacts import delete_contact
 
 ContactSection = Callable[[AppContext, Contact], None]
@@ -69,7 +70,7 @@ def _details(contact: Contact) -> None:
         for phone in contact.phones:
             ui.link(phone, f'tel:{phone}')
         for link in contact.links:
-            if link.startswith(('https://', 'http://')):
+            if is_web_address(link):
                 ui.link(link, link, new_tab=True).classes('break-all')
             else:
                 ui.label(link).classes('break-all')

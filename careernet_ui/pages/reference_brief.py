@@ -11,9 +11,9 @@ from careernet_ui.components.feedback import attempt
 from careernet_ui.components.frame import frame, not_found
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, ReferenceRequest, RequestStatus, wording
-from careernet_ui.domain.application_form import JOB_LINK_SCHEMES
 from careernet_ui.domain.brief import ReferenceBrief, brief_text, build_brief, mailto_link
 from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.applications import advance_request, save_talking_points
 
 Refresh = Callable[[], object]
@@ -132,7 +132,7 @@ def _position(brief: ReferenceBrief) -> None:
     with ui.card().classes('w-full gap-1').mark('brief-position'):
         ui.label('The position').classes('text-lg font-semibold')
         ui.label(f'{app.position} at {app.company}').classes('font-medium')
-        if app.job_url.lower().startswith(JOB_LINK_SCHEMES):
+        if is_web_address(app.job_url):
             ui.link(app.job_url, app.job_url, new_tab=True).classes('break-all text-sm')
         ui.label('Key dates').classes('font-medium pt-2')
         if not brief.key_dates:
