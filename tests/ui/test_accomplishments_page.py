@@ -19,7 +19,7 @@ from careernet_ui.domain.share_followups import SHARE_ACCOMPLISHMENT
 from careernet_ui.server import seed_demo
 from storage import open_store
 from tests.conftest import TODAY
-from tests.ui.helpers import texts
+from tests.ui.helpers import components, texts
 
 
 @pytest.fixture
@@ -75,11 +75,7 @@ LISTED = {'listed-title': 'title', 'listed-metric': 'metric', 'listed-shared': '
 
 def listed(user: User, marker: str) -> list[Any]:
     """One field of every accomplishment card on the page, in page order (every quote, for quotes)."""
-    try:
-        found = user.find(marker='accomplishment-card').elements
-    except AssertionError:
-        return []
-    cards = sorted((card for card in found if isinstance(card, AccomplishmentCard)), key=lambda card: card.id)
+    cards = components(user, 'accomplishment-card', AccomplishmentCard)
     field = LISTED[marker]
     if field == 'quotes':
         return [quote for card in cards for quote in card.props['quotes']]

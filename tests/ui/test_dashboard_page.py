@@ -11,7 +11,7 @@ from nicegui.testing import User
 from tinydb import TinyDB
 
 from careernet_ui.components.next_action_row import NextActionRow
-from tests.ui.helpers import texts
+from tests.ui.helpers import components, texts
 from tests.ui.relationships import Story, write_story
 
 
@@ -52,8 +52,7 @@ DANA_CATCH_UP = 'Catch up with Dana Okafor — 74 days since your last coffee'
 
 def rows(user: User) -> list[NextActionRow]:
     """The rows of "Next actions", in page order."""
-    found = user.find(marker='next-action').elements
-    return sorted((row for row in found if isinstance(row, NextActionRow)), key=lambda row: row.id)
+    return components(user, 'next-action', NextActionRow)
 
 
 async def test_next_actions_say_who_why_and_how_late(story: Story, user: User) -> None:

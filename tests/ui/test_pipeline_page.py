@@ -14,7 +14,7 @@ from careernet_ui.domain import Role, Stage
 from careernet_ui.domain.board import COLUMN_SIZE
 from storage import open_store
 from tests.conftest import TODAY
-from tests.ui.helpers import texts
+from tests.ui.helpers import components, texts
 from tests.ui.relationships import Story, person, write_story
 
 
@@ -25,12 +25,10 @@ def story(data_path: Path) -> Story:
 
 def cards(user: User, column: str = '') -> list[PipelineCard]:
     """The cards on the board (or in one stage's column), in page order."""
-    if column:
-        with user.scope(marker=f'cards-{column}'):
-            found = user.find(marker='pipeline-card').elements
-    else:
-        found = user.find(marker='pipeline-card').elements
-    return sorted((card for card in found if isinstance(card, PipelineCard)), key=lambda card: card.id)
+    if not column:
+        return components(user, 'pipeline-card', PipelineCard)
+    with user.scope(marker=f'cards-{column}'):
+        return components(user, 'pipeline-card', PipelineCard)
 
 
 def card_of(user: User, contact_id: str) -> PipelineCard:
@@ -177,8 +175,7 @@ async def test_a_moved_card_leads_its_new_column_even_when_it_ranks_last(demo_da
     docs = TinyDB(demo_data).table('contacts').all()
     await user.open('/pipeline')
     await user.should_see(marker='cards-contact')
-    with user.scope(marker='cards-contact'):
-        first = sorted(user.find(marker='pipeline-card').elements, key=lambda e: e.id)[0]
+    first = cards(user, 'contact')[0]
     contact_id = first.props['data-contact']
     [name] = [d['name'] for d in docs if d['id'] == contact_id]
     user.find(marker=f'card-{contact_id}').trigger('move')
@@ -190,6 +187,4 @@ async def test_a_moved_card_leads_its_new_column_even_when_it_ranks_last(demo_da
     potential = sum(1 for d in docs if d['stage'] == 'potential_advocate')
     await user.should_see(marker='total-potential_advocate', content=str(potential + 1))  # re-rendered
     # Just moved, so last by "longest since contact", yet first in the column, where it was dropped.
-    with user.scope(marker='cards-potential_advocate'):
-        shown = sorted(user.find(marker='pipeline-card').elements, key=lambda e: e.id)
-    assert shown[0].props['data-contact'] == contact_id
+    assert cards(user, 'potential_advocate')[0].props['data-contact'] == contact_id
