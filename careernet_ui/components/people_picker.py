@@ -87,7 +87,7 @@ def _matches(people: Sequence[Contact], text: str) -> dict[str, str]:
         closest = heapq.nsmallest(CHOICES, people, key=lambda c: (-_RANK[c.stage], c.name.casefold(), c.id))
         return {contact.id: person_label(contact) for contact in closest}
     found = search_contacts(people, ContactQuery(text=text, sort=ContactSort.STAGE, page_size=CHOICES))
-    return {contact.id: person_label(contact) for contact in found.contacts}
+    return {contact.id: person_label(contact) for contact in found.items}
 
 
 _RANK = {stage: rank for rank, stage in enumerate(Stage)}

@@ -87,6 +87,10 @@ class ActionButton(PlainButton):
                     .props('aria-hidden=true')
             self._label = TextElement(tag='span', text=text)
 
+    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+        # The simulated user finds the button by what it says, as it finds a Quasar button.
+        return [*super()._displayed_contents(only_visible=only_visible), self._label.text]
+
     def set_label(self, text: str) -> None:
         """Change what the button says."""
         self._label.set_text(text)

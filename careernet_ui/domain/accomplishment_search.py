@@ -9,7 +9,7 @@ from typing import Any
 
 from .accomplishments import Accomplishment
 from .contact_search import fold
-from .paging import page_window
+from .paging import Page, paginate
 
 PAGE_SIZE = 10
 
@@ -40,16 +40,6 @@ class AccomplishmentQuery:
     page_size: int = PAGE_SIZE
 
 
-@dataclass(kw_only=True, slots=True)
-class AccomplishmentPage:
-    """One page of matching accomplishments, and how many matched in all."""
-
-    accomplishments: list[Accomplishment]
-    total: int
-    page: int
-    pages: int
-
-
 def matching(accomplishments: Iterable[Accomplishment], query: AccomplishmentQuery) -> list[Accomplishment]:
     """Every accomplishment the query's text and filters let through, in the query's order.
 
@@ -72,12 +62,12 @@ def matching(accomplishments: Iterable[Accomplishment], query: AccomplishmentQue
     return found
 
 
-def search_accomplishments(accomplishments: Iterable[Accomplishment], query: AccomplishmentQuery) -> AccomplishmentPage:
+def search_accomplishments(
+    accomplishments: Iterable[Accomplishment], query: AccomplishmentQuery
+) -> Page[Accomplishment]:
     """Filter, sort and page ``accomplishments`` (see ``matching``); the page is clamped into range."""
     found = matching(accomplishments, query)
-    window = page_window(len(found), query.page, query.page_size)
-    return AccomplishmentPage(accomplishments=found[window.start : window.stop], total=len(found),
-                              page=window.page, pages=window.pages)
+    return paginate(found, query.page, query.page_size)
 
 
 def all_tags(accomplishments: Iterable[Accomplishment]) -> list[str]:

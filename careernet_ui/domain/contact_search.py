@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from .contacts import Contact, Role, Stage
-from .paging import page_window
+from .paging import Page, paginate
 
 PAGE_SIZE = 25
 
@@ -47,23 +47,13 @@ class ContactQuery:
     page_size: int = PAGE_SIZE
 
 
-@dataclass(kw_only=True, slots=True)
-class ContactPage:
-    """One page of matching contacts, and how many matched in all."""
-
-    contacts: list[Contact]
-    total: int
-    page: int
-    pages: int
-
-
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of ``text``: "José" and "jose" fold alike."""
     decomposed = unicodedata.normalize('NFKD', text.casefold())
     return ''.join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def search_contacts(contacts: Sequence[Contact], query: ContactQuery) -> ContactPage:
+def search_contacts(contacts: Sequence[Contact], query: ContactQuery) -> Page[Contact]:
     """Filter, sort and page ``contacts``: name, organisation, title, tag and e-mail all match ``text``.
 
     Every word of the text must match somewhere, so "dana acme" finds Dana at Acme.
@@ -78,9 +68,7 @@ def search_contacts(contacts: Sequence[Contact], query: ContactQuery) -> Contact
     ]
     key, reverse = _SORTS[query.sort]
     matches.sort(key=key, reverse=reverse)
-    window = page_window(len(matches), query.page, query.page_size)
-    return ContactPage(contacts=matches[window.start : window.stop], total=len(matches), page=window.page,
-                       pages=window.pages)
+    return paginate(matches, query.page, query.page_size)
 
 
 def matches_words(contact: Contact, words: Sequence[str]) -> bool:

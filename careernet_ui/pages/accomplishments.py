@@ -11,6 +11,7 @@ from careernet_ui.components.accomplishment_dialog import open_accomplishment_di
 from careernet_ui.components.accomplishment_filters import AccomplishmentFilters
 from careernet_ui.components.frame import frame
 from careernet_ui.components.lean_fields import LeanInput, LeanSelect
+from careernet_ui.components.pager import pager
 from careernet_ui.components.plain_button import ActionButton
 from careernet_ui.components.share_dialog import open_share_dialog
 from careernet_ui.context import AppContext
@@ -55,25 +56,16 @@ def register(ctx: AppContext) -> None:
             @ui.refreshable
             def results() -> None:
                 page = search_accomplishments(store.accomplishments, query)
-                if not page.accomplishments:
+                if not page.items:
                     ui.label('No accomplishment matches. Try fewer words, or clear the filters.') \
                         .classes('text-grey-7').mark('accomplishments-no-match')
                     return
-                quotes = _quotes(store.feedback.all(), {a.id for a in page.accomplishments})
+                quotes = _quotes(store.feedback.all(), {a.id for a in page.items})
                 with ui.column().classes('w-full gap-3').mark('accomplishments-list'):
-                    for accomplishment in page.accomplishments:
+                    for accomplishment in page.items:
                         accomplishment_card(ctx, accomplishment, quotes.get(accomplishment.id, []), changed)
-                first = (page.page - 1) * query.page_size + 1
-                with ui.row().classes('w-full items-center justify-between'):
-                    # The class lets bench.pages see when the list (rendered last) is on screen.
-                    ui.label(f'{first:,}–{first + len(page.accomplishments) - 1:,} of {page.total:,}') \
-                        .classes('careernet-accomplishments-count').mark('accomplishments-count')
-                    with ui.row().classes('gap-2'):
-                        ActionButton('Previous', icon='chevron_left', look='flat',
-                                     on_click=lambda: update(page=page.page - 1)).enable(page.page > 1)
-                        ui.label(f'Page {page.page} of {page.pages}').classes('self-center')
-                        ActionButton('Next', icon='chevron_right', look='flat',
-                                     on_click=lambda: update(page=page.page + 1)).enable(page.page < page.pages)
+                # bench.pages sees the list (rendered last) on screen by the count's class.
+                pager(page, lambda step: update(page=page.page + step), marker='accomplishments-count')
 
             def update(**changes: object) -> None:
                 for name, value in changes.items():

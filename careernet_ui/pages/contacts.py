@@ -7,6 +7,7 @@ from nicegui import ui
 from careernet_ui.components.badges import stage_badge
 from careernet_ui.components.contact_dialog import ROLE_OPTIONS, STAGE_OPTIONS, open_contact_dialog
 from careernet_ui.components.frame import frame
+from careernet_ui.components.pager import pager
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.contact_search import ContactQuery, ContactSort, search_contacts
@@ -44,23 +45,14 @@ def register(ctx: AppContext) -> None:
             @ui.refreshable
             def results() -> None:
                 page = search_contacts(ctx.store.contacts.all(), query)
-                if not page.contacts:
+                if not page.items:
                     ui.label('No contact matches. Try fewer words, or clear the filters.') \
                         .classes('text-grey-7').mark('contacts-no-match')
                     return
                 with ui.column().classes('w-full gap-0').mark('contacts-list'):
-                    for contact in page.contacts:
+                    for contact in page.items:
                         _contact_row(contact)
-                first = (page.page - 1) * query.page_size + 1
-                last = first + len(page.contacts) - 1
-                with ui.row().classes('w-full items-center justify-between'):
-                    ui.label(f'{first:,}–{last:,} of {page.total:,}').mark('contacts-count')
-                    with ui.row().classes('gap-2'):
-                        ui.button('Previous', icon='chevron_left', on_click=lambda: _turn(query, -1)) \
-                            .props('flat').set_enabled(page.page > 1)
-                        ui.label(f'Page {page.page} of {page.pages}').classes('self-center')
-                        ui.button('Next', icon='chevron_right', on_click=lambda: _turn(query, +1)) \
-                            .props('flat').set_enabled(page.page < page.pages)
+                pager(page, lambda step: _turn(query, step), marker='contacts-count')
 
             def _set(q: ContactQuery, **changes: object) -> None:
                 for name, value in changes.items():

@@ -62,10 +62,10 @@ def test_filter_options_list_what_exists() -> None:
 def test_paging_is_clamped_into_range() -> None:
     many = [Accomplishment(id=f'a-{n}', title=f'Win {n:02d}', on=date(2026, 1, 1 + n)) for n in range(25)]
     first = search_accomplishments(many, AccomplishmentQuery(page_size=10))
-    assert (first.total, first.pages, len(first.accomplishments)) == (25, 3, 10)
-    assert first.accomplishments[0].title == 'Win 24'
+    assert (first.total, first.pages, len(first.items)) == (25, 3, 10)
+    assert first.items[0].title == 'Win 24'
     last = search_accomplishments(many, AccomplishmentQuery(page=9, page_size=10))
-    assert (last.page, [a.title for a in last.accomplishments]) == (3, ['Win 04', 'Win 03', 'Win 02', 'Win 01',
+    assert (last.page, [a.title for a in last.items]) == (3, ['Win 04', 'Win 03', 'Win 02', 'Win 01',
                                                                         'Win 00'])
 
 

@@ -14,7 +14,7 @@ PEOPLE = [
 
 
 def names(query: ContactQuery) -> list[str]:
-    return [c.name for c in search_contacts(PEOPLE, query).contacts]
+    return [c.name for c in search_contacts(PEOPLE, query).items]
 
 
 def test_every_word_must_match_somewhere_ignoring_case_and_accents() -> None:
@@ -38,4 +38,4 @@ def test_sorting() -> None:
 def test_paging_clamps_to_the_last_page() -> None:
     page = search_contacts(PEOPLE, ContactQuery(page=9, page_size=2))
     assert (page.page, page.pages, page.total) == (2, 2, 3)
-    assert [c.name for c in page.contacts] == ['Mei Chen']
+    assert [c.name for c in page.items] == ['Mei Chen']
