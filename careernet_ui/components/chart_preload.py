@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from nicegui import __version__, ui
 from nicegui.dependencies import esm_modules
 
-_CHART_MODULE = 'nicegui-echart'
+from .lean_chart import ESM_NAME
 
 
 def preload_charts() -> None:
-    """Ask the browser to fetch and compile the ECharts modules while it loads the page's other scripts.
+    """Ask the browser to fetch and compile CareerNet's ECharts build while it loads the page's other scripts.
 
-    NiceGUI preloads ``echart.js`` only; what it imports (the 1 MB ECharts bundle) is found when
-    that module runs, after the page's scripts, so the chart waited for a second round of
-    downloading and compiling. Call once per page, before the charts.
+    NiceGUI preloads the chart's component only; what it imports is found when that module runs,
+    after the page's scripts, so the chart waited for a second round of downloading and
+    compiling. Call once per page, before the charts.
     """
-    for url in _module_urls():
-        ui.add_head_html(f'<link rel="modulepreload" href="{url}">')
+    ui.add_head_html(f'<link rel="modulepreload" href="{_bundle_url()}">')
 
 
 @cache
-def _module_urls() -> tuple[str, ...]:
-    # The same URLs as NiceGUI's import map (dependencies.py), so the browser reuses what it preloaded.
-    for key, module in esm_modules.items():
-        if module.name == _CHART_MODULE:
-            base = f'/_nicegui/{__version__}/esm/{key}/'
-            index = module.path / 'index.js'
-            text = index.read_text(encoding='utf-8') if index.exists() else ''
-            chunks = re.findall(r'from\s*"\./([\w.-]+\.js)"', text)
-            return (f'/_nicegui/{__version__}/static/utils/dynamic_properties.js',
-                    base + 'index.js', *(base + chunk for chunk in chunks))
-    return ()
+def _bundle_url() -> str:
+    # The URL NiceGUI's import map gives the module (dependencies.py), so the browser reuses what it preloaded.
+    [key] = [key for key, module in esm_modules.items() if module.name == ESM_NAME]
+    return f'/_nicegui/{__version__}/esm/{key}/index.js'

@@ -32,7 +32,6 @@ def stage_funnel(counts: dict[Stage, int]) -> None:
         ui.label('Pipeline').classes('text-lg font-semibold')
         LeanChart({
             'animation': False,  # drawn at once: the page is ready when it appears
-            'tooltip': {'trigger': 'item', 'formatter': '{b}: {c}'},
             'series': [{
                 'type': 'funnel',
                 'sort': 'none',  # pipeline order, whatever the counts

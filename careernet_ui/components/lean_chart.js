@@ -1,5 +1,5 @@
-// NiceGUI's ECharts element, drawn in the same task that mounts it (see lean_chart.py).
-import { echarts } from "nicegui-echart";
+// NiceGUI's ECharts element, drawn in the same task that mounts it, from CareerNet's ECharts build (see lean_chart.py).
+import { echarts } from "careernet-echarts";
 
 export default {
   template: "<div></div>",
