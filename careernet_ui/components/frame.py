@@ -12,6 +12,7 @@ from careernet_ui.context import AppContext
 
 from .nav_link import NavLink
 from .plain_button import IconButton
+from .plain_link import PlainLink
 
 # (label, path, icon) for every page that exists; later pages add themselves here.
 NAV: tuple[tuple[str, str, str], ...] = (
@@ -31,8 +32,8 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
     """Open a page with the CareerNet header; yields the main content column."""
     ui.page_title(f'{title} · CareerNet')
     dark = ui.dark_mode(ctx.store.settings.dark_mode)
-    with ui.header(elevated=True).classes('items-center gap-4 px-4 py-2 bg-primary'):
-        ui.link('CareerNet', '/').classes('text-lg font-semibold text-white no-underline')
+    with _header():
+        PlainLink('CareerNet', '/').classes('text-lg font-semibold text-white no-underline')
         with ui.row().classes('gap-1 items-center grow').props('role=navigation aria-label="Main"'):
             current = _current_path()
             for label, path, icon in NAV:
@@ -43,6 +44,20 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
     with ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4') as content:
         ui.label(title).classes('text-2xl font-semibold').mark('page-title')
         yield content
+
+
+def _header() -> ui.element:
+    """The page's ``<header>`` (a banner landmark), above the page, staying at the top as it scrolls.
+
+    A plain element in Quasar's elevated-header look rather than ``ui.header``: Quasar's header
+    measures itself after mounting to pad the page, and NiceGUI's has a template Vue compiles in
+    the browser, which no CareerNet page needs otherwise. ``print-hide``: a printed brief has none.
+    """
+    with ui.context.client.layout:
+        header = ui.element('header').classes(
+            'sticky top-0 z-[2000] flex items-center gap-4 px-4 py-2 bg-primary text-white shadow-md print-hide')
+    header.move(target_index=0)  # before the page, as NiceGUI places its own header
+    return header
 
 
 def _current_path() -> str:

@@ -1,11 +1,14 @@
 // NiceGUI's ECharts element, drawn in the same task that mounts it, from CareerNet's ECharts build (see lean_chart.py).
+import { h } from "vue";
 import { echarts } from "careernet-echarts";
 
 export default {
-  template: "<div></div>",
   props: {
     options: Object,
     renderer: String,
+  },
+  render() {
+    return h("div");
   },
   mounted() {
     this.chart = echarts.init(this.$el, null, { renderer: this.renderer });

@@ -1,18 +1,12 @@
 // NiceGUI's ui.input as a native <input> inside its <label> (see lean_fields.py).
+// A render function, not a template: no page pays for Vue's template compiler.
+import { h } from "vue";
+
+const FIELD_CLASSES =
+  "w-full py-1 text-base bg-transparent border-0 border-b border-gray-400 outline-none " +
+  "placeholder:text-gray-500 focus:border-b-2 focus:border-[var(--q-primary)]";
+
 export default {
-  template: `
-    <label class="flex flex-col text-xs">
-      <span class="text-grey-8">{{ label }}</span>
-      <input
-        :type="clearable ? 'search' : 'text'"
-        :value="typed"
-        :placeholder="placeholder"
-        :autofocus="autofocus"
-        class="w-full py-1 text-base bg-transparent border-0 border-b border-gray-400
-               outline-none placeholder:text-gray-500 focus:border-b-2 focus:border-[var(--q-primary)]"
-        @input="changed"
-      />
-    </label>`,
   props: {
     label: String,
     value: String,
@@ -43,5 +37,18 @@ export default {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.$emit("update:value", this.typed), Number(this.debounce) || 0);
     },
+  },
+  render() {
+    return h("label", { class: "flex flex-col text-xs" }, [
+      h("span", { class: "text-grey-8" }, this.label),
+      h("input", {
+        type: this.clearable ? "search" : "text",
+        value: this.typed,
+        placeholder: this.placeholder,
+        autofocus: this.autofocus,
+        class: FIELD_CLASSES,
+        onInput: this.changed,
+      }),
+    ]);
   },
 };

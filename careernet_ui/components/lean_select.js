@@ -1,18 +1,12 @@
 // NiceGUI's ui.select as a native <select> inside its <label> (see lean_fields.py).
+// A render function, not a template: no page pays for Vue's template compiler.
+import { h } from "vue";
+
+const FIELD_CLASSES =
+  "w-full py-1 text-base bg-transparent border-0 border-b border-gray-400 outline-none " +
+  "focus:border-b-2 focus:border-[var(--q-primary)]";
+
 export default {
-  template: `
-    <label class="flex flex-col text-xs">
-      <span class="text-grey-8">{{ label }}</span>
-      <select
-        :value="chosen"
-        :autofocus="autofocus"
-        class="w-full py-1 text-base bg-transparent border-0 border-b border-gray-400
-               outline-none focus:border-b-2 focus:border-[var(--q-primary)]"
-        @change="changed"
-      >
-        <option v-for="option in options" :key="option.value" :value="option.value">{{ option.label }}</option>
-      </select>
-    </label>`,
   props: {
     label: String,
     modelValue: Object,
@@ -36,5 +30,15 @@ export default {
       this.chosen = Number(event.target.value);
       this.$emit("update:modelValue", this.options[this.chosen]);
     },
+  },
+  render() {
+    return h("label", { class: "flex flex-col text-xs" }, [
+      h("span", { class: "text-grey-8" }, this.label),
+      h(
+        "select",
+        { value: this.chosen, autofocus: this.autofocus, class: FIELD_CLASSES, onChange: this.changed },
+        (this.options || []).map((option) => h("option", { key: option.value, value: option.value }, option.label)),
+      ),
+    ]);
   },
 };

@@ -19,11 +19,10 @@ from careernet_ui.services.applications import advance_request, save_talking_poi
 Refresh = Callable[[], object]
 
 # The header, the navigation and the buttons are for the screen; the brief itself is what prints
-# (Quasar's print-hide class hides the rest).
+# (Quasar's print-hide class hides the rest, the header included).
 PRINT_CSS = '''
 @media print {
-  .q-header, .q-notifications { display: none !important; }
-  .q-page-container { padding-top: 0 !important; }
+  .q-notifications { display: none !important; }
   .q-card { box-shadow: none !important; border: 1px solid #ddd; break-inside: avoid; }
 }
 '''

@@ -94,7 +94,7 @@ def test_a_job_search_run_properly_from_an_empty_file(server: Server, page: Page
     expect(mailto).to_have_attribute('href', re.compile(r'^mailto:\?subject=Reference%20for%20Staff%20Engineer'))
     screenshot(page, 'reference-brief')
     page.emulate_media(media='print')
-    expect(page.locator('.q-header')).to_be_hidden()
+    expect(page.get_by_role('banner')).to_be_hidden()
     screenshot(page, 'reference-brief-print')
     page.emulate_media(media='screen')
     page.get_by_role('button', name='Mark as sent').click()
