@@ -312,17 +312,8 @@ def _followup_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str
         description.append(f'Overdue since {_human_date(followup.due)}.')
     description.append(f'Open in CareerNet: {url}')
 
-    calendar_event = Event()
-    calendar_event.add('UID', _uid(event))
-    # icalendar writes DTSTAMP in UTC, in whole seconds, and takes a naive time as UTC.
-    calendar_event.add('DTSTAMP', mark.changed_at)
-    calendar_event.add('SEQUENCE', mark.sequence)
-    calendar_event.add('SUMMARY', summary)
-    calendar_event.add('DESCRIPTION', '\n\n'.join(description))
-    calendar_event.add('URL', url)
-    calendar_event.add('CATEGORIES', ['CareerNet', _kind_label(followup.kind)])
-    _schedule_event(calendar_event, event.day, summary, timing)
-    return calendar_event
+    return _event(event, mark, timing, summary=summary, description='\n\n'.join(description), url=url,
+                  category=_kind_label(followup.kind))
 
 
 def _digest_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, timing: _Timing) -> Event:
@@ -337,14 +328,21 @@ def _digest_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, 
     if count > len(event.listed):
         lines.extend(['', f'…and {count - len(event.listed):,} more in CareerNet: {home}'])
 
+    return _event(event, mark, timing, summary=summary, description='\n'.join(lines), url=home, category='Digest')
+
+
+def _event(event: FeedEvent, mark: FeedMark, timing: _Timing, *, summary: str, description: str, url: str,
+           category: str) -> Event:
+    """The VEVENT for ``event``: what every event carries, in the same order, whatever it stands for."""
     calendar_event = Event()
     calendar_event.add('UID', _uid(event))
+    # icalendar writes DTSTAMP in UTC, in whole seconds, and takes a naive time as UTC.
     calendar_event.add('DTSTAMP', mark.changed_at)
     calendar_event.add('SEQUENCE', mark.sequence)
     calendar_event.add('SUMMARY', summary)
-    calendar_event.add('DESCRIPTION', '\n'.join(lines))
-    calendar_event.add('URL', home)
-    calendar_event.add('CATEGORIES', ['CareerNet', 'Digest'])
+    calendar_event.add('DESCRIPTION', description)
+    calendar_event.add('URL', url)
+    calendar_event.add('CATEGORIES', ['CareerNet', category])
     _schedule_event(calendar_event, event.day, summary, timing)
     return calendar_event
 
