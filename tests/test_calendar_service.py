@@ -42,6 +42,12 @@ def first_followup(store: Store) -> FollowUp:
     return next(f for f in due_follow_ups(store.network(), TODAY, 90) if f.due > TODAY and f.contact_id)
 
 
+def rename_its_contact(store: Store, followup: FollowUp, name: str = 'Renamed Person') -> None:
+    """A change the feed shows: the name in ``followup``'s title."""
+    contact = store.contacts.get(followup.contact_id or '')
+    store.contacts.update(dataclasses.replace(contact, name=name))
+
+
 def test_first_feed_stores_a_mark_per_event_and_repeated_polls_are_served_from_memory(
     store: Store, feed: CalendarFeed
 ) -> None:
@@ -71,8 +77,7 @@ def test_a_poll_after_a_change_computes_once_and_stores_marks_in_one_write(
     followup = first_followup(store)
     feed.current(TODAY)
     network = store.network()
-    contact = store.contacts.get(followup.contact_id or '')
-    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    rename_its_contact(store, followup)
     revision = store.revision
 
     body = feed.current(TODAY).body
@@ -123,8 +128,7 @@ def test_a_renamed_contact_raises_sequence_once_and_the_new_mark_is_stored(
     followup = first_followup(store)
     uid = f'{followup.id}@careernet'
     feed.current(TODAY)
-    contact = store.contacts.get(followup.contact_id or '')
-    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    rename_its_contact(store, followup)
     clock.now += timedelta(hours=2)
 
     event = events(feed.current(TODAY).body)[uid]
@@ -144,8 +148,7 @@ def test_marks_later_serves_the_new_feed_before_its_marks_are_stored_and_keeps_i
     followup = first_followup(store)
     uid = f'{followup.id}@careernet'
     feed.current(TODAY)
-    contact = store.contacts.get(followup.contact_id or '')
-    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    rename_its_contact(store, followup)
     revision = store.revision
 
     rendered = asyncio.run(feed.current_async(TODAY, marks_later=True))
@@ -167,10 +170,9 @@ def test_each_computation_first_stores_the_marks_served_before_so_a_restart_neve
     followup = first_followup(store)
     uid = f'{followup.id}@careernet'
     feed.current(TODAY)
-    contact = store.contacts.get(followup.contact_id or '')
-    store.contacts.update(dataclasses.replace(contact, name='Renamed Once'))
+    rename_its_contact(store, followup, 'Renamed Once')
     asyncio.run(feed.current_async(TODAY, marks_later=True))  # served; its marks never stored by the caller
-    store.contacts.update(dataclasses.replace(store.contacts.get(contact.id), name='Renamed Twice'))
+    rename_its_contact(store, followup, 'Renamed Twice')
     clock.now += timedelta(hours=1)
 
     served = events(asyncio.run(feed.current_async(TODAY, marks_later=True)).body)[uid]
@@ -195,8 +197,7 @@ def test_marks_that_cannot_be_stored_are_logged_and_stored_by_the_next_poll(
 ) -> None:
     followup = first_followup(store)
     feed.current(TODAY)
-    contact = store.contacts.get(followup.contact_id or '')
-    store.contacts.update(dataclasses.replace(contact, name='Renamed Person'))
+    rename_its_contact(store, followup)
     working_apply = store.feed_marks.apply
 
     def full_disk(**changes: object) -> None:
