@@ -5,6 +5,22 @@ Pure: the caller passes the feed's events (follow-ups laid out by
 marks (which give each event its SEQUENCE and DTSTAMP) and the address CareerNet is reached
 at; the same inputs always give the same bytes, so the HTTP route can answer ``304 Not Modified``.
 
+What strict readers need (libical's restriction check, ical.js, khal, calcurse, vdirsyncer):
+
+- No calendar-level UID and no METHOD: a syncing client splits the feed into one item per
+  event and takes the first UID it meets as the item's identity, and METHOD:PUBLISH asks for an
+  ORGANIZER in every event (iTIP); a subscription needs neither.
+- Every UID is ``<event key>@<calendar id>.careernet``: the calendar id is random per data
+  file (:attr:`Settings.calendar_id`), so two data files never share a UID.
+- A timed event is placed by RFC 5545 3.3.5 (see :mod:`.calendar_zones`) and lasts
+  ``DURATION:PT30M`` of real time, so it never ends before it starts on a clock-change day.
+- VTIMEZONEs come from :mod:`.calendar_zones`, not icalendar's ``add_missing_timezones``.
+- Names are written on one line in SUMMARY and in the alarm (descriptions keep line breaks).
+- A calendar with no events still holds a VTIMEZONE (the user's zone), as RFC 5545's grammar
+  asks for at least one component.
+- Each event's SEQUENCE fingerprint is the hash of its own bytes but for UID, DTSTAMP and
+  SEQUENCE (:func:`feed_fingerprints`), so any change a calendar could see raises it.
+
 The calendar is built with icalendar's object model, which escapes text and writes CRLF.
 Its lines are folded at 75 octets by :func:`fold_content_line`, which gives the bytes
 icalendar's own folding gives (never splitting a UTF-8 sequence or an escape) in a fraction
@@ -31,8 +47,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Alarm, Calendar, Component, Event, Timezone, vDuration, vText
+from icalendar import Alarm, Calendar, Component, Event, vDuration, vText
+from icalendar.prop import vDDDTypes
 
+from .calendar_zones import is_ambiguous, place_local_time, vtimezone_lines
 from .domain.errors import ValidationError
 from .domain.feed_events import FeedEvent
 from .domain.feed_marks import FeedMark, new_mark
@@ -42,9 +60,6 @@ from .domain.settings import Settings
 FEED_NAME = 'CareerNet follow-ups'
 FEED_DESCRIPTION = 'Who to thank, update and keep in touch with: your follow-ups from CareerNet.'
 PRODID = '-//CareerNet//CareerNet//EN'
-# Fixed, and derived from nothing about the user: a calendar app that re-subscribes after
-# the feed token is rotated still recognises the same calendar.
-CALENDAR_UID = '2fa5854e-c9d0-5e5c-ad7c-43470e471bca'  # uuid5(NAMESPACE_URL, 'careernet:calendar-feed:follow-ups')
 UID_DOMAIN = 'careernet'
 REFRESH_INTERVAL = timedelta(hours=1)
 TIMED_EVENT_LENGTH = timedelta(minutes=30)
@@ -78,7 +93,37 @@ class RenderedEvents:
     """
 
     def __init__(self) -> None:
-        self.kept: dict[str, tuple[tuple[object, ...], bytes]] = {}
+        self.kept: dict[str, tuple[tuple[object, ...], _Body]] = {}
+
+
+def feed_fingerprints(
+    events: Iterable[FeedEvent],
+    settings: Settings,
+    today: date,
+    base_url: str,
+    *,
+    memo: RenderedEvents | None = None,
+) -> dict[str, str]:
+    """What each event's SEQUENCE follows: a hash of everything written into it but its marks.
+
+    Args:
+        events: The feed's events, as for :func:`render_feed`.
+        settings: As for :func:`render_feed`.
+        today: As for :func:`render_feed`.
+        base_url: As for :func:`render_feed`.
+        memo: As for :func:`render_feed`; the same memo then lets :func:`render_feed` reuse
+            every event rendered here.
+
+    Returns:
+        16 hex digits per event key: the SHA-256 of the event's bytes without its UID, DTSTAMP
+        and SEQUENCE lines. Any change to its dates, duration, alarm, time zone, text or link
+        changes it, and nothing else does.
+
+    Raises:
+        ValidationError: Timed events are asked for in a time zone that is not known.
+    """
+    bodies = _event_bodies(list(events), settings, today, base_url, memo)
+    return {key: hashlib.sha256(b''.join(body)).hexdigest()[:16] for key, body in bodies.items()}
 
 
 def render_feed(
@@ -113,32 +158,36 @@ def render_feed(
     """
     timing = _timing(settings)
     fallback_stamp = datetime.combine(today, time(), UTC)
-    previous = memo.kept if memo is not None else {}
-    kept: dict[str, tuple[tuple[object, ...], bytes]] = {}
+    ordered = _in_feed_order(events)
+    bodies = _event_bodies(ordered, settings, today, base_url, memo)
     rendered: list[bytes] = []
-    for event in _in_feed_order(events):
+    for event in ordered:
         mark = marks.get(event.key) or new_mark(event, fallback_stamp)
-        # Everything the event's lines are made from (its key is the dict's).
-        made_from = (event.day, event.digest, event.count, tuple(event.listed), mark, today, base_url, timing)
-        remembered = previous.get(event.key)
-        if remembered is not None and remembered[0] == made_from:
-            lines = remembered[1]
-        elif event.digest:
-            lines = b''.join(_ical_lines(_digest_event(event, today, mark, base_url, timing)))
-        else:
-            lines = b''.join(_ical_lines(_followup_event(event, today, mark, base_url, timing)))
-        kept[event.key] = (made_from, lines)
-        rendered.append(lines)
-    if memo is not None:
-        memo.kept = kept
+        rendered.append(_marked_event(event, settings.calendar_id, mark, bodies[event.key]))
 
     calendar = _new_calendar()
-    if timing.zone is not None and rendered:
-        for timezone in _timezones(timing, today, settings.feed_horizon_days):
-            calendar.add_component(timezone)
     # The events go last in the calendar, before END:VCALENDAR, as Calendar.to_ical() places them.
     *opening, closing = _ical_lines(calendar)
-    return b''.join([*opening, *rendered, closing])
+    zones = [
+        fold_content_line(line) + b'\r\n'
+        for key in _zones_needed(timing, settings, bool(rendered))
+        for line in vtimezone_lines(key, today.year, (today + timedelta(days=settings.feed_horizon_days + 1)).year)
+    ]
+    return b''.join([*opening, *zones, *rendered, closing])
+
+
+def event_uid(key: str, calendar_id: str) -> str:
+    """The UID of the feed event ``key`` in the data file whose calendar id is ``calendar_id``.
+
+    Args:
+        key: The event's key (:attr:`FeedEvent.key`).
+        calendar_id: :attr:`Settings.calendar_id`.
+
+    Returns:
+        ``<key>@<calendar_id>.careernet``: unique per data file, and stable for as long as the
+        follow-up (or the digest's day) is.
+    """
+    return _clean(f'{key}@{calendar_id}.{UID_DOMAIN}')
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,39 +300,83 @@ def _ical_lines(component: Component) -> list[bytes]:
     return [fold_content_line(line) + b'\r\n' for line in component.content_lines() if line]
 
 
-def _timezones(timing: _Timing, today: date, horizon_days: int) -> list[Timezone]:
-    """The VTIMEZONEs the events need: those ``add_missing_timezones`` adds for an event placed by ``timing``.
+def _zones_needed(timing: _Timing, settings: Settings, has_events: bool) -> list[str]:
+    """The zones to write a VTIMEZONE for.
 
-    Every event is placed by the same timing, so one such event uses the zones they all use.
-    Only zones icalendar cannot write as UTC ("Z") need a VTIMEZONE. It is valid over whole
-    calendar years around the events, so it changes once a year, not daily.
+    Timed events in a zone icalendar writes with a TZID need its VTIMEZONE (UTC is written as
+    ``Z``). A calendar without events still needs one component (RFC 5545 3.6): the user's zone,
+    or UTC when the stored zone is unknown (possible in all-day mode, which does not check it).
+    The VTIMEZONE covers whole calendar years, so it changes once a year, not daily.
     """
-    placed = Event()
-    _schedule_event(placed, today, '', timing)
-    probe = Calendar()
-    probe.add_component(placed)
-    last_day = today + timedelta(days=horizon_days + 1)
-    probe.add_missing_timezones(first_date=date(today.year, 1, 1), last_date=date(last_day.year + 1, 1, 1))
-    return probe.timezones
+    if has_events:
+        if timing.zone is not None and 'TZID' in vDDDTypes(datetime(2000, 1, 1, tzinfo=timing.zone)).params:
+            return [timing.zone.key]
+        return []
+    if timing.zone is not None:
+        return [timing.zone.key]
+    try:
+        return [ZoneInfo(settings.timezone).key]
+    except (ZoneInfoNotFoundError, ValueError):
+        return ['UTC']
+
+
+_Body = tuple[bytes, bytes]
+"""An event's lines but UID, DTSTAMP and SEQUENCE: those before them (BEGIN:VEVENT, SUMMARY, DTSTART,
+DTEND or DURATION), and those after, up to END:VEVENT; in the order icalendar writes them."""
+
+
+def _event_bodies(events: list[FeedEvent], settings: Settings, today: date, base_url: str,
+                  memo: RenderedEvents | None) -> dict[str, _Body]:
+    """Each event's lines but its UID, DTSTAMP and SEQUENCE, by key."""
+    timing = _timing(settings)
+    previous = memo.kept if memo is not None else {}
+    kept: dict[str, tuple[tuple[object, ...], _Body]] = {}
+    for event in events:
+        # Everything the event's lines are made from (its key is the dict's).
+        made_from = (event.day, event.digest, event.count, tuple(event.listed), today, base_url, timing)
+        remembered = previous.get(event.key)
+        if remembered is not None and remembered[0] == made_from:
+            body = remembered[1]
+        elif event.digest:
+            body = _body_lines(_digest_event(event, today, base_url, timing))
+        else:
+            body = _body_lines(_followup_event(event, today, base_url, timing))
+        kept[event.key] = (made_from, body)
+    if memo is not None:
+        memo.kept = kept
+    return {key: body for key, (_, body) in kept.items()}
+
+
+def _body_lines(event: Event) -> _Body:
+    """The event's folded lines, split where icalendar writes DTSTAMP, UID and SEQUENCE."""
+    lines = _ical_lines(event)
+    # icalendar writes SUMMARY, DTSTART, then DTEND or DURATION first (Event.canonical_order).
+    return b''.join(lines[:4]), b''.join(lines[4:])
+
+
+def _marked_event(event: FeedEvent, calendar_id: str, mark: FeedMark, body: _Body) -> bytes:
+    """The whole VEVENT: ``body`` with the DTSTAMP, UID and SEQUENCE (what is not fingerprinted) of ``mark``."""
+    # icalendar writes DTSTAMP in UTC, in whole seconds, and takes a naive time as UTC.
+    marks = Event()
+    marks.add('DTSTAMP', mark.changed_at)
+    marks.add('UID', event_uid(event.key, calendar_id))
+    marks.add('SEQUENCE', mark.sequence)
+    before, after = body
+    return before + b''.join(_ical_lines(marks)[1:-1]) + after
 
 
 def _in_feed_order(events: Iterable[FeedEvent]) -> list[FeedEvent]:
-    """By day, then by UID (a day holds one digest, or its follow-ups' own events)."""
-    return sorted(events, key=lambda event: (event.day, _uid(event)))
-
-
-def _uid(event: FeedEvent) -> str:
-    return _clean(f'{event.key}@{UID_DOMAIN}')
+    """By day, then by key (a day holds one digest, or its follow-ups' own events)."""
+    return sorted(events, key=lambda event: (event.day, _clean(event.key)))
 
 
 def _new_calendar() -> Calendar:
-    calendar = Calendar.new(
-        prodid=PRODID,
-        version='2.0',
-        calscale='GREGORIAN',
-        method='PUBLISH',
-        uid=CALENDAR_UID,
-    )
+    # No UID and no METHOD: see the module docstring.
+    # Not Calendar.new(), which adds a random calendar UID unless given one.
+    calendar = Calendar()
+    calendar.add('VERSION', '2.0')
+    calendar.add('PRODID', PRODID)
+    calendar.add('CALSCALE', 'GREGORIAN')
     # Not Calendar.new(name=..., description=...): icalendar 7 types NAME and the X-WR-*
     # properties as vUnknown, written without escaping (a comma in the name would be bare,
     # a newline would fail an assert); as vText they are escaped like any other text.
@@ -302,7 +395,7 @@ def _new_calendar() -> Calendar:
     return calendar
 
 
-def _followup_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, timing: _Timing) -> Event:
+def _followup_event(event: FeedEvent, today: date, base_url: str, timing: _Timing) -> Event:
     followup = event.listed[0]
     url = _page_url(base_url, followup.link)
     summary = _item_summary(followup, today)
@@ -312,11 +405,11 @@ def _followup_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str
         description.append(f'Overdue since {_human_date(followup.due)}.')
     description.append(f'Open in CareerNet: {url}')
 
-    return _event(event, mark, timing, summary=summary, description='\n\n'.join(description), url=url,
+    return _event(event, timing, summary=summary, description='\n\n'.join(description), url=url,
                   category=_kind_label(followup.kind))
 
 
-def _digest_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, timing: _Timing) -> Event:
+def _digest_event(event: FeedEvent, today: date, base_url: str, timing: _Timing) -> Event:
     """One event standing for every follow-up of a crowded day; it lists the first few."""
     count = event.count
     home = _page_url(base_url, '')
@@ -328,17 +421,13 @@ def _digest_event(event: FeedEvent, today: date, mark: FeedMark, base_url: str, 
     if count > len(event.listed):
         lines.extend(['', f'…and {count - len(event.listed):,} more in CareerNet: {home}'])
 
-    return _event(event, mark, timing, summary=summary, description='\n'.join(lines), url=home, category='Digest')
+    return _event(event, timing, summary=summary, description='\n'.join(lines), url=home, category='Digest')
 
 
-def _event(event: FeedEvent, mark: FeedMark, timing: _Timing, *, summary: str, description: str, url: str,
+def _event(event: FeedEvent, timing: _Timing, *, summary: str, description: str, url: str,
            category: str) -> Event:
-    """The VEVENT for ``event``: what every event carries, in the same order, whatever it stands for."""
+    """The VEVENT for ``event`` but its UID, DTSTAMP and SEQUENCE (see :func:`_marked_event`)."""
     calendar_event = Event()
-    calendar_event.add('UID', _uid(event))
-    # icalendar writes DTSTAMP in UTC, in whole seconds, and takes a naive time as UTC.
-    calendar_event.add('DTSTAMP', mark.changed_at)
-    calendar_event.add('SEQUENCE', mark.sequence)
     calendar_event.add('SUMMARY', summary)
     calendar_event.add('DESCRIPTION', description)
     calendar_event.add('URL', url)
@@ -355,9 +444,13 @@ def _schedule_event(event: Event, day: date, summary: str, timing: _Timing) -> N
         event.add('DTSTART', day)
         event.add('DTEND', day + timedelta(days=1))
         return
-    start = datetime.combine(day, timing.at, tzinfo=timing.zone)
-    event.add('DTSTART', start)
-    event.add('DTEND', start + TIMED_EVENT_LENGTH)
+    start = place_local_time(day, timing.at, timing.zone)
+    # A local time in a fall-back overlap occurs twice and readers differ on which they take:
+    # the first occurrence (RFC 5545 3.3.5) is written in UTC, which no reader can misplace.
+    event.add('DTSTART', start.astimezone(UTC) if is_ambiguous(start) else start)
+    # Real time, not wall-clock: an end written as a local time could fall before the start
+    # (or into the other occurrence of an overlap) on a clock-change day.
+    event.add('DURATION', TIMED_EVENT_LENGTH)
     alarm = Alarm()
     alarm.add('ACTION', 'DISPLAY')
     alarm.add('TRIGGER', -timing.alarm_before)
@@ -366,7 +459,7 @@ def _schedule_event(event: Event, day: date, summary: str, timing: _Timing) -> N
 
 
 def _item_summary(followup: FollowUp, today: date) -> str:
-    title = _clean(followup.title).strip() or 'CareerNet follow-up'
+    title = _one_line(followup.title) or 'CareerNet follow-up'
     if followup.due < today:
         return f'{title} (overdue since {_human_date(followup.due)})'
     return title
@@ -378,7 +471,7 @@ def _digest_summary(count: int) -> str:
 
 def _kind_label(kind: str) -> str:
     """``keep_in_touch`` -> ``Keep in touch``."""
-    return _clean(kind).replace('_', ' ').replace('-', ' ').strip().capitalize() or 'Follow-up'
+    return _one_line(_clean(kind).replace('_', ' ').replace('-', ' ')).capitalize() or 'Follow-up'
 
 
 def _human_date(day: date) -> str:
@@ -389,6 +482,11 @@ def _human_date(day: date) -> str:
 def _clean(text: str) -> str:
     """User text made safe as iCalendar TEXT; icalendar then escapes ``\\ ; , newline``."""
     return _CONTROLS.sub('', _LINE_BREAKS.sub('\n', text))
+
+
+def _one_line(text: str) -> str:
+    """User text for a title: controls gone, each run of whitespace (line breaks too) one space."""
+    return ' '.join(_clean(text).split())
 
 
 def _page_url(base_url: str, link: str) -> str:

@@ -68,7 +68,9 @@ class Store:
         self.feed_marks = Repository(table('feed_marks'), FeedMark, self._written)
         settings_docs = db.table(SETTINGS_TABLE).all()
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
-        if not settings_docs:
+        # A file from before the calendar id existed gets one now, stored at once, so the feed's
+        # UIDs stay the same from this start on.
+        if not settings_docs or 'calendar_id' not in settings_docs[0]:
             self.save_settings(self._settings)
 
     @property

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from icalendar import Component
 
+from careernet_ui.calendar_feed import event_uid
 from careernet_ui.demo import generate_network
 from storage import Store
 from tests.conftest import TODAY
@@ -41,6 +42,11 @@ def events(body: bytes) -> dict[str, Component]:
     parsed = {str(event['UID']): event for event in parse(body).walk('VEVENT')}
     assert [vevent.uid.value for vevent in vevents] == list(parsed)
     return parsed
+
+
+def uid_in(store: Store, key: str) -> str:
+    """The UID the feed of ``store`` gives the event ``key``."""
+    return event_uid(key, store.settings.calendar_id)
 
 
 def uids(body: bytes) -> list[str]:

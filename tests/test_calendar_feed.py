@@ -17,7 +17,6 @@ from icalendar import Calendar, Component
 from icalendar.parser import Contentline
 
 from careernet_ui.calendar_feed import (
-    CALENDAR_UID,
     FEED_DESCRIPTION,
     RenderedEvents,
     feed_etag,
@@ -41,7 +40,7 @@ TIMED: dict[str, Any] = {
 }
 HOSTILE_TITLES = [
     'x\r\nEND:VEVENT\r\nBEGIN:VEVENT',
-    'x\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil@careernet',
+    'x\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil@test.careernet',
     'bare\rCR\rEND:VCALENDAR',
     'commas, semicolons; and \\backslashes\\',
     'line one\nDTSTART:19700101',
@@ -93,7 +92,7 @@ def render(
     events = lay_out(followups, today=today, **setting_values)
     if marks is None:
         marks = update_marks(events, {}, NOW)
-    return render_feed(events, Settings(**setting_values), today, marks, BASE_URL)
+    return render_feed(events, Settings(**{'calendar_id': 'test', **setting_values}), today, marks, BASE_URL)
 
 
 def parse(body: bytes) -> Calendar:
@@ -136,6 +135,11 @@ def read_with_vobject(body: bytes) -> Any:
     return vobject.readOne(body.decode('utf-8'), validate=True)
 
 
+def one_line(text: str) -> str:
+    """What a reader should get back as a title: :func:`expected_text` on one line."""
+    return ' '.join(expected_text(text).split())
+
+
 def expected_text(text: str) -> str:
     """What a reader should get back from hostile text: line breaks as LF, controls gone."""
     text = re.sub('\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]', '\n', text)
@@ -173,11 +177,22 @@ def test_feed_round_trips_through_icalendar_and_vobject(setting_values: dict[str
         assert vevent.summary.value
 
 
-def test_empty_feed_is_still_a_valid_calendar() -> None:
-    body = render([])
+@pytest.mark.parametrize(
+    ('setting_values', 'zone'),
+    [({}, 'UTC'), ({'timezone': 'Asia/Kolkata'}, 'Asia/Kolkata'), (TIMED, 'Europe/Berlin'),
+     ({'timezone': 'Mars/Olympus_Mons'}, 'UTC')],
+    ids=['all-day', 'all-day-kolkata', 'timed', 'all-day-unknown-zone'],
+)
+def test_empty_feed_is_still_a_valid_calendar_holding_the_users_time_zone(
+    setting_values: dict[str, Any], zone: str
+) -> None:
+    """RFC 5545 3.6: a VCALENDAR holds at least one component; a VTIMEZONE is one a client ignores."""
+    body = render([], **setting_values)
 
-    assert parse(body)['UID'] == CALENDAR_UID
+    calendar = parse(body)
+    assert 'UID' not in calendar
     assert events(body) == []
+    assert [str(timezone['TZID']) for timezone in calendar.walk('VTIMEZONE')] == [zone]
     assert read_with_vobject(body).prodid.value == '-//CareerNet//CareerNet//EN'
 
 
@@ -196,7 +211,7 @@ def test_lines_end_in_crlf_and_fold_at_75_octets_between_utf8_sequences() -> Non
     assert any(line.startswith(b' ') for line in lines), 'the long title should have been folded'
     for line in lines:
         line.decode('utf-8')  # a fold inside a multi-byte character would fail to decode alone
-    assert str(event_by_uid(body, 'contact-1:keep_in_touch@careernet')['SUMMARY']) == long_title.strip()
+    assert str(event_by_uid(body, 'contact-1:keep_in_touch@test.careernet')['SUMMARY']) == long_title.strip()
 
 
 def test_feed_is_byte_identical_for_the_same_inputs_in_any_order() -> None:
@@ -250,10 +265,10 @@ def test_events_are_sorted_by_date_then_uid() -> None:
     uids = [str(event['UID']) for event in events(render(followups))]
 
     assert uids == [
-        'contact-4:keep_in_touch@careernet',
-        'contact-1:keep_in_touch@careernet',
-        'contact-3:keep_in_touch@careernet',
-        'contact-2:keep_in_touch@careernet',
+        'contact-4:keep_in_touch@test.careernet',
+        'contact-1:keep_in_touch@test.careernet',
+        'contact-3:keep_in_touch@test.careernet',
+        'contact-2:keep_in_touch@test.careernet',
     ]
 
 
@@ -281,14 +296,14 @@ def test_hostile_title_stays_inside_summary(title: str) -> None:
         b'END:VEVENT',
         b'END:VCALENDAR',
     ]
-    assert len([line for line in lines if line.startswith((b'UID:', b'UID;'))]) == 2  # the calendar's, the event's
+    assert len([line for line in lines if line.startswith((b'UID:', b'UID;'))]) == 1  # the event's only
     (event,) = events(body)
-    assert str(event['SUMMARY']) == expected_text(title)
-    assert str(event['UID']) == 'contact-1:keep_in_touch@careernet'
+    assert str(event['SUMMARY']) == one_line(title)
+    assert str(event['UID']) == 'contact-1:keep_in_touch@test.careernet'
     (vevent,) = read_with_vobject(body).contents['vevent']
-    assert vevent.summary.value == expected_text(title)
+    assert vevent.summary.value == one_line(title)
     assert vevent.description.value.startswith(expected_text(title))
-    assert vevent.valarm.description.value == expected_text(title)
+    assert vevent.valarm.description.value == one_line(title)
 
 
 def test_text_separators_are_escaped_in_the_bytes() -> None:
@@ -332,7 +347,7 @@ def test_any_text_round_trips_as_one_event(title: str, reason: str) -> None:
 
     assert max(len(line) for line in body.split(b'\r\n')) <= 75
     (event,) = events(body)
-    assert str(event['SUMMARY']) == (expected_text(title) or 'CareerNet follow-up')
+    assert str(event['SUMMARY']) == (one_line(title) or 'CareerNet follow-up')
     (vevent,) = read_with_vobject(body).contents['vevent']
     assert vevent.summary.value == str(event['SUMMARY'])
     assert vevent.description.value == str(event['DESCRIPTION'])
@@ -352,9 +367,9 @@ def test_uid_is_the_followup_id_and_stable_when_other_followups_change() -> None
     later_marks = marks_of([dana, aiko_changed, newcomer], first_marks, NOW + timedelta(days=1))
     after = render([newcomer, aiko_changed, dana], marks=later_marks)
 
-    uid = 'contact-1:keep_in_touch@careernet'
+    uid = 'contact-1:keep_in_touch@test.careernet'
     assert raw_event(after, uid) == raw_event(before, uid)
-    assert b'\r\nSEQUENCE:1\r\n' in raw_event(after, 'contact-2:keep_in_touch@careernet')
+    assert b'\r\nSEQUENCE:1\r\n' in raw_event(after, 'contact-2:keep_in_touch@test.careernet')
 
 
 @pytest.mark.parametrize(
@@ -368,7 +383,7 @@ def test_uid_is_the_followup_id_and_stable_when_other_followups_change() -> None
     ids=['date', 'title', 'reason', 'link'],
 )
 def test_sequence_and_dtstamp_rise_when_date_or_text_changes(change: dict[str, Any]) -> None:
-    uid = 'contact-1:keep_in_touch@careernet'
+    uid = 'contact-1:keep_in_touch@test.careernet'
     original = make_followup(1)
     first_marks = marks_of([original])
     changed = dataclasses.replace(original, **change)
@@ -420,7 +435,7 @@ def test_done_followups_leave_the_feed() -> None:
 
     after_done = render([dana], marks=marks_of([dana], marks))
 
-    assert [str(event['UID']) for event in events(after_done)] == ['contact-1:keep_in_touch@careernet']
+    assert [str(event['UID']) for event in events(after_done)] == ['contact-1:keep_in_touch@test.careernet']
     assert b'contact-2' not in after_done
 
 
@@ -505,7 +520,8 @@ def test_timed_events_have_a_vtimezone_and_an_alarm() -> None:
     (vtimezone,) = calendar.walk('VTIMEZONE')
     assert str(vtimezone['TZID']) == 'Europe/Berlin'
     assert b'\r\nDTSTART;TZID=Europe/Berlin:20260116T093000\r\n' in body
-    assert b'\r\nDTEND;TZID=Europe/Berlin:20260116T100000\r\n' in body
+    assert b'\r\nDURATION:PT30M\r\n' in body
+    assert b'DTEND' not in body
     (alarm,) = calendar.walk('VALARM')
     assert str(alarm['ACTION']) == 'DISPLAY'
     assert alarm.decoded('TRIGGER') == timedelta(minutes=-20)
@@ -548,7 +564,7 @@ def test_crowded_day_gets_one_digest_event() -> None:
 
     body = render(crowded + calm, feed_digest_threshold=5)
 
-    digest = event_by_uid(body, 'digest-20260117@careernet')
+    digest = event_by_uid(body, 'digest-20260117@test.careernet')
     assert str(digest['SUMMARY']) == 'CareerNet: 6 follow-ups'
     assert digest.decoded('DTSTART') == TODAY + timedelta(days=2)
     description = str(digest['DESCRIPTION'])
@@ -571,7 +587,7 @@ def test_overdue_followups_count_towards_todays_digest() -> None:
 
     (digest,) = events(render(followups, feed_digest_threshold=2))
 
-    assert str(digest['UID']) == 'digest-20260115@careernet'
+    assert str(digest['UID']) == 'digest-20260115@test.careernet'
     assert 'Call contact 1 (overdue since 11 Dec 2024)' in str(digest['DESCRIPTION'])
 
 
@@ -593,8 +609,8 @@ def test_digest_stamp_and_sequence_follow_its_latest_change() -> None:
     changed = [*followups[:2], dataclasses.replace(followups[2], title='Call contact 3 about Acme')]
     later = marks_of(changed, first, NOW + timedelta(hours=3), feed_digest_threshold=2)
 
-    before = event_by_uid(render(followups, marks=first, feed_digest_threshold=2), 'digest-20260115@careernet')
-    after = event_by_uid(render(changed, marks=later, feed_digest_threshold=2), 'digest-20260115@careernet')
+    before = event_by_uid(render(followups, marks=first, feed_digest_threshold=2), 'digest-20260115@test.careernet')
+    after = event_by_uid(render(changed, marks=later, feed_digest_threshold=2), 'digest-20260115@test.careernet')
 
     assert (before['SEQUENCE'], after['SEQUENCE']) == (0, 1)
     assert after.decoded('DTSTAMP') == NOW + timedelta(hours=3)
@@ -620,7 +636,7 @@ def test_digest_has_one_mark_and_its_follow_ups_none() -> None:
 def test_digest_changes_when_what_it_shows_changes_and_only_then() -> None:
     """Listed: id, date, title, link; beyond the list, only the count shows."""
     followups = [make_followup(n, title=f'Call contact {n:03d}') for n in range(1, DIGEST_LIST_LIMIT + 6)]
-    uid = 'digest-20260115@careernet'
+    uid = 'digest-20260115@test.careernet'
     first = marks_of(followups)
     unlisted_edit = [*followups[:-1], dataclasses.replace(followups[-1], title='Call contact 999 (renamed)')]
     reason_edit = [dataclasses.replace(followups[0], reason='Another reason'), *followups[1:]]
@@ -653,11 +669,11 @@ def test_calendar_properties_are_present_and_stable() -> None:
     assert str(calendar['PRODID']) == '-//CareerNet//CareerNet//EN'
     assert str(calendar['VERSION']) == '2.0'
     assert str(calendar['CALSCALE']) == 'GREGORIAN'
-    assert str(calendar['METHOD']) == 'PUBLISH'
-    assert calendar['UID'] == CALENDAR_UID
+    assert 'METHOD' not in calendar  # METHOD:PUBLISH would ask libical's iTIP check for an ORGANIZER
+    assert 'UID' not in calendar  # a syncing client would take it for every event's identity
     assert b'\r\nNAME:CareerNet follow-ups\r\n' in body
     assert b'\r\nX-WR-CALNAME:CareerNet follow-ups\r\n' in body
-    assert body.split(b'BEGIN:VEVENT')[0] == render([], today=date(2030, 1, 1)).split(b'END:VCALENDAR')[0]
+    assert body.split(b'BEGIN:VEVENT')[0] == render([], today=date(2030, 1, 1)).split(b'BEGIN:VTIMEZONE')[0]
 
 
 def test_refresh_interval_and_published_ttl_are_written_as_durations() -> None:

@@ -23,7 +23,7 @@ from careernet_ui.domain import due_follow_ups, mark_done
 from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token
 from storage import Store
 from tests.conftest import TODAY
-from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, uids
+from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, uid_in, uids
 
 CALENDAR = 'text/calendar; charset=utf-8'
 
@@ -127,7 +127,7 @@ async def test_a_done_follow_up_is_gone_at_the_next_fetch(client: httpx.AsyncCli
     # A 30-day horizon: the keep-in-touch after this one falls beyond it once this is done.
     store.save_settings(dataclasses.replace(store.settings, feed_horizon_days=30))
     followup = next(f for f in due_follow_ups(store.network(), TODAY, 30) if f.due > TODAY)
-    uid = f'{followup.id}@careernet'
+    uid = uid_in(store, followup.id)
     assert uid in uids((await client.get(feed_path(store))).content)
 
     store.followup_states.put(mark_done(followup, TODAY))
@@ -139,7 +139,7 @@ async def test_sequence_rises_when_a_follow_up_changes_between_fetches(
     client: httpx.AsyncClient, store: Store, clock: Clock
 ) -> None:
     followup = next(f for f in due_follow_ups(store.network(), TODAY, 90) if f.due > TODAY and f.contact_id)
-    uid = f'{followup.id}@careernet'
+    uid = uid_in(store, followup.id)
     first = events((await client.get(feed_path(store))).content)[uid]
     contact = store.contacts.get(followup.contact_id or '')
 
@@ -182,7 +182,7 @@ async def test_the_marks_are_stored_once_the_response_is_sent(store: Store, cloc
         revision = store.revision
         again = await http.get(feed_path(store), headers={'If-None-Match': response.headers['etag']})
 
-    assert events(response.content)[f'{followup.id}@careernet'].decoded('SEQUENCE') == 1
+    assert events(response.content)[uid_in(store, followup.id)].decoded('SEQUENCE') == 1
     assert stored_when_sent == [0, 1], 'the body went out before the marks were stored, and the 304 after'
     assert store.feed_marks.get(followup.id).sequence == 1
     assert again.status_code == 304

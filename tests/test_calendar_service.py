@@ -16,7 +16,7 @@ from careernet_ui.domain.feed_settings import FeedSettingsForm
 from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token, save_feed_settings
 from storage import Store, open_store
 from tests.conftest import TODAY
-from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, summaries_and_days, uids
+from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, summaries_and_days, uid_in, uids
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_first_feed_stores_a_mark_per_event_and_repeated_polls_are_served_from_m
 ) -> None:
     body = feed.current(TODAY).body
 
-    assert {mark.id + '@careernet' for mark in store.feed_marks} == set(uids(body))
+    assert {uid_in(store, mark.id) for mark in store.feed_marks} == set(uids(body))
     revision = store.revision
     for _ in range(5):
         assert feed.current(TODAY).body == body
@@ -67,7 +67,7 @@ def test_with_digests_only_the_events_shown_have_marks(store: Store, feed: Calen
     body = feed.current(TODAY).body
 
     assert any(uid.startswith('digest-') for uid in uids(body))
-    assert {mark.id + '@careernet' for mark in store.feed_marks} == set(uids(body))
+    assert {uid_in(store, mark.id) for mark in store.feed_marks} == set(uids(body))
     assert len(store.feed_marks) < len(due_follow_ups(store.network(), TODAY, 90))
 
 
@@ -126,7 +126,7 @@ def test_a_renamed_contact_raises_sequence_once_and_the_new_mark_is_stored(
     store: Store, feed: CalendarFeed, clock: Clock
 ) -> None:
     followup = first_followup(store)
-    uid = f'{followup.id}@careernet'
+    uid = uid_in(store, followup.id)
     feed.current(TODAY)
     rename_its_contact(store, followup)
     clock.now += timedelta(hours=2)
@@ -146,7 +146,7 @@ def test_marks_later_serves_the_new_feed_before_its_marks_are_stored_and_keeps_i
     store: Store, feed: CalendarFeed
 ) -> None:
     followup = first_followup(store)
-    uid = f'{followup.id}@careernet'
+    uid = uid_in(store, followup.id)
     feed.current(TODAY)
     rename_its_contact(store, followup)
     revision = store.revision
@@ -168,7 +168,7 @@ def test_each_computation_first_stores_the_marks_served_before_so_a_restart_neve
     store: Store, feed: CalendarFeed, clock: Clock, data_path: Path
 ) -> None:
     followup = first_followup(store)
-    uid = f'{followup.id}@careernet'
+    uid = uid_in(store, followup.id)
     feed.current(TODAY)
     rename_its_contact(store, followup, 'Renamed Once')
     asyncio.run(feed.current_async(TODAY, marks_later=True))  # served; its marks never stored by the caller
@@ -218,11 +218,11 @@ def test_a_done_follow_up_leaves_the_feed_and_its_mark_is_dropped(store: Store, 
     # With a 30-day horizon, the next keep-in-touch after this one is done falls beyond it.
     store.save_settings(dataclasses.replace(store.settings, feed_horizon_days=30))
     followup = first_followup(store)
-    assert f'{followup.id}@careernet' in uids(feed.current(TODAY).body)
+    assert uid_in(store, followup.id) in uids(feed.current(TODAY).body)
 
     store.followup_states.put(mark_done(followup, TODAY))
 
-    assert f'{followup.id}@careernet' not in uids(feed.current(TODAY).body)
+    assert uid_in(store, followup.id) not in uids(feed.current(TODAY).body)
     assert followup.id not in store.feed_marks
 
 
@@ -230,7 +230,7 @@ def test_a_done_keep_in_touch_comes_back_at_its_next_date_with_a_higher_sequence
     store: Store, feed: CalendarFeed
 ) -> None:
     followup = first_followup(store)
-    uid = f'{followup.id}@careernet'
+    uid = uid_in(store, followup.id)
     before = events(feed.current(TODAY).body)[uid]
 
     store.followup_states.put(mark_done(followup, TODAY))
@@ -348,7 +348,7 @@ def test_marks_are_stamped_with_the_follow_up_change_time_not_the_poll_time(stor
     followup = first_followup(store)
     body = CalendarFeed(store, BASE_URL, clock=Clock(datetime(2030, 1, 1, tzinfo=UTC))).current(TODAY).body
 
-    stamp = events(body)[f'{followup.id}@careernet'].decoded('DTSTAMP')
+    stamp = events(body)[uid_in(store, followup.id)].decoded('DTSTAMP')
 
     assert followup.changed_at is not None
     assert stamp == followup.changed_at.replace(microsecond=0)

@@ -96,6 +96,7 @@ def unsorted_due_follow_ups(
     *,
     kinds: Mapping[str, FollowUpKind] = KINDS,
     memo: FollowUpMemo | None = None,
+    snoozed_on_wake_up: bool = False,
 ) -> list[FollowUp]:
     """:func:`due_follow_ups` in the order the kinds find them, for a caller that orders them itself.
 
@@ -108,6 +109,9 @@ def unsorted_due_follow_ups(
         horizon_days: How far ahead to look.
         kinds: The kinds to compute.
         memo: As for :func:`due_follow_ups`.
+        snoozed_on_wake_up: Show a follow-up snoozed past ``today`` on its wake-up day (when that
+            is within the horizon) rather than hide it: the calendar feed's view, where it would
+            otherwise vanish until that day.
 
     Returns:
         The same follow-ups as :func:`due_follow_ups`, by kind (in ``kinds`` order), then in the
@@ -128,7 +132,12 @@ def unsorted_due_follow_ups(
             continue
         for followup in find(network, index, today):
             state = states.get(followup.id)
-            visible = followup if state is None else apply_state(followup, state, today)
+            if state is None:
+                visible: FollowUp | None = followup
+            elif snoozed_on_wake_up:
+                visible = apply_state(followup, state, max(today, state.until or today))
+            else:
+                visible = apply_state(followup, state, today)
             if visible is not None and visible.due <= last_day:
                 shown.append(visible)
     if memo is not None and index.memo is not None:

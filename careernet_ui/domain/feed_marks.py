@@ -42,13 +42,22 @@ class FeedMark:
         return self.followup_id
 
 
-def update_marks(events: Iterable[FeedEvent], marks: Mapping[str, FeedMark], now: datetime) -> dict[str, FeedMark]:
+def update_marks(
+    events: Iterable[FeedEvent],
+    marks: Mapping[str, FeedMark],
+    now: datetime,
+    fingerprints: Mapping[str, str] | None = None,
+) -> dict[str, FeedMark]:
     """Bring the feed marks up to date with the events the feed now shows.
 
     Args:
         events: The feed's events (:func:`~.feed_events.feed_events`).
         marks: The marks stored after the previous update, keyed by event key.
         now: The current time; a naive value is taken to be UTC.
+        fingerprints: Each event's fingerprint by key, when the caller knows better than
+            :func:`event_fingerprint` what the event will show: the feed passes the hash of the
+            event's own bytes (:func:`careernet_ui.calendar_feed.feed_fingerprints`), so that a
+            change of time, zone or duration raises SEQUENCE too.
 
     Returns:
         The new marks, keyed by event key. An unchanged event keeps its mark (the same
@@ -60,7 +69,7 @@ def update_marks(events: Iterable[FeedEvent], marks: Mapping[str, FeedMark], now
     now = as_utc(now)
     updated: dict[str, FeedMark] = {}
     for event in events:
-        fingerprint = event_fingerprint(event)
+        fingerprint = event_fingerprint(event) if fingerprints is None else fingerprints[event.key]
         previous = marks.get(event.key)
         if previous is None:
             updated[event.key] = _first_mark(event, fingerprint, now)

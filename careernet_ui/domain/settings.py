@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -9,12 +10,25 @@ from . import validation as v
 from .contacts import Stage
 from .errors import ValidationError
 
+# It becomes part of every UID's right-hand side (``<key>@<calendar id>.careernet``).
+_CALENDAR_ID = re.compile(r'[A-Za-z0-9-]{1,64}', re.ASCII)
+
 DEFAULT_CADENCE_DAYS: dict[Stage, int | None] = {
     Stage.CONTACT: None,
     Stage.POTENTIAL_ADVOCATE: 45,
     Stage.REFERENCE: 60,
     Stage.ADVOCATE: 30,
 }
+
+
+def new_calendar_id() -> str:
+    """This data file's calendar identity: 128 random bits as 32 hex digits.
+
+    Every UID in the feed carries it, so two data files subscribed in one calendar app never
+    share a UID. Unlike the token it never rotates: a new token must not make calendars see
+    new events.
+    """
+    return secrets.token_hex(16)
 
 
 def new_feed_token() -> str:
@@ -28,6 +42,7 @@ class Settings:
 
     cadence_days: dict[Stage, int | None] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
     feed_token: str = field(default_factory=new_feed_token)
+    calendar_id: str = field(default_factory=new_calendar_id)
     feed_all_day: bool = True
     feed_time: str = '09:00'
     feed_alarm_minutes: int = 15
@@ -45,6 +60,11 @@ class Settings:
             self.cadence_days.setdefault(stage, DEFAULT_CADENCE_DAYS[stage])
         if len(self.feed_token) < 22:
             raise ValidationError('The calendar token must carry at least 128 random bits.', field='feed_token')
+        if not _CALENDAR_ID.fullmatch(self.calendar_id):
+            raise ValidationError(
+                f'The calendar id "{self.calendar_id}" must be 1 to 64 letters, digits or hyphens.',
+                field='calendar_id',
+            )
         hours, _, minutes = self.feed_time.partition(':')
         if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
             raise ValidationError(f'"{self.feed_time}" is not a time of day like 09:00.', field='feed_time')

@@ -20,11 +20,20 @@ LATEST = date(2100, 12, 31)
 # person types on purpose, and a stricter rule would refuse real addresses.
 _EMAIL = re.compile(r'^[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;".]+$')
 
+# Whitespace around any line break, as str.splitlines() knows them.
+_LINE_BREAK = re.compile(r'\s*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]\s*')
+
 E = TypeVar('E', bound=Enum)
 
 
 def required_text(value: str, field: str, label: str, *, limit: int = MAX_NAME) -> str:
-    """Return ``value`` stripped; refuse it empty or longer than ``limit`` characters."""
+    """Return ``value`` stripped, on one line; refuse it empty or longer than ``limit`` characters.
+
+    Required texts are names and titles: a line break in one (pasted from a mail) would split a
+    calendar event's title, so each run of whitespace holding a line break becomes one space.
+    """
+    if isinstance(value, str):
+        value = _LINE_BREAK.sub(' ', value)
     text = optional_text(value, field, label, limit=limit)
     if not text:
         raise ValidationError(f'{label} is required.', field=field)

@@ -42,7 +42,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from careernet_ui.calendar_feed import AgendaEntry, RenderedEvents, feed_agenda, feed_etag, render_feed
+from careernet_ui.calendar_feed import (
+    AgendaEntry,
+    RenderedEvents,
+    feed_agenda,
+    feed_etag,
+    feed_fingerprints,
+    render_feed,
+)
 from careernet_ui.domain import Network, Settings, utc_now
 from careernet_ui.domain.engine import unsorted_due_follow_ups
 from careernet_ui.domain.feed_events import FeedEvent, feed_events
@@ -144,7 +151,7 @@ class CalendarFeed:
         if rendered is None:
             self.store_marks()  # before reading the marks to move on from
             snapshot = self._snapshot(today)
-            plan = _plan_marks(snapshot, self._clock(), self._memo)
+            plan = _plan_marks(snapshot, self._clock(), self._memo, self.base_url, self._rendered)
             self._unstored = plan
             rendered = self._remember(snapshot, _render(snapshot, plan, self.base_url, self._rendered))
         self.store_marks()
@@ -208,7 +215,8 @@ class CalendarFeed:
                     return cached
                 self.store_marks()  # before reading the marks to move on from
                 snapshot = self._snapshot(today)
-                plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock(), self._memo)
+                plan = await asyncio.to_thread(_plan_marks, snapshot, self._clock(), self._memo, self.base_url,
+                                               self._rendered)
                 if self.store.revision != snapshot.revision:
                     continue  # The data changed while the marks were worked out: start from the new data.
                 # From here on these marks may be served: the next computation stores them first.
@@ -303,17 +311,22 @@ class _MarksPlan:
     removed: list[str]
 
 
-def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo) -> _MarksPlan:
+def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo, base_url: str,
+                rendered: RenderedEvents) -> _MarksPlan:
     """The feed's events and their marks, and which marks to add, replace and drop.
 
-    Pure but for ``memo``, which only ever makes the same follow-ups faster.
+    Pure but for the memos, which only ever make the same follow-ups and bytes faster (the
+    events rendered here for their fingerprints are reused by :func:`_render`).
     """
     settings = snapshot.settings
     # feed_events lays the follow-ups out by day whatever their order: sorting them all is not needed.
-    followups = unsorted_due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days, memo=memo)
+    # A snoozed follow-up is shown on the day it wakes up: a calendar-only user would lose it otherwise.
+    followups = unsorted_due_follow_ups(snapshot.network, snapshot.today, settings.feed_horizon_days, memo=memo,
+                                        snoozed_on_wake_up=True)
     events = feed_events(followups, settings, snapshot.today)
     before = snapshot.marks
-    marks = update_marks(events, before, now)
+    fingerprints = feed_fingerprints(events, settings, snapshot.today, base_url, memo=rendered)
+    marks = update_marks(events, before, now, fingerprints)
     added: list[FeedMark] = []
     changed: list[FeedMark] = []
     for key, mark in marks.items():

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
+from careernet_ui.calendar_feed import event_uid
 from careernet_ui.cli import main
 from careernet_ui.services.calendar import CalendarFeed
 from storage import open_store
@@ -54,9 +55,11 @@ def test_export_stores_the_feed_marks_as_the_server_would(demo_file: Path, tmp_p
 
     main(['export-ics', str(out), '--data', str(demo_file)])
 
-    marks = TinyDB(demo_file).table('feed_marks').all()
+    data = TinyDB(demo_file)
+    marks = data.table('feed_marks').all()
+    (settings,) = data.table('settings').all()
     individual = [uid for uid in events(out.read_bytes()) if not uid.startswith('digest-')]
-    assert {f'{mark["followup_id"]}@careernet' for mark in marks} >= set(individual)
+    assert {event_uid(mark['followup_id'], settings['calendar_id']) for mark in marks} >= set(individual)
 
 
 def test_base_url_sets_where_the_events_link(demo_file: Path, tmp_path: Path) -> None:

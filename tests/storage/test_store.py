@@ -80,7 +80,7 @@ def test_same_records_give_the_same_bytes(tmp_path: Path) -> None:
     contents = []
     for name in ('a', 'b'):
         store = open_store(tmp_path / name / 'careernet.json')
-        store.save_settings(dataclasses.replace(store.settings, feed_token='x' * 27))
+        store.save_settings(dataclasses.replace(store.settings, feed_token='x' * 27, calendar_id='c' * 32))
         stamp = datetime(2026, 1, 1, tzinfo=UTC)
         store.contacts.add(Contact(id='c1', name='Dana', created_at=stamp, updated_at=stamp))
         store.close()
