@@ -12,8 +12,9 @@ What strict readers need (libical's restriction check, ical.js, khal, calcurse, 
   ORGANIZER in every event (iTIP); a subscription needs neither.
 - Every UID is ``<event key>@<calendar id>.careernet``: the calendar id is random per data
   file (:attr:`Settings.calendar_id`), so two data files never share a UID.
-- A timed event is placed by RFC 5545 3.3.5 (see :mod:`.calendar_zones`) and lasts
-  ``DURATION:PT30M`` of real time, so it never ends before it starts on a clock-change day.
+- A timed event is placed by RFC 5545 3.3.5 (see :mod:`.calendar_zones`) and ends 30 minutes
+  later in real time, written in UTC, so no reader sees it end before it starts on a
+  clock-change day.
 - VTIMEZONEs come from :mod:`.calendar_zones`, not icalendar's ``add_missing_timezones``.
 - Names are written on one line in SUMMARY and in the alarm (descriptions keep line breaks).
 - A calendar with no events still holds a VTIMEZONE (the user's zone), as RFC 5545's grammar
@@ -448,9 +449,11 @@ def _schedule_event(event: Event, day: date, summary: str, timing: _Timing) -> N
     # A local time in a fall-back overlap occurs twice and readers differ on which they take:
     # the first occurrence (RFC 5545 3.3.5) is written in UTC, which no reader can misplace.
     event.add('DTSTART', start.astimezone(UTC) if is_ambiguous(start) else start)
-    # Real time, not wall-clock: an end written as a local time could fall before the start
-    # (or into the other occurrence of an overlap) on a clock-change day.
-    event.add('DURATION', TIMED_EVENT_LENGTH)
+    # The end is computed in real time and written in UTC. An end in local time can fall before the
+    # start (02:30 + 30 min = 03:00 on a spring-forward day is 01:00 UTC) or into the other
+    # occurrence of an overlap; and libical adds a DURATION to the local wall-clock time (01:30 +
+    # PT30M = 02:00, which does not exist on Los Angeles' spring-forward day, read as 09:00 UTC).
+    event.add('DTEND', start.astimezone(UTC) + TIMED_EVENT_LENGTH)
     alarm = Alarm()
     alarm.add('ACTION', 'DISPLAY')
     alarm.add('TRIGGER', -timing.alarm_before)

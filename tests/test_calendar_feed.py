@@ -520,8 +520,7 @@ def test_timed_events_have_a_vtimezone_and_an_alarm() -> None:
     (vtimezone,) = calendar.walk('VTIMEZONE')
     assert str(vtimezone['TZID']) == 'Europe/Berlin'
     assert b'\r\nDTSTART;TZID=Europe/Berlin:20260116T093000\r\n' in body
-    assert b'\r\nDURATION:PT30M\r\n' in body
-    assert b'DTEND' not in body
+    assert b'\r\nDTEND:20260116T090000Z\r\n' in body  # 30 minutes later, in UTC
     (alarm,) = calendar.walk('VALARM')
     assert str(alarm['ACTION']) == 'DISPLAY'
     assert alarm.decoded('TRIGGER') == timedelta(minutes=-20)
