@@ -538,6 +538,20 @@ def test_timed_events_in_summer_use_the_summer_offset() -> None:
     assert (start.hour, start.minute, start.utcoffset()) == (9, 30, timedelta(hours=2))
 
 
+def test_clock_change_days_place_the_event_by_rfc_5545_and_end_it_30_minutes_later_in_utc() -> None:
+    """02:30 does not exist in Berlin on 29 March and occurs twice on 25 October."""
+    followups = [make_followup(1, due=date(2026, 3, 29)), make_followup(2, due=date(2026, 10, 25))]
+    body = render(followups, today=date(2026, 3, 1), feed_all_day=False, feed_time='02:30',
+                  timezone='Europe/Berlin', feed_horizon_days=300)
+
+    gap = raw_event(body, 'contact-1:keep_in_touch@test.careernet')
+    assert b'\r\nDTSTART;TZID=Europe/Berlin:20260329T033000\r\n' in gap  # 01:30 UTC, read in the offset before
+    assert b'\r\nDTEND:20260329T020000Z\r\n' in gap
+    overlap = raw_event(body, 'contact-2:keep_in_touch@test.careernet')
+    assert b'\r\nDTSTART:20261025T003000Z\r\n' in overlap  # the first 02:30 (CEST), in UTC
+    assert b'\r\nDTEND:20261025T010000Z\r\n' in overlap
+
+
 def test_timed_events_in_utc_need_no_vtimezone() -> None:
     body = render([make_followup(1)], feed_all_day=False, timezone='UTC')
 
@@ -708,3 +722,19 @@ def test_etag_is_strong_and_follows_the_body() -> None:
     assert re.fullmatch(r'"[0-9a-f]{32}"', feed_etag(body))
     assert feed_etag(body) == feed_etag(bytes(body))
     assert feed_etag(body) != feed_etag(other)
+
+
+def test_two_data_files_share_no_uid_even_for_digests_and_the_same_records() -> None:
+    """Two installations subscribed in one calendar app: their events must never collide."""
+    followups = [make_followup(n) for n in range(1, 5)] + [make_followup(9, due=TODAY + timedelta(days=3))]
+    events_of_each = lay_out(followups, feed_digest_threshold=2)
+    first, second = (
+        render_feed(events_of_each, Settings(feed_digest_threshold=2), TODAY, marks_of(followups), BASE_URL)
+        for _ in range(2)
+    )
+
+    first_uids = {str(event['UID']) for event in events(first)}
+    second_uids = {str(event['UID']) for event in events(second)}
+    assert any(uid.startswith('digest-') for uid in first_uids)
+    assert len(first_uids) == 2
+    assert first_uids.isdisjoint(second_uids)

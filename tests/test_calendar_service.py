@@ -14,6 +14,7 @@ from careernet_ui.domain import Contact, FollowUp, ValidationError, due_follow_u
 from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, feed_events
 from careernet_ui.domain.feed_settings import FeedSettingsForm
 from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token, save_feed_settings
+from careernet_ui.services.followups import snooze_follow_up
 from storage import Store, open_store
 from tests.conftest import TODAY
 from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, summaries_and_days, uid_in, uids
@@ -352,3 +353,24 @@ def test_marks_are_stamped_with_the_follow_up_change_time_not_the_poll_time(stor
 
     assert followup.changed_at is not None
     assert stamp == followup.changed_at.replace(microsecond=0)
+
+
+def test_a_snoozed_follow_up_is_in_the_feed_and_the_agenda_on_its_wake_up_day(store: Store, feed: CalendarFeed) -> None:
+    followup = first_followup(store)
+    wake_up = TODAY + timedelta(days=20)
+    snooze_follow_up(store, followup, TODAY, wake_up)
+
+    rendered = feed.current(TODAY)
+
+    event = events(rendered.body)[uid_in(store, followup.id)]
+    assert event.decoded('DTSTART') == wake_up
+    assert [entry.day for entry in rendered.agenda if entry.link == followup.link and entry.summary == followup.title] \
+        == [wake_up]
+    assert due_follow_ups(store.network(), TODAY, 90).count(followup) == 0  # the dashboard still hides it
+
+
+def test_a_snooze_past_the_horizon_keeps_it_out_of_the_feed(store: Store, feed: CalendarFeed) -> None:
+    followup = first_followup(store)
+    snooze_follow_up(store, followup, TODAY, TODAY + timedelta(days=store.settings.feed_horizon_days + 1))
+
+    assert uid_in(store, followup.id) not in uids(feed.current(TODAY).body)

@@ -199,6 +199,17 @@ def test_snooze_hides_until_the_day_then_shows_it_due_that_day(overdue: Network)
     assert still.due == date(2026, 11, 28)
 
 
+def test_the_calendar_view_shows_a_snoozed_follow_up_on_its_wake_up_day_within_the_horizon(overdue: Network) -> None:
+    [followup] = due_follow_ups(overdue, TODAY)
+    network = with_state(overdue, snooze(followup, TODAY, date(2026, 11, 28)))
+
+    [shown] = unsorted_due_follow_ups(network, TODAY, 90, snoozed_on_wake_up=True)
+    assert (shown.id, shown.due) == (followup.id, date(2026, 11, 28))
+    assert unsorted_due_follow_ups(network, TODAY, 2, snoozed_on_wake_up=True) == []  # wakes after the horizon
+    done = with_state(overdue, mark_done(followup, TODAY))
+    assert unsorted_due_follow_ups(done, TODAY, 90, snoozed_on_wake_up=True) == unsorted_due_follow_ups(done, TODAY, 90)
+
+
 @pytest.mark.parametrize('until', [TODAY, date(2026, 11, 1)])
 def test_snoozing_to_today_or_earlier_is_refused(overdue: Network, until: date) -> None:
     [followup] = due_follow_ups(overdue, TODAY)

@@ -187,3 +187,22 @@ def test_network_snapshot_follows_changes(fresh_store: Store) -> None:
     assert fresh_store.network().contacts == []
     fresh_store.contacts.add(Contact(name='Dana'))
     assert [c.name for c in fresh_store.network().contacts] == ['Dana']
+
+
+def test_a_file_from_before_the_calendar_id_gets_one_stored_at_once_and_kept(data_path: Path) -> None:
+    """The feed's UIDs carry the calendar id: it must not change from one start to the next."""
+    open_store(data_path).close()
+    older = json.loads(data_path.read_text(encoding='utf-8'))
+    for document in older['settings'].values():
+        del document['calendar_id']
+    data_path.write_text(json.dumps(older), encoding='utf-8')
+
+    store = open_store(data_path)
+    given = store.settings.calendar_id
+    store.close()
+
+    (stored,) = TinyDB(data_path).table('settings').all()
+    assert stored['calendar_id'] == given
+    store = open_store(data_path)
+    assert store.settings.calendar_id == given
+    store.close()

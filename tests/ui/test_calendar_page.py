@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from nicegui import ui
 from nicegui.testing import User
 from tinydb import TinyDB
 
+from careernet_ui.domain import due_follow_ups
+from careernet_ui.domain.contacts import Stage
+from careernet_ui.domain.interactions import InteractionKind
+from careernet_ui.services.followups import snooze_follow_up
+from storage import open_store
+from tests.conftest import TODAY
+from tests.domain import make
 from tests.feed_helpers import events, summaries_and_days
 from tests.ui.helpers import texts
 
@@ -164,3 +173,23 @@ async def test_saving_a_higher_digest_threshold_updates_the_preview(demo_data: P
 
     assert stored_settings(demo_data)['feed_digest_threshold'] == 100
     assert not any(text.startswith('CareerNet: ') for text in texts(user, 'feed-preview-event'))
+
+
+@pytest.fixture
+def snoozed_data(data_path: Path) -> str:
+    """A data file holding one overdue keep-in-touch, snoozed for three days; its title."""
+    store = open_store(data_path)
+    dana = make.contact('c-dana', 'Dana Okafor', Stage.ADVOCATE, cadence_days=30)
+    store.contacts.add(dana)
+    store.interactions.add(make.interaction('i1', dana, InteractionKind.CALL, TODAY - timedelta(days=40)))
+    [followup] = due_follow_ups(store.network(), TODAY)
+    snooze_follow_up(store, followup, TODAY, TODAY + timedelta(days=3))
+    store.close()
+    return followup.title
+
+
+async def test_coming_up_shows_a_snoozed_follow_up_on_the_day_it_wakes_up(snoozed_data: str, user: User) -> None:
+    await user.open('/calendar')
+
+    assert texts(user, 'feed-preview-day') == ['28 Nov 2026']
+    assert texts(user, 'feed-preview-event') == [snoozed_data]
