@@ -32,7 +32,7 @@ from functools import partial
 from pathlib import Path
 
 from bench.feed_memory import free_port, wait_until_serving
-from careernet_ui.calendar_feed import RenderedEvents, feed_agenda, feed_etag, render_feed
+from careernet_ui.calendar_feed import RenderedEvents, feed_agenda, feed_etag, feed_fingerprints, render_feed
 from careernet_ui.domain import Contact, Interaction, InteractionKind, due_follow_ups, utc_now
 from careernet_ui.domain.engine import unsorted_due_follow_ups
 from careernet_ui.domain.feed_events import feed_events
@@ -182,7 +182,8 @@ def phases(store: Store, today: date) -> None:
     memo, rendered = FollowUpMemo(), RenderedEvents()  # as the service keeps them; filled by a first run
     first = feed_events(unsorted_due_follow_ups(store.network(), today, settings.feed_horizon_days, memo=memo),
                         settings, today)
-    render_feed(first, settings, today, update_marks(first, marks, utc_now()), BASE_URL, memo=rendered)
+    prints = feed_fingerprints(first, settings, today, BASE_URL, memo=rendered)
+    render_feed(first, settings, today, update_marks(first, marks, utc_now(), prints), BASE_URL, memo=rendered)
     contacts = store.contacts.all()
     for run in range(RUNS):
         contact = contacts[run * 89]  # a change, as in the cold runs: the memo serves all but its follow-ups
@@ -192,7 +193,9 @@ def phases(store: Store, today: date) -> None:
         engine_done = time.perf_counter()
         events = feed_events(followups, settings, today)
         events_done = time.perf_counter()
-        current = update_marks(events, marks, utc_now())
+        # The marks follow each event's bytes: rendering the changed events happens here, as in the service.
+        current = update_marks(events, marks, utc_now(), feed_fingerprints(events, settings, today, BASE_URL,
+                                                                           memo=rendered))
         marks_done = time.perf_counter()
         body = render_feed(events, settings, today, current, BASE_URL, memo=rendered)
         render_done = time.perf_counter()
