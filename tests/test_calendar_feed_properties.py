@@ -18,9 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careernet_ui.calendar_feed import render_feed
+from careernet_ui.demo import generate_network
+from careernet_ui.domain.engine import unsorted_due_follow_ups
 from careernet_ui.domain.feed_events import feed_events
 from careernet_ui.domain.feed_marks import update_marks
 from careernet_ui.domain.followups import FollowUp
+from careernet_ui.domain.network import Network
 from careernet_ui.domain.settings import Settings
 
 ZONES = (
@@ -66,12 +69,39 @@ def feeds(draw: st.DrawFn) -> tuple[list[FollowUp], Settings, date]:
     return followups, feed_settings, today
 
 
+@st.composite
+def networks(draw: st.DrawFn) -> tuple[list[FollowUp], Settings, date]:
+    """Follow-ups as the engine makes them from a random demo-style network, with random feed settings."""
+    _, feed_settings, today = draw(feeds())
+    records = generate_network(today, seed=draw(st.integers(0, 10_000)), contacts=draw(st.integers(1, 12)),
+                               interactions=draw(st.integers(0, 40)), accomplishments=2, feedback=3,
+                               applications=draw(st.integers(0, 2)), reference_requests=2, introductions=1)
+    network = Network(contacts=records.contacts, interactions=records.interactions,
+                      accomplishments=records.accomplishments, feedback=records.feedback,
+                      applications=records.applications, reference_requests=records.reference_requests,
+                      introductions=records.introductions, settings=feed_settings)
+    followups = unsorted_due_follow_ups(network, today, feed_settings.feed_horizon_days, snoozed_on_wake_up=True)
+    return followups, feed_settings, today
+
+
 @settings(max_examples=120, deadline=None, database=None)
 @given(feed=feeds(), order=st.randoms(use_true_random=False))
 def test_every_event_is_where_zoneinfo_puts_it_once_and_the_bytes_repeat(
     feed: tuple[list[FollowUp], Settings, date], order: random.Random
 ) -> None:
-    followups, feed_settings, today = feed
+    check_feed(*feed, order)
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(feed=networks(), order=st.randoms(use_true_random=False))
+def test_the_same_holds_for_the_follow_ups_of_random_networks(
+    feed: tuple[list[FollowUp], Settings, date], order: random.Random
+) -> None:
+    check_feed(*feed, order)
+
+
+def check_feed(followups: list[FollowUp], feed_settings: Settings, today: date, order: random.Random) -> None:
+    """Every property the module docstring lists, for one feed."""
     body = render(followups, feed_settings, today)
     text = body.decode('utf-8').replace('\r\n ', '')
     zones = {tzid: _observances(block) for tzid, block in _vtimezones(text).items()}

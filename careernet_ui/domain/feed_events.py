@@ -33,7 +33,8 @@ class FeedEvent:
 
     key: str
     """The event's identity: the follow-up's id, or ``digest-YYYYMMDD`` for a digest. The UID is
-    ``<key>@careernet``, and the event's feed mark is stored under it."""
+    ``<key>@<calendar id>.careernet`` (the calendar id is random per data file), and the event's
+    feed mark is stored under it."""
     day: date
     """The day the event is on (today for overdue follow-ups)."""
     followups: Sequence[FollowUp]
