@@ -13,7 +13,7 @@ import json
 import os
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,6 @@ class FeedCase:
     settings: dict[str, Any]
     days: tuple[date, ...]
     today: date = TODAY
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def timed(zone: str, at: str, *days: date, **extra: Any) -> FeedCase:
@@ -79,7 +78,6 @@ class Feed:
 
     path: Path
     expected: dict[str, tuple[str, str]]
-    summaries: dict[str, str]
 
 
 @pytest.fixture(params=list(CASES), ids=list(CASES))
@@ -103,7 +101,7 @@ def feed(request: pytest.FixtureRequest, tmp_path: Path) -> Feed:
     path = tmp_path / 'feed.ics'
     path.write_bytes(body)
     expected = {event_uid(event.key, settings.calendar_id): placed(event, settings) for event in events}
-    return Feed(path=path, expected=expected, summaries={})
+    return Feed(path=path, expected=expected)
 
 
 def placed(event: FeedEvent, settings: Settings) -> tuple[str, str]:
