@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from tinydb import TinyDB
+from typing import Any, TypeVar
 
 from careernet_ui.domain import (
     Accomplishment,
@@ -25,62 +26,116 @@ from careernet_ui.domain.feed_marks import FeedMark
 
 from . import backups, migrations
 from .codec import decode, encode
-from .durable import DurableJSONStorage, load_tables, remove_stale_temp_files
+from .durable import DataFile, Tables, load_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, StorageError
 from .lock import ProcessLock
-from .repository import Repository
-from .tables import RecordTable, put_documents
+from .repository import Keyed, Repository
+from .transaction import Staged, Transaction
 
 log = logging.getLogger(__name__)
 
 SETTINGS_TABLE = 'settings'
 BACKUP_EVERY = timedelta(days=1)
 
-
-class CareerNetDB(TinyDB):
-    """TinyDB whose tables commit incrementally to ``DurableJSONStorage``."""
-
-    table_class = RecordTable
+R = TypeVar('R', bound=Keyed)
 
 
 class Store:
     """Every record of one data file. Create it with ``open_store``; call ``close`` when done."""
 
-    def __init__(self, path: Path, db: CareerNetDB, lock: ProcessLock, last_backup: datetime) -> None:
+    def __init__(self, path: Path, data_file: DataFile, tables: Tables, lock: ProcessLock,
+                 last_backup: datetime) -> None:
         self.path = path
-        self._db = db
+        self.data_file = data_file
         self._lock = lock
         self._last_backup = last_backup
         self._listeners: list[Callable[[], None]] = []
         self._network: Network | None = None
+        # Per store and per asyncio task: a transaction held across an await is not joined by
+        # another task's writes.
+        self._active: ContextVar[Transaction | None] = ContextVar(f'careernet-transaction-{id(self)}',
+                                                                  default=None)
         self.revision = 0
-        table = db.table
-        self.contacts = Repository(table('contacts'), Contact, self._changed)
-        self.interactions = Repository(table('interactions'), Interaction, self._changed)
-        self.accomplishments = Repository(table('accomplishments'), Accomplishment, self._changed)
-        self.feedback = Repository(table('feedback'), Feedback, self._changed)
-        self.applications = Repository(table('applications'), Application, self._changed)
-        self.reference_requests = Repository(table('reference_requests'), ReferenceRequest, self._changed)
-        self.introductions = Repository(table('introductions'), Introduction, self._changed)
-        self.followup_states = Repository(table('followup_states'), FollowUpState, self._changed)
+
+        def repository(name: str, record_type: type[R], *, in_network: bool = True) -> Repository[R]:
+            return Repository(self, name, record_type, tables.get(name, {}), in_network=in_network)
+
+        self.contacts = repository('contacts', Contact)
+        self.interactions = repository('interactions', Interaction)
+        self.accomplishments = repository('accomplishments', Accomplishment)
+        self.feedback = repository('feedback', Feedback)
+        self.applications = repository('applications', Application)
+        self.reference_requests = repository('reference_requests', ReferenceRequest)
+        self.introductions = repository('introductions', Introduction)
+        self.followup_states = repository('followup_states', FollowUpState)
         # What the calendar feed last showed of each event (SEQUENCE, DTSTAMP). Not in network(),
         # so storing marks keeps the snapshot, and what pages remembered from it, valid.
-        self.feed_marks = Repository(table('feed_marks'), FeedMark, self._written)
-        settings_docs = db.table(SETTINGS_TABLE).all()
+        self.feed_marks = repository('feed_marks', FeedMark, in_network=False)
+        settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
         if not settings_docs:
             self.save_settings(self._settings)
 
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Collect every change made in the block and write them all in one atomic write.
+
+        Changes to any repositories and the settings made inside the block are seen by reads
+        inside it, and reach memory and disk together when it ends. An exception leaves both as
+        they were (the exception propagates); so does a failed write, which raises ``OSError``.
+        Inside another transaction the block joins it: the outer one commits.
+        """
+        active = self._active.get()
+        if active is not None:
+            yield active
+            return
+        transaction = Transaction()
+        token = self._active.set(transaction)
+        try:
+            yield transaction
+        finally:
+            with suppress(ValueError):  # closed from another context (an abandoned generator): that one ends
+                self._active.reset(token)
+        self._commit(transaction)
+
+    def active_transaction(self) -> Transaction | None:
+        """The transaction the caller is inside, if any."""
+        return self._active.get()
+
+    def _commit(self, transaction: Transaction) -> None:
+        changes: dict[str, dict[str, Any]] = {}
+        installs: list[tuple[Repository[Any], Staged[Any], dict[str, int]]] = []
+        for repository, staged in transaction.staged.items():
+            name = repository.table_name
+            docs, new_ids = repository.file_changes(staged, self.data_file.next_id(name))
+            if docs:
+                changes[name] = docs
+                installs.append((repository, staged, new_ids))
+        if transaction.settings is not None:
+            changes[SETTINGS_TABLE] = {'1': encode(transaction.settings)}
+        if not changes:
+            return
+        self.data_file.write(changes)
+        for repository, staged, new_ids in installs:
+            repository.install(staged, new_ids)
+        if transaction.settings is not None:
+            self._settings = transaction.settings
+        if transaction.settings is not None or any(repository.in_network for repository, _, _ in installs):
+            self._network = None
+        self._written()
+
     @property
     def settings(self) -> Settings:
-        """The user's preferences."""
+        """The user's preferences (inside a transaction, as it would store them)."""
+        transaction = self._active.get()
+        if transaction is not None and transaction.settings is not None:
+            return transaction.settings  # type: ignore[no-any-return]
         return self._settings
 
     def save_settings(self, settings: Settings) -> None:
-        """Store new preferences durably."""
-        put_documents(self._db.table(SETTINGS_TABLE), {1: encode(settings)})
-        self._settings = settings
-        self._changed()
+        """Store new preferences durably (with the transaction, inside one)."""
+        with self.transaction() as transaction:
+            transaction.settings = settings
 
     def network(self) -> Network:
         """A snapshot of every record, rebuilt only after a change."""
@@ -112,15 +167,10 @@ class Store:
 
     def close(self) -> None:
         """Release the data file; safe to call twice."""
-        self._db.close()
         self._lock.release()
 
-    def _changed(self) -> None:
-        self._network = None
-        self._written()
-
     def _written(self) -> None:
-        """After any durable write; ``_changed`` also drops the network snapshot the write made stale."""
+        """After any durable write: tell the listeners."""
         self.revision += 1
         for listener in self._listeners:
             try:
@@ -146,7 +196,7 @@ def open_store(path: Path | str, *, now: datetime | None = None) -> Store:
     lock = ProcessLock(path)
     lock.acquire()
     try:
-        remove_stale_temp_files(path.parent)
+        remove_stale_temp_files(path)
         try:
             tables = load_tables(path)
         except DataFileCorrupt as error:
@@ -155,11 +205,13 @@ def open_store(path: Path | str, *, now: datetime | None = None) -> Store:
             raise DataFileCorrupt(f'{error} It was not changed.{hint}') from error
         version = migrations.check_supported(tables, path, backups.newest_backup(path))
         backups.make_backup(path, now)
-        db = CareerNetDB(path, tables=tables, storage=DurableJSONStorage)
-        if version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables:
+        migrate = version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables
+        if migrate:
             migrations.migrate(tables, version)
-            db.storage.write(tables)
-        return Store(path, db, lock, last_backup=now)
+        data_file = DataFile(path, tables)
+        if migrate:
+            data_file.rewrite()
+        return Store(path, data_file, tables, lock, last_backup=now)
     except BaseException:
         lock.release()
         raise

@@ -190,7 +190,7 @@ def restore(store: Store, backup: Backup, *, merge: bool = False) -> RestoreSumm
 
     Raises:
         RestoreRefused: ``merge`` is off and the store already has records.
-        OSError: The data file could not be written; the tables written before stay.
+        OSError: The data file could not be written; nothing was restored.
     """
     summary = RestoreSummary()
     for _ in _restore(store, backup, summary, merge=merge, batch_size=None):
@@ -224,20 +224,26 @@ def _restore(
             'two networks. Restore into a new, empty data file, or merge (add only the records it is missing).'
         )
     repos = repositories(store)
-    for name, records in backup.tables.items():
-        repository = repos[name]
-        fresh = [record for record in records if record.id not in repository]
-        summary.added[name] = len(fresh)
-        summary.kept[name] = len(records) - len(fresh)
-        step = batch_size or len(fresh) or 1
-        for start in range(0, len(fresh), step):
-            repository.add_many(fresh[start : start + step])
-            summary.writes += 1
-            yield
-    if not merge and backup.settings is not None:
-        store.save_settings(backup.settings)
-        summary.settings_restored = True
-        summary.writes += 1
+    added: dict[str, int] = {}
+    kept: dict[str, int] = {}
+    revision = store.revision
+    # One transaction: a restore that fails or is killed leaves the file as it was, never some tables.
+    with store.transaction():
+        for name, records in backup.tables.items():
+            repository = repos[name]
+            fresh = [record for record in records if record.id not in repository]
+            added[name] = len(fresh)
+            kept[name] = len(records) - len(fresh)
+            step = batch_size or len(fresh) or 1
+            for start in range(0, len(fresh), step):
+                repository.add_many(fresh[start : start + step])
+                yield
+        if not merge and backup.settings is not None:
+            store.save_settings(backup.settings)
+    summary.added.update(added)
+    summary.kept.update(kept)
+    summary.settings_restored = not merge and backup.settings is not None
+    summary.writes += store.revision - revision
 
 
 def _tables(data: bytes) -> dict[str, dict[str, Any]]:

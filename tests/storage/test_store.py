@@ -70,7 +70,7 @@ def test_incremental_writes_equal_a_full_rewrite(fresh_store: Store, data_path: 
     fresh_store.contacts.delete_many(p.id for p in people[1::4])
     fresh_store.interactions.add(Interaction(contact_id=people[0].id, kind=InteractionKind.CALL, on=TODAY))
     on_disk = json.loads(data_path.read_bytes())
-    assert on_disk == fresh_store._db.storage.read()
+    assert on_disk == fresh_store.data_file.documents()
     names = {doc['name']: doc['notes'] for doc in on_disk['contacts'].values()}
     assert names['Person 0'] == 'edited'
     assert 'Person 1' not in names
