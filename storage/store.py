@@ -73,8 +73,6 @@ class Store:
         self.feed_marks = repository('feed_marks', FeedMark, in_network=False)
         settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
-        if not settings_docs:
-            self.save_settings(self._settings)
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -157,13 +155,20 @@ class Store:
         """Call ``listener`` after every durable change."""
         self._listeners.append(listener)
 
-    def backup_if_due(self, now: datetime | None = None) -> Path | None:
-        """Make the daily rolling backup when a day has passed since the last one."""
+    def backup_if_due(self, now: datetime | None = None, *, force: bool = False) -> Path | None:
+        """Make the daily rolling backup when a day has passed since the last one (or ``force``).
+
+        A backup that cannot be written is logged, not raised: the data file itself is fine.
+        """
         now = now or datetime.now(UTC)
-        if now - self._last_backup < BACKUP_EVERY:
+        if not force and now - self._last_backup < BACKUP_EVERY:
             return None
         self._last_backup = now
-        return backups.make_backup(self.path, now)
+        try:
+            return backups.make_backup(self.path, now)
+        except StorageError:
+            log.warning('The backup of %s failed; the data file itself is unaffected', self.path, exc_info=True)
+            return None
 
     def close(self) -> None:
         """Release the data file; safe to call twice."""
@@ -179,18 +184,26 @@ class Store:
                 log.exception('A change listener failed')
 
 
-def open_store(path: Path | str, *, now: datetime | None = None) -> Store:
+def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = True) -> Store:
     """Open (or create) the data file at ``path`` for this process alone.
+
+    A file that opened cleanly (every record read) gets its daily backup before anything is
+    written to it; pass ``backup=False`` for commands that only read.
 
     Raises:
         DataFileLocked: another process has the file open.
-        DataFileCorrupt: the file cannot be parsed; it is left byte-identical.
-        UnsupportedSchemaVersion: a newer CareerNet wrote the file; it is left byte-identical.
+        DataFileCorrupt: the file cannot be parsed, or a record in it cannot be read; it is left
+            byte-identical and the message names the newest backup that opens.
+        UnsupportedSchemaVersion: a newer CareerNet wrote the file, or its schema version is not a
+            known number; it is left byte-identical.
     """
     path = Path(path).expanduser().resolve()
     now = now or datetime.now(UTC)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)  # private: it will hold a person's network
+    except FileExistsError:
+        pass
     except OSError as error:
         raise StorageError(f'Cannot create the folder for {path}: {error.strerror}.') from error
     lock = ProcessLock(path)
@@ -200,18 +213,29 @@ def open_store(path: Path | str, *, now: datetime | None = None) -> Store:
         try:
             tables = load_tables(path)
         except DataFileCorrupt as error:
-            newest = backups.newest_backup(path)
-            hint = f' The newest backup is {newest}.' if newest else ' There is no backup of it yet.'
-            raise DataFileCorrupt(f'{error} It was not changed.{hint}') from error
+            raise DataFileCorrupt(f'{error} It was not changed.{_backup_hint(path)}') from error
         version = migrations.check_supported(tables, path, backups.newest_backup(path))
-        backups.make_backup(path, now)
         migrate = version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables
         if migrate:
             migrations.migrate(tables, version)
         data_file = DataFile(path, tables)
+        try:
+            store = Store(path, data_file, tables, lock, last_backup=now)
+        except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
+            raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
+                                  f'It was not changed.{_backup_hint(path)}') from error
+        if backup:
+            store.backup_if_due(now, force=True)
         if migrate:
             data_file.rewrite()
-        return Store(path, data_file, tables, lock, last_backup=now)
+        if SETTINGS_TABLE not in tables:
+            store.save_settings(store.settings)
+        return store
     except BaseException:
         lock.release()
         raise
+
+
+def _backup_hint(path: Path) -> str:
+    newest = backups.newest_backup(path)
+    return f' The newest backup is {newest}.' if newest else ' There is no backup of it yet.'

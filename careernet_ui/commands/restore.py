@@ -8,21 +8,25 @@ from pathlib import Path
 from careernet_ui.domain import CareerNetError
 from careernet_ui.paths import data_path
 from careernet_ui.services.backup import RestoreRefused, read_backup_file, record_types, restore
-from storage import open_store
+from storage import backups, open_store
 
 NAME = 'restore'
-HELP = 'restore a backup made by export-json into an empty data file, or --merge it into this one'
+HELP = ('restore a backup made by export-json (or a rolling backup) into an empty data file, or --merge it '
+        'into this one; without BACKUP, list the rolling backups')
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the command's arguments."""
-    parser.add_argument('backup', type=Path, metavar='BACKUP', help='a backup written by export-json')
+    parser.add_argument('backup', type=Path, metavar='BACKUP', nargs='?',
+                        help='a backup written by export-json, or one of the rolling backups; omit it to list those')
     parser.add_argument('--merge', action='store_true',
                         help='add the records whose ids the data file does not have; never overwrite one')
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate the whole backup, then store it; returns the exit code."""
+    """Validate the whole backup, then store it in one write; returns the exit code."""
+    if args.backup is None:
+        return list_backups(data_path(args))
     store = open_store(data_path(args))
     try:
         backup = read_backup_file(args.backup.expanduser(), record_types(store))
@@ -32,10 +36,22 @@ def run(args: argparse.Namespace) -> int:
             raise RestoreRefused(f'{error} To merge, run restore again with --merge.') from None
         except OSError as error:
             raise CareerNetError(
-                f'Could not write {store.path}: {error.strerror or error}. What was written before stays; '
-                'free some space and run restore again with --merge to add the rest.'
+                f'Could not write {store.path}: {error.strerror or error}. Nothing was restored; '
+                'free some space and run restore again.'
             ) from None
     finally:
         store.close()
     print(summary.describe())
+    return 0
+
+
+def list_backups(path: Path) -> int:
+    """Print the rolling backups of the data file at ``path``, newest first; returns the exit code."""
+    lines = backups.describe(path.expanduser().resolve())
+    if not lines:
+        print(f'There are no rolling backups of {path} yet (they are made once a day, in backups/ beside it).')
+        return 0
+    print(f'Rolling backups of {path}, newest first (restore one with: restore PATH --data NEW.json):')
+    for line in lines:
+        print(f'  {line}')
     return 0

@@ -24,6 +24,7 @@ from typing import Any
 from careernet_ui.domain import CareerNetError, Settings
 from storage import Store
 from storage.codec import decode, encode
+from storage.errors import UnsupportedSchemaVersion
 from storage.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from storage.repository import Keyed, Repository
 from storage.store import SETTINGS_TABLE
@@ -154,7 +155,10 @@ def read_backup(data: bytes, types: Mapping[str, type[Any]]) -> Backup:
             and record and says that nothing was restored.
     """
     tables = _tables(data)
-    version = schema_version(tables)
+    try:
+        version = schema_version(tables)
+    except UnsupportedSchemaVersion as error:
+        raise BackupError(f'{str(error).replace("The data file", "This backup")} Nothing was restored.') from None
     if version > SCHEMA_VERSION:
         raise BackupError(
             f'This backup was made by a newer CareerNet (schema {version}; this one reads up to {SCHEMA_VERSION}). '
