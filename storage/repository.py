@@ -112,17 +112,23 @@ class Repository(Generic[R]):
         self.apply(add=batch)
         return batch
 
-    def update(self, record: R) -> R:
-        """Replace the stored record with the same id, stamping ``updated_at``; returns what was stored."""
-        return self.update_many([record])[0]
+    def update(self, record: R, *, base: R | None = None) -> R:
+        """Replace the stored record with the same id, stamping ``updated_at``; returns what was stored.
+
+        ``updated_at`` is the record's revision. A record built from an older revision than the
+        stored one (another tab saved in between) is refused with ``ChangedElsewhere``, unless
+        ``base`` (the revision it was built from) is given and the two saves changed different
+        fields: then they are merged field by field.
+        """
+        return self._apply([], [record], [], {record.id: base} if base is not None else {})[0]
 
     def update_many(self, records: Iterable[R]) -> list[R]:
-        """Replace several records in one durable write; returns what was stored."""
-        return self._apply([], [_stamped(record) for record in records], [])
+        """Replace several records in one durable write; returns what was stored (see ``update``)."""
+        return self._apply([], list(records), [])
 
-    def put(self, record: R) -> R:
-        """Add the record, or replace the one with its id."""
-        return self.update(record) if record.id in self else self.add(record)
+    def put(self, record: R, *, base: R | None = None) -> R:
+        """Add the record, or replace the one with its id (see ``update`` for ``base``)."""
+        return self.update(record, base=base) if record.id in self else self.add(record)
 
     def delete(self, record_id: str) -> None:
         """Remove a record; raises ``NotFoundError`` when it is not there."""
@@ -138,9 +144,10 @@ class Repository(Generic[R]):
         Everything is checked before anything is staged: an added id that exists, a replaced
         or removed id that does not, or an id named twice raises and stores nothing.
         """
-        self._apply(list(add), [_stamped(record) for record in update], list(dict.fromkeys(delete)))
+        self._apply(list(add), list(update), list(dict.fromkeys(delete)))
 
-    def _apply(self, added: list[R], updated: list[R], deleted: list[str]) -> list[R]:
+    def _apply(self, added: list[R], updated: list[R], deleted: list[str],
+               bases: Mapping[str, R] | None = None) -> list[R]:
         if not (added or updated or deleted):
             return updated
         named: set[str] = set()
@@ -151,8 +158,9 @@ class Repository(Generic[R]):
         for record in added:
             if record.id in self:
                 raise ValueError(f'A {self._type.__name__} with id {record.id} already exists.')
-        for record_id in [r.id for r in updated] + deleted:
+        for record_id in deleted:
             self.get(record_id)
+        updated = [_stamped(self._current_revision(record, (bases or {}).get(record.id))) for record in updated]
         with self._owner.transaction() as transaction:
             staged = transaction.of(self)
             for record_id in deleted:
@@ -172,6 +180,30 @@ class Repository(Generic[R]):
                 staged.puts[record.id] = record
                 staged.docs[record.id] = encode(record)
         return updated
+
+    def _current_revision(self, record: R, base: R | None) -> R:
+        """``record`` if it was built from the stored revision; else merged onto it, or refused."""
+        current = self.get(record.id)
+        revision = getattr(record, 'updated_at', None)
+        if revision is None or revision == getattr(current, 'updated_at', None):
+            return record
+        noun = self._type.__name__.lower()
+        label = getattr(current, 'name', None) or f'This {noun}'
+        refused = ChangedElsewhere(f'{label} was changed in another tab — reload to see it. Nothing was saved.')
+        if base is None or getattr(base, 'updated_at', None) != revision:
+            raise refused
+        mine: dict[str, Any] = {}
+        for field in dataclasses.fields(record):  # type: ignore[arg-type]
+            name = field.name
+            if name in ('id', 'created_at', 'updated_at'):
+                continue
+            ours, was, theirs = getattr(record, name), getattr(base, name), getattr(current, name)
+            if ours == was:
+                continue
+            if theirs != was and theirs != ours:
+                raise refused  # both tabs changed this field, differently
+            mine[name] = ours
+        return dataclasses.replace(current, **mine)  # type: ignore[type-var]
 
     # Called by the store's commit only.
 
