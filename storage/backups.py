@@ -114,6 +114,18 @@ def make_backup(data_file: Path, now: datetime, *, force: bool = False) -> Path 
     return target
 
 
+def keep_copy(data_file: Path, content: bytes, now: datetime, label: str) -> Path:
+    """Save ``content`` (a version of ``data_file``) in the backups folder as ``<stem>-<label>-<time>.json``.
+
+    Such copies are not rolling backups: pruning never removes them.
+    """
+    folder = backup_folder(data_file)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = folder / f'{data_file.stem}-{label}-{now.astimezone(UTC).strftime(STAMP)}.json'
+    write_atomically(target, [content])
+    return target
+
+
 def prune(data_file: Path) -> list[Path]:
     """Remove the backups the retention rule does not keep; returns what was removed."""
     backups = backups_of(data_file)

@@ -76,6 +76,14 @@ class DataFile:
         self.writes = 0
         self.stamp = FileStamp.of(self.path)
 
+    def changed_on_disk(self) -> bool:
+        """Whether the file on disk is no longer the one this object read or last wrote.
+
+        A sync client, a restore by hand or another program replaced or edited it: its inode,
+        size or modification time moved.
+        """
+        return FileStamp.of(self.path) != self.stamp
+
     def next_id(self, table: str) -> int:
         """The TinyDB doc id the next document added to ``table`` gets."""
         return self._next_ids.get(table, 1)

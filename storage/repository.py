@@ -49,12 +49,25 @@ class Repository(Generic[R]):
         self._table_name = table_name
         self._type = record_type
         self.in_network = in_network
-        self._records: dict[str, R] = {}
-        self._doc_ids: dict[str, int] = {}
+        self._records, self._doc_ids = self.decoded(docs)
+
+    def decoded(self, docs: Mapping[str, Any]) -> tuple[dict[str, R], dict[str, int]]:
+        """The records of a table's documents and their doc ids, by record id.
+
+        Raises:
+            ValueError: a document is not a valid record (the message names what is wrong).
+        """
+        records: dict[str, R] = {}
+        doc_ids: dict[str, int] = {}
         for key, doc in docs.items():
-            record = decode(record_type, doc)
-            self._records[record.id] = record
-            self._doc_ids[record.id] = int(key)
+            record = decode(self._type, doc)
+            records[record.id] = record
+            doc_ids[record.id] = int(key)
+        return records, doc_ids
+
+    def replace_all(self, records: dict[str, R], doc_ids: dict[str, int]) -> None:
+        """Hold these records instead (the file was reloaded)."""
+        self._records, self._doc_ids = records, doc_ids
 
     @property
     def table_name(self) -> str:

@@ -26,7 +26,7 @@ from careernet_ui.domain.feed_marks import FeedMark
 
 from . import backups, migrations
 from .codec import decode, encode
-from .durable import DataFile, Tables, load_tables, remove_stale_temp_files
+from .durable import DataFile, Tables, load_tables, parse_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, StorageError
 from .lock import ProcessLock
 from .repository import Keyed, Repository
@@ -50,6 +50,9 @@ class Store:
         self._lock = lock
         self._last_backup = last_backup
         self._listeners: list[Callable[[], None]] = []
+        self._notice_listeners: list[Callable[[str], None]] = []
+        self.notices: list[str] = []
+        """What the store told the user that they have not dismissed yet (pages show it)."""
         self._network: Network | None = None
         # Per store and per asyncio task: a transaction held across an await is not joined by
         # another task's writes.
@@ -101,6 +104,10 @@ class Store:
         return self._active.get()
 
     def _commit(self, transaction: Transaction) -> None:
+        if not (transaction.staged or transaction.settings is not None):
+            return
+        if self.data_file.changed_on_disk():
+            self._absorb_outside_change()
         changes: dict[str, dict[str, Any]] = {}
         installs: list[tuple[Repository[Any], Staged[Any], dict[str, int]]] = []
         for repository, staged in transaction.staged.items():
@@ -154,6 +161,66 @@ class Store:
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every durable change."""
         self._listeners.append(listener)
+
+    def on_notice(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener`` with a sentence for the user when the store did something they must know."""
+        self._notice_listeners.append(listener)
+
+    def _absorb_outside_change(self) -> None:
+        """The file changed behind this process's back: load that version, keeping a copy of it.
+
+        Called before a write. When the outside version opens cleanly it becomes what this store
+        holds and the write goes on top of it; when it does not (half synced, broken, from a newer
+        CareerNet) this store keeps its own version. Either way the outside version is copied to
+        the backups folder first and the user is told where, so neither is lost.
+        """
+        path = self.path
+        now = datetime.now(UTC)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            self._notice(f'{path.name} was deleted outside CareerNet; CareerNet wrote it again with your change.')
+            return
+        aside = backups.keep_copy(path, raw, now, 'outside')
+        try:
+            tables = parse_tables(raw, path)
+            version = migrations.check_supported(tables, path, None)
+            if version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables:
+                migrations.migrate(tables, version)
+            self._reload(tables)
+        except (DataFileCorrupt, StorageError, ValueError, TypeError) as error:
+            self._notice(f'{path.name} was changed outside CareerNet and that version cannot be opened ({error}). '
+                         f'CareerNet kept its own version, with your change; the other one is saved as {aside}.')
+            return
+        self._notice(f'{path.name} was changed outside CareerNet (by a sync or by hand): CareerNet loaded that '
+                     f'version and saved your change on top of it. The file as it was is also kept as {aside}.')
+
+    def _reload(self, tables: Tables) -> None:
+        """Hold ``tables`` instead of what was read before: all of them, or (on a bad record) none."""
+        repositories = [value for value in vars(self).values() if isinstance(value, Repository)]
+        decoded = {repository: repository.decoded(tables.get(repository.table_name, {}))
+                   for repository in repositories}
+        settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
+        settings = decode(Settings, settings_docs[0]) if settings_docs else self._settings
+        self.data_file = DataFile(self.path, tables)
+        for repository, (records, doc_ids) in decoded.items():
+            repository.replace_all(records, doc_ids)
+        self._settings = settings
+        self._network = None
+        self._written()
+
+    def dismiss_notices(self) -> None:
+        """The user has read the notices."""
+        self.notices.clear()
+
+    def _notice(self, text: str) -> None:
+        log.warning('%s', text)
+        self.notices.append(text)
+        for listener in self._notice_listeners:
+            try:
+                listener(text)
+            except Exception:  # telling the user must not undo the write
+                log.exception('A notice listener failed')
 
     def backup_if_due(self, now: datetime | None = None, *, force: bool = False) -> Path | None:
         """Make the daily rolling backup when a day has passed since the last one (or ``force``).

@@ -9,6 +9,7 @@ from careernet_ui.domain import CareerNetError
 from careernet_ui.paths import data_path
 from careernet_ui.services.backup import RestoreRefused, read_backup_file, record_types, restore
 from storage import backups, open_store
+from storage.conflicts import conflict_copies
 
 NAME = 'restore'
 HELP = ('restore a backup made by export-json (or a rolling backup) into an empty data file, or --merge it '
@@ -47,11 +48,18 @@ def run(args: argparse.Namespace) -> int:
 
 def list_backups(path: Path) -> int:
     """Print the rolling backups of the data file at ``path``, newest first; returns the exit code."""
-    lines = backups.describe(path.expanduser().resolve())
+    path = path.expanduser().resolve()
+    lines = backups.describe(path)
     if not lines:
         print(f'There are no rolling backups of {path} yet (they are made once a day, in backups/ beside it).')
-        return 0
-    print(f'Rolling backups of {path}, newest first (restore one with: restore PATH --data NEW.json):')
-    for line in lines:
-        print(f'  {line}')
+    else:
+        print(f'Rolling backups of {path}, newest first (restore one with: restore PATH --data NEW.json):')
+        for line in lines:
+            print(f'  {line}')
+    copies = conflict_copies(path)
+    if copies:
+        print('Sync conflict copies of it (another device saved at the same time); bring in the records one '
+              f'holds with: restore PATH --merge --data {path}')
+        for copy in copies:
+            print(f'  {copy}')
     return 0

@@ -80,3 +80,16 @@ def test_a_rolling_backup_restores_into_a_new_file(data_path: Path, tmp_path: Pa
     target = tmp_path / 'restored.json'
     assert main(['restore', str(backup), '--data', str(target)]) == 0
     assert [doc['name'] for doc in TinyDB(target).table('contacts').all()] == ['Person 0']
+
+
+def test_restore_without_a_backup_offers_sync_conflict_copies(data_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    open_store(data_path).close()
+    copy = data_path.with_name('careernet.sync-conflict-20261204-101500-ABCDEFG.json')
+    copy.write_text('{}')
+    capsys.readouterr()
+    assert main(['restore', '--data', str(data_path)]) == 0
+    out = capsys.readouterr().out
+    assert 'Sync conflict copies' in out
+    assert str(copy) in out
+    assert '--merge' in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -60,11 +61,8 @@ def test_the_same_field_changed_in_two_tabs_is_refused(fresh_store: Store, dana:
 
 
 def test_an_update_from_an_older_revision_without_its_base_is_refused(fresh_store: Store, dana: Contact) -> None:
-    fresh_store.contacts.update(Contact(**{**_fields(dana), 'title': 'Staff Engineer'}))
+    fresh_store.contacts.update(dataclasses.replace(dana, title='Staff Engineer'))
     with pytest.raises(ChangedElsewhere):
-        fresh_store.contacts.update(Contact(**{**_fields(dana), 'notes': 'stale'}))
+        fresh_store.contacts.update(dataclasses.replace(dana, notes='stale'))
     assert fresh_store.contacts.get(dana.id).notes == 'Met at PyCon'
 
-
-def _fields(contact: Contact) -> dict[str, object]:
-    return {name: getattr(contact, name) for name in contact.__dataclass_fields__}
