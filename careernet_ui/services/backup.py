@@ -24,6 +24,7 @@ from typing import Any
 from careernet_ui.domain import CareerNetError, Settings
 from storage import Store
 from storage.codec import decode, encode
+from storage.durable import write_atomically
 from storage.errors import UnsupportedSchemaVersion
 from storage.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from storage.repository import Keyed, Repository
@@ -126,7 +127,7 @@ def backup_bytes(snap: Snapshot) -> bytes:
 def write_backup(store: Store, path: Path) -> int:
     """Write a full backup of ``store`` to ``path``; returns the number of records written."""
     snap = snapshot(store)
-    path.write_bytes(backup_bytes(snap))
+    write_atomically(path, [backup_bytes(snap)])  # private (0600) and never half written
     return sum(len(records) for records in snap.tables.values())
 
 
