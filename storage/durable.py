@@ -68,8 +68,10 @@ class FileStamp:
 class DataFile:
     """One TinyDB JSON file, held in memory as encoded documents and written atomically."""
 
-    def __init__(self, path: str | os.PathLike[str], tables: Tables) -> None:
+    def __init__(self, path: str | os.PathLike[str], tables: Tables, *, read_only: bool = False) -> None:
+        """Hold ``tables`` (as read from ``path``); ``read_only`` keeps every write in memory only."""
         self.path = Path(path)
+        self.read_only = read_only
         self._tables = {name: EncodedTable({key: fragment(key, doc) for key, doc in docs.items()})
                         for name, docs in tables.items()}
         self._next_ids = {name: _next_id(docs) for name, docs in tables.items()}
@@ -82,7 +84,7 @@ class DataFile:
         A sync client, a restore by hand or another program replaced or edited it: its inode,
         size or modification time moved.
         """
-        return FileStamp.of(self.path) != self.stamp
+        return not self.read_only and FileStamp.of(self.path) != self.stamp
 
     def next_id(self, table: str) -> int:
         """The TinyDB doc id the next document added to ``table`` gets."""
@@ -105,7 +107,8 @@ class DataFile:
             parts.append(f'{"," if index else ""}{_encode(name)}:'.encode('ascii'))
             parts.extend(staged[name].parts() if name in staged else self._tables[name].parts())
         parts.append(b'}')
-        self.stamp = write_atomically(self.path, parts)
+        if not self.read_only:
+            self.stamp = write_atomically(self.path, parts)
         # The file holds the new state: only now does memory follow.
         for name, change in staged.items():
             self._tables[name] = change.commit()

@@ -13,6 +13,7 @@ from tinydb import TinyDB
 from careernet_ui.domain import Contact, Interaction, InteractionKind
 from careernet_ui.services.contacts import delete_contact
 from storage import Store, open_store
+from storage.durable import DataFile, load_tables
 from tests.conftest import TODAY
 from tests.storage.faults import Fault, FaultyOS
 
@@ -142,3 +143,15 @@ def test_doc_ids_follow_tinydb(tmp_path: Path) -> None:
     stock.insert({'name': 'P5'})
     assert json.loads((tmp_path / 'ours.json').read_bytes())['contacts'].keys() == \
         json.loads((tmp_path / 'stock.json').read_bytes())['contacts'].keys()
+
+
+def test_a_read_only_data_file_changes_memory_and_never_the_file(data_path: Path) -> None:
+    store = open_store(data_path)
+    store.contacts.add(Contact(name='Dana'))
+    store.close()
+    before = data_path.read_bytes()
+    tables = load_tables(data_path)
+    copy = DataFile(data_path, tables, read_only=True)
+    copy.write({'contacts': {'99': {'id': 'x', 'name': 'Only in memory'}}})
+    assert data_path.read_bytes() == before
+    assert copy.documents()['contacts']['99']['name'] == 'Only in memory'
