@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import tempfile
 from collections.abc import Callable
@@ -83,6 +84,7 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     if options.host not in WILDCARDS:
         # Starlette runs the last-added middleware first: the Host check precedes the password.
         app.add_middleware(HostGuard, allowed_hosts=(options.host, *options.extra_hosts))
+    store.on_notice(_tell_user)
     app.on_startup(lambda: background_tasks.create(_daily_backups(store), name='careernet-backups'))
     app.on_shutdown(store.close)
     return ctx
@@ -113,6 +115,12 @@ def _install_calendar(feed: CalendarFeed, today: Callable[[], date], ics_file: P
     feed.store.subscribe(writer.changed)
     app.on_startup(lambda: background_tasks.create(writer.run(), name='careernet-ics-file'))
     app.on_shutdown(writer.flush)  # registered before store.close, so it runs first
+
+
+def _tell_user(text: str) -> None:
+    """Show a store's notice to the person whose action caused it (outside a page: the log has it)."""
+    with contextlib.suppress(RuntimeError):  # no page in context (a background write): the store logged it
+        ui.notify(text, type='warning', multi_line=True, close_button='OK', timeout=0)
 
 
 async def _daily_backups(store: Store) -> None:

@@ -1,37 +1,45 @@
-"""A TinyDB storage that keeps the database in memory and writes the file atomically.
+"""The data file: kept in memory as encoded JSON, written atomically, one transaction at a time.
 
 Stock ``JSONStorage`` re-parses the whole file on every read and rewrites it in place on
 every write, so a crash mid-write leaves a broken file and each write at 30,000 contacts
-costs well over 100 ms. ``DurableJSONStorage`` instead:
+costs well over 100 ms. ``DataFile`` instead:
 
-* reads once, at open, and serves every later read from memory;
+* reads once, at open; the repositories serve every later read from memory;
 * writes a temp file in the same folder, flushes, fsyncs, ``os.replace``-s it over the data
   file and fsyncs the folder, so the file on disk is always the old or the new state;
-* keeps every document's JSON text and re-encodes only the documents a write touched
-  (``commit``), so a write's cost is the file's size in bytes, not its size in objects.
+* keeps every document's JSON text in chunks and re-encodes only the documents a write
+  touched, so a write's cost is the file's size in bytes, not its size in objects;
+* changes its memory only after the rename succeeded: a write that fails (full disk, read-only
+  folder, I/O error) leaves the file, the memory and the folder exactly as they were.
 
-The file stays a plain TinyDB document: ``TinyDB(path)`` opens it and sees every record.
+The file stays a plain TinyDB document: ``TinyDB(path)`` opens it and sees every record, and
+new documents get TinyDB's ids (one more than the largest the table ever held in this run).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import re
+import stat
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 from typing import Any
-
-from tinydb.storages import Storage
 
 from .errors import DataFileCorrupt
 
 Tables = dict[str, dict[str, Any]]
+Changes = Mapping[str, Mapping[str, Any]]
+"""Per table, per document key: the new document, or ``None`` to remove it (in write order)."""
 
 TEMP_PREFIX = '.careernet-tmp-'
-
+PRIVATE = 0o600
 
 # Compact, ASCII-only JSON: any TinyDB opens it whatever its locale's encoding.
 _encode = json.JSONEncoder(ensure_ascii=True, separators=(',', ':')).encode
+_temp_serial = count()
 
 
 def fragment(key: str, value: Any) -> bytes:
@@ -39,42 +47,83 @@ def fragment(key: str, value: Any) -> bytes:
     return f'{_encode(key)}:{_encode(value)}'.encode('ascii')
 
 
-class DurableJSONStorage(Storage):
-    """In-memory TinyDB storage backed by one JSON file written atomically."""
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What identifies one version of the file on disk without reading it."""
 
-    def __init__(self, path: str | os.PathLike[str], tables: Tables | None = None) -> None:
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp | None:
+        """The stamp of ``path`` now, or None when there is no file."""
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            return None
+        return cls(inode=info.st_ino, size=info.st_size, mtime_ns=info.st_mtime_ns)
+
+
+class DataFile:
+    """One TinyDB JSON file, held in memory as encoded documents and written atomically."""
+
+    def __init__(self, path: str | os.PathLike[str], tables: Tables, *, read_only: bool = False) -> None:
+        """Hold ``tables`` (as read from ``path``); ``read_only`` keeps every write in memory only."""
         self.path = Path(path)
-        self._tables: Tables = load_tables(self.path) if tables is None else tables
-        self._encoded = {name: EncodedTable(table) for name, table in self._tables.items()}
+        self.read_only = read_only
+        self._tables = {name: EncodedTable({key: fragment(key, doc) for key, doc in docs.items()})
+                        for name, docs in tables.items()}
+        self._next_ids = {name: _next_id(docs) for name, docs in tables.items()}
         self.writes = 0
+        self.stamp = FileStamp.of(self.path)
 
-    def read(self) -> Tables:
-        """The live in-memory tables (like TinyDB's ``MemoryStorage``)."""
-        return self._tables
+    def changed_on_disk(self) -> bool:
+        """Whether the file on disk is no longer the one this object read or last wrote.
 
-    def write(self, data: Tables) -> None:
-        """Re-encode everything and write it: the general path used by TinyDB's own operations."""
-        self._tables = data
-        self._encoded = {name: EncodedTable(table) for name, table in data.items()}
-        self._flush()
+        A sync client, a restore by hand or another program replaced or edited it: its inode,
+        size or modification time moved.
+        """
+        return not self.read_only and FileStamp.of(self.path) != self.stamp
 
-    def commit(self, table: str, changed: Iterable[str]) -> None:
-        """Write after a change to the documents ``changed`` of ``table``; only they are re-encoded."""
-        docs = self._tables.setdefault(table, {})
-        encoded = self._encoded.get(table)
-        if encoded is None:
-            encoded = self._encoded[table] = EncodedTable({})
-        encoded.update(docs, changed)
-        self._flush()
+    def next_id(self, table: str) -> int:
+        """The TinyDB doc id the next document added to ``table`` gets."""
+        return self._next_ids.get(table, 1)
 
-    def _flush(self) -> None:
+    def write(self, changes: Changes) -> None:
+        """Write the file with ``changes`` applied, then apply them in memory.
+
+        Raises:
+            OSError: the file could not be written; the file and this object are as before.
+        """
+        staged: dict[str, StagedTable] = {}
+        for name, docs in changes.items():
+            table = self._tables.get(name) or EncodedTable({})
+            staged[name] = table.stage(
+                {key: None if doc is None else fragment(key, doc) for key, doc in docs.items()})
+        names = list(self._tables) + [name for name in changes if name not in self._tables]
         parts = [b'{']
-        for index, name in enumerate(self._tables):
+        for index, name in enumerate(names):
             parts.append(f'{"," if index else ""}{_encode(name)}:'.encode('ascii'))
-            parts.extend(self._encoded[name].parts())
+            parts.extend(staged[name].parts() if name in staged else self._tables[name].parts())
         parts.append(b'}')
-        write_atomically(self.path, parts)
+        if not self.read_only:
+            self.stamp = write_atomically(self.path, parts)
+        # The file holds the new state: only now does memory follow.
+        for name, change in staged.items():
+            self._tables[name] = change.commit()
+            added = [int(key) for key, doc in changes[name].items() if doc is not None and key.isdigit()]
+            if added:
+                self._next_ids[name] = max(self.next_id(name), max(added) + 1)
         self.writes += 1
+
+    def rewrite(self) -> None:
+        """Write the whole file as it stands in memory (after a migration)."""
+        self.write({})
+
+    def documents(self) -> Tables:
+        """Every table decoded from memory: what a fresh read of the file gives."""
+        return {name: json.loads(b''.join(table.parts())) for name, table in self._tables.items()}
 
 
 class EncodedTable:
@@ -86,43 +135,107 @@ class EncodedTable:
 
     CHUNK = 256
 
-    def __init__(self, docs: dict[str, Any]) -> None:
+    def __init__(self, fragments: Mapping[str, bytes]) -> None:
         self._chunks: list[dict[str, bytes]] = []
         self._joined: list[bytes | None] = []
         self._chunk_of: dict[str, int] = {}
-        self.update(docs, docs.keys())
+        if fragments:
+            self.stage(fragments).install()
 
-    def update(self, docs: dict[str, Any], changed: Iterable[str]) -> None:
-        """Re-encode the documents ``changed`` (added, replaced or removed) from ``docs``."""
-        for key in changed:
-            index = self._chunk_of.get(key)
-            if key not in docs:
-                if index is not None:
-                    del self._chunks[index][key]
-                    del self._chunk_of[key]
-                    self._joined[index] = None
-                continue
-            if index is None:
-                if not self._chunks or len(self._chunks[-1]) >= self.CHUNK:
-                    self._chunks.append({})
-                    self._joined.append(None)
-                index = len(self._chunks) - 1
-                self._chunk_of[key] = index
-            self._chunks[index][key] = fragment(key, docs[key])
-            self._joined[index] = None
+    def stage(self, changes: Mapping[str, bytes | None]) -> StagedTable:
+        """The table with ``changes`` (key -> fragment, None to remove), built beside this one."""
+        return StagedTable(self, changes)
 
     def parts(self) -> list[bytes]:
         """The table as JSON, in pieces to write one after another."""
-        pieces = [b'{']
-        for index, chunk in enumerate(self._chunks):
-            if not chunk:
+        return _parts(self._chunks, self._joined)
+
+
+class StagedTable:
+    """A change to an ``EncodedTable`` that touches it only when ``commit`` is called.
+
+    Only the chunks the change touches are copied, so staging costs one chunk per change.
+    """
+
+    def __init__(self, table: EncodedTable, changes: Mapping[str, bytes | None]) -> None:
+        self._table = table
+        self._copies: dict[int, dict[str, bytes]] = {}
+        self._moves: dict[str, int | None] = {}
+        self._count = len(table._chunks)
+        for key, encoded in changes.items():
+            index = self._moves[key] if key in self._moves else table._chunk_of.get(key)
+            if encoded is None:
+                if index is not None:
+                    del self._chunk(index)[key]
+                    self._moves[key] = None
                 continue
-            joined = self._joined[index]
-            if joined is None:
-                joined = self._joined[index] = b','.join(chunk.values())
-            pieces.append(joined if len(pieces) == 1 else b',' + joined)
-        pieces.append(b'}')
+            if index is None:
+                index = self._count - 1
+                if index < 0 or len(self._chunk(index)) >= EncodedTable.CHUNK:
+                    index = self._count
+                    self._count += 1
+                    self._copies[index] = {}
+                self._moves[key] = index
+            self._chunk(index)[key] = encoded
+        self._joined: dict[int, bytes] = {}
+
+    def _chunk(self, index: int) -> dict[str, bytes]:
+        copy = self._copies.get(index)
+        if copy is None:
+            copy = self._copies[index] = dict(self._table._chunks[index])
+        return copy
+
+    def parts(self) -> list[bytes]:
+        """The changed table as JSON pieces."""
+        table = self._table
+        chunks = [self._copies[index] if index in self._copies else table._chunks[index]
+                  for index in range(self._count)]
+        joined: list[bytes | None] = [None if index in self._copies else table._joined[index]
+                                      for index in range(self._count)]
+        pieces = _parts(chunks, joined)
+        for index in self._copies:
+            self._joined[index] = joined[index] or b''
         return pieces
+
+    def commit(self) -> EncodedTable:
+        """Make the change in the table (after the file holds it); returns the table."""
+        self.install()
+        return self._table
+
+    def install(self) -> None:
+        """Put the staged chunks in place."""
+        table = self._table
+        for index in sorted(self._copies):
+            chunk, joined = self._copies[index], self._joined.get(index)
+            if index < len(table._chunks):
+                table._chunks[index], table._joined[index] = chunk, joined
+            else:
+                table._chunks.append(chunk)
+                table._joined.append(joined)
+        for key, moved in self._moves.items():
+            if moved is None:
+                table._chunk_of.pop(key, None)
+            else:
+                table._chunk_of[key] = moved
+
+
+def _parts(chunks: list[dict[str, bytes]], joined: list[bytes | None]) -> list[bytes]:
+    pieces = [b'{']
+    for index, chunk in enumerate(chunks):
+        if not chunk:
+            joined[index] = b''
+            continue
+        text = joined[index]
+        if text is None:
+            text = joined[index] = b','.join(chunk.values())
+        pieces.append(text if len(pieces) == 1 else b',' + text)
+    pieces.append(b'}')
+    return pieces
+
+
+def _next_id(docs: Mapping[str, Any]) -> int:
+    ids = [int(key) for key in docs if key.isdigit()]
+    return max(ids) + 1 if ids else 1
 
 
 def load_tables(path: Path) -> Tables:
@@ -137,6 +250,15 @@ def load_tables(path: Path) -> Tables:
         return {}
     except OSError as error:
         raise DataFileCorrupt(f'Cannot read the data file {path}: {error.strerror}.') from error
+    return parse_tables(raw, path)
+
+
+def parse_tables(raw: bytes, path: Path) -> Tables:
+    """The tables of a TinyDB document's bytes (empty bytes: no tables); ``path`` names it in errors.
+
+    Raises:
+        DataFileCorrupt: the bytes are not JSON, or not shaped like a TinyDB database.
+    """
     if not raw.strip():
         return {}
     try:
@@ -152,16 +274,45 @@ def load_tables(path: Path) -> Tables:
     return data
 
 
-def write_atomically(path: Path, parts: Iterable[bytes]) -> None:
-    """Write ``parts`` to ``path`` so that a crash leaves either the old or the new file, never a mix."""
-    temp = path.with_name(f'{TEMP_PREFIX}{path.name}-{os.getpid()}')
-    with open(temp, 'wb') as handle:
-        for part in parts:
-            handle.write(part)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+def write_atomically(path: Path, parts: Iterable[bytes]) -> FileStamp:
+    """Write ``parts`` to ``path`` so that a crash leaves either the old or the new file, never a mix.
+
+    The new file keeps the mode of the one it replaces (``0600`` for a new file), and a write that
+    fails removes its temp file before raising. Returns the stamp of the file written.
+    """
+    mode = _mode_to_keep(path)
+    temp = temp_path(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_BINARY', 0), mode)
+    try:
+        try:
+            if hasattr(os, 'fchmod'):
+                os.fchmod(fd, mode)  # the umask narrowed O_CREAT's mode; a user's 0640 stays 0640
+            view = memoryview(b''.join(parts))
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        stamp = FileStamp.of(temp)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     fsync_folder(path.parent)
+    assert stamp is not None
+    return stamp
+
+
+def temp_path(path: Path) -> Path:
+    """A temp file name beside ``path`` that names the data file and the writing process."""
+    return path.with_name(f'{TEMP_PREFIX}{path.name}-{os.getpid()}-{next(_temp_serial)}')
+
+
+def _mode_to_keep(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode) or PRIVATE
+    except OSError:
+        return PRIVATE
 
 
 def fsync_folder(folder: Path) -> None:
@@ -173,15 +324,39 @@ def fsync_folder(folder: Path) -> None:
     try:
         os.fsync(fd)
     except OSError:
-        pass  # Some filesystems refuse fsync on a folder; the rename itself is still atomic.
+        pass  # Some filesystems refuse fsync on a folder; the rename itself is atomic and done.
     finally:
         os.close(fd)
 
 
-def remove_stale_temp_files(folder: Path) -> list[Path]:
-    """Delete temp files an interrupted write left behind; returns what was removed."""
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Delete the temp files of ``path`` whose writing process is gone; returns what was removed.
+
+    Temp files of other data files in the folder, and of writers still running, are left alone.
+    """
+    pattern = re.compile(re.escape(f'{TEMP_PREFIX}{path.name}-') + r'(\d+)(?:-\d+)?')
     removed = []
-    for stale in folder.glob(f'{TEMP_PREFIX}*'):
-        stale.unlink(missing_ok=True)
-        removed.append(stale)
+    for candidate in path.parent.glob(f'{TEMP_PREFIX}*'):
+        match = pattern.fullmatch(candidate.name)
+        if match is None or process_alive(int(match.group(1))):
+            continue
+        candidate.unlink(missing_ok=True)
+        removed.append(candidate)
     return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (this one counts as gone: its writes are not in flight)."""
+    if pid == os.getpid() or os.name == 'nt':
+        # On Windows os.kill(pid, 0) would send Ctrl+C; and the data file's lock already tells
+        # that no other process writes it, so its temp files are stale.
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False  # Windows raises other errors for a pid that is not running
+    return True

@@ -19,3 +19,7 @@ class DataFileCorrupt(StorageError):
 
 class UnsupportedSchemaVersion(StorageError):
     """The data file was written by a newer CareerNet. Upgrade CareerNet; the file was left untouched."""
+
+
+class ChangedElsewhere(StorageError):
+    """The records a change was built from were changed meanwhile (another tab). Reload and redo it."""

@@ -6,6 +6,7 @@ version N to the tables at N + 1, registered in ``MIGRATIONS`` under N.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,18 +20,29 @@ Tables = dict[str, dict[str, Any]]
 MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
 
 
-def schema_version(tables: Tables) -> int:
-    """The version a file declares; an empty (new) file counts as current."""
-    meta = tables.get(META_TABLE, {})
-    for doc in meta.values():
-        if isinstance(doc, dict) and isinstance(doc.get('schema_version'), int):
-            return int(doc['schema_version'])
-    return SCHEMA_VERSION if not tables else 0
+def schema_version(tables: Tables, path: Path | None = None) -> int:
+    """The version a file declares; an empty (new) file counts as current, one without ``_meta`` as 0.
+
+    Raises:
+        UnsupportedSchemaVersion: ``_meta`` holds something that is not a whole number from 0 up
+            (``2.0``, ``"2"``, ``NaN``, ``true``, nothing at all).
+    """
+    if META_TABLE not in tables:
+        return SCHEMA_VERSION if not tables else 0
+    docs = [doc for doc in tables[META_TABLE].values() if isinstance(doc, dict) and 'schema_version' in doc]
+    found = docs[0]['schema_version'] if docs else None
+    if type(found) is not int or found < 0:
+        raise UnsupportedSchemaVersion(
+            f'{path or "The data file"} declares schema version {json.dumps(found)}, which no CareerNet '
+            'wrote (it must be a whole number). The file was not changed; put the number back or restore '
+            'a backup.'
+        )
+    return found
 
 
 def check_supported(tables: Tables, path: Path, newest_backup: Path | None) -> int:
-    """Return the file's version, or refuse a file from a newer CareerNet."""
-    version = schema_version(tables)
+    """Return the file's version, or refuse a file from a newer CareerNet or with an unknown version."""
+    version = schema_version(tables, path)
     if version > SCHEMA_VERSION:
         backup = f' The newest backup is {newest_backup}.' if newest_backup else ''
         raise UnsupportedSchemaVersion(

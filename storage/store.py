@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from tinydb import TinyDB
+from typing import Any, TypeVar
 
 from careernet_ui.domain import (
     Accomplishment,
@@ -25,64 +26,121 @@ from careernet_ui.domain.feed_marks import FeedMark
 
 from . import backups, migrations
 from .codec import decode, encode
-from .durable import DurableJSONStorage, load_tables, remove_stale_temp_files
+from .durable import DataFile, Tables, load_tables, parse_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, StorageError
 from .lock import ProcessLock
-from .repository import Repository
-from .tables import RecordTable, put_documents
+from .repository import Keyed, Repository
+from .transaction import Staged, Transaction
 
 log = logging.getLogger(__name__)
 
 SETTINGS_TABLE = 'settings'
 BACKUP_EVERY = timedelta(days=1)
 
-
-class CareerNetDB(TinyDB):
-    """TinyDB whose tables commit incrementally to ``DurableJSONStorage``."""
-
-    table_class = RecordTable
+R = TypeVar('R', bound=Keyed)
 
 
 class Store:
     """Every record of one data file. Create it with ``open_store``; call ``close`` when done."""
 
-    def __init__(self, path: Path, db: CareerNetDB, lock: ProcessLock, last_backup: datetime) -> None:
+    def __init__(self, path: Path, data_file: DataFile, tables: Tables, lock: ProcessLock,
+                 last_backup: datetime) -> None:
         self.path = path
-        self._db = db
+        self.data_file = data_file
         self._lock = lock
         self._last_backup = last_backup
         self._listeners: list[Callable[[], None]] = []
+        self._notice_listeners: list[Callable[[str], None]] = []
+        self.notices: list[str] = []
+        """What the store told the user that they have not dismissed yet (pages show it)."""
         self._network: Network | None = None
+        # Per store and per asyncio task: a transaction held across an await is not joined by
+        # another task's writes.
+        self._active: ContextVar[Transaction | None] = ContextVar(f'careernet-transaction-{id(self)}',
+                                                                  default=None)
         self.revision = 0
-        table = db.table
-        self.contacts = Repository(table('contacts'), Contact, self._changed)
-        self.interactions = Repository(table('interactions'), Interaction, self._changed)
-        self.accomplishments = Repository(table('accomplishments'), Accomplishment, self._changed)
-        self.feedback = Repository(table('feedback'), Feedback, self._changed)
-        self.applications = Repository(table('applications'), Application, self._changed)
-        self.reference_requests = Repository(table('reference_requests'), ReferenceRequest, self._changed)
-        self.introductions = Repository(table('introductions'), Introduction, self._changed)
-        self.followup_states = Repository(table('followup_states'), FollowUpState, self._changed)
+
+        def repository(name: str, record_type: type[R], *, in_network: bool = True) -> Repository[R]:
+            return Repository(self, name, record_type, tables.get(name, {}), in_network=in_network)
+
+        self.contacts = repository('contacts', Contact)
+        self.interactions = repository('interactions', Interaction)
+        self.accomplishments = repository('accomplishments', Accomplishment)
+        self.feedback = repository('feedback', Feedback)
+        self.applications = repository('applications', Application)
+        self.reference_requests = repository('reference_requests', ReferenceRequest)
+        self.introductions = repository('introductions', Introduction)
+        self.followup_states = repository('followup_states', FollowUpState)
         # What the calendar feed last showed of each event (SEQUENCE, DTSTAMP). Not in network(),
         # so storing marks keeps the snapshot, and what pages remembered from it, valid.
-        self.feed_marks = Repository(table('feed_marks'), FeedMark, self._written)
-        settings_docs = db.table(SETTINGS_TABLE).all()
+        self.feed_marks = repository('feed_marks', FeedMark, in_network=False)
+        settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
-        # A file from before the calendar id existed gets one now, stored at once, so the feed's
-        # UIDs stay the same from this start on.
-        if not settings_docs or 'calendar_id' not in settings_docs[0]:
-            self.save_settings(self._settings)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Collect every change made in the block and write them all in one atomic write.
+
+        Changes to any repositories and the settings made inside the block are seen by reads
+        inside it, and reach memory and disk together when it ends. An exception leaves both as
+        they were (the exception propagates); so does a failed write, which raises ``OSError``.
+        Inside another transaction the block joins it: the outer one commits.
+        """
+        active = self._active.get()
+        if active is not None:
+            yield active
+            return
+        transaction = Transaction()
+        token = self._active.set(transaction)
+        try:
+            yield transaction
+        finally:
+            with suppress(ValueError):  # closed from another context (an abandoned generator): that one ends
+                self._active.reset(token)
+        self._commit(transaction)
+
+    def active_transaction(self) -> Transaction | None:
+        """The transaction the caller is inside, if any."""
+        return self._active.get()
+
+    def _commit(self, transaction: Transaction) -> None:
+        if not (transaction.staged or transaction.settings is not None):
+            return
+        if self.data_file.changed_on_disk():
+            self._absorb_outside_change()
+        changes: dict[str, dict[str, Any]] = {}
+        installs: list[tuple[Repository[Any], Staged[Any], dict[str, int]]] = []
+        for repository, staged in transaction.staged.items():
+            name = repository.table_name
+            docs, new_ids = repository.file_changes(staged, self.data_file.next_id(name))
+            if docs:
+                changes[name] = docs
+                installs.append((repository, staged, new_ids))
+        if transaction.settings is not None:
+            changes[SETTINGS_TABLE] = {'1': encode(transaction.settings)}
+        if not changes:
+            return
+        self.data_file.write(changes)
+        for repository, staged, new_ids in installs:
+            repository.install(staged, new_ids)
+        if transaction.settings is not None:
+            self._settings = transaction.settings
+        if transaction.settings is not None or any(repository.in_network for repository, _, _ in installs):
+            self._network = None
+        self._written()
 
     @property
     def settings(self) -> Settings:
-        """The user's preferences."""
+        """The user's preferences (inside a transaction, as it would store them)."""
+        transaction = self._active.get()
+        if transaction is not None and transaction.settings is not None:
+            return transaction.settings  # type: ignore[no-any-return]
         return self._settings
 
     def save_settings(self, settings: Settings) -> None:
-        """Store new preferences durably."""
-        put_documents(self._db.table(SETTINGS_TABLE), {1: encode(settings)})
-        self._settings = settings
-        self._changed()
+        """Store new preferences durably (with the transaction, inside one)."""
+        with self.transaction() as transaction:
+            transaction.settings = settings
 
     def network(self) -> Network:
         """A snapshot of every record, rebuilt only after a change."""
@@ -104,25 +162,87 @@ class Store:
         """Call ``listener`` after every durable change."""
         self._listeners.append(listener)
 
-    def backup_if_due(self, now: datetime | None = None) -> Path | None:
-        """Make the daily rolling backup when a day has passed since the last one."""
-        now = now or datetime.now(UTC)
-        if now - self._last_backup < BACKUP_EVERY:
-            return None
-        self._last_backup = now
-        return backups.make_backup(self.path, now)
+    def on_notice(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener`` with a sentence for the user when the store did something they must know."""
+        self._notice_listeners.append(listener)
 
-    def close(self) -> None:
-        """Release the data file; safe to call twice."""
-        self._db.close()
-        self._lock.release()
+    def _absorb_outside_change(self) -> None:
+        """The file changed behind this process's back: load that version, keeping a copy of it.
 
-    def _changed(self) -> None:
+        Called before a write. When the outside version opens cleanly it becomes what this store
+        holds and the write goes on top of it; when it does not (half synced, broken, from a newer
+        CareerNet) this store keeps its own version. Either way the outside version is copied to
+        the backups folder first and the user is told where, so neither is lost.
+        """
+        path = self.path
+        now = datetime.now(UTC)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            self._notice(f'{path.name} was deleted outside CareerNet; CareerNet wrote it again with your change.')
+            return
+        aside = backups.keep_copy(path, raw, now, 'outside')
+        try:
+            tables = parse_tables(raw, path)
+            version = migrations.check_supported(tables, path, None)
+            if version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables:
+                migrations.migrate(tables, version)
+            self._reload(tables)
+        except (DataFileCorrupt, StorageError, ValueError, TypeError) as error:
+            self._notice(f'{path.name} was changed outside CareerNet and that version cannot be opened ({error}). '
+                         f'CareerNet kept its own version, with your change; the other one is saved as {aside}.')
+            return
+        self._notice(f'{path.name} was changed outside CareerNet (by a sync or by hand): CareerNet loaded that '
+                     f'version and saved your change on top of it. The file as it was is also kept as {aside}.')
+
+    def _reload(self, tables: Tables) -> None:
+        """Hold ``tables`` instead of what was read before: all of them, or (on a bad record) none."""
+        repositories = [value for value in vars(self).values() if isinstance(value, Repository)]
+        decoded = {repository: repository.decoded(tables.get(repository.table_name, {}))
+                   for repository in repositories}
+        settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
+        settings = decode(Settings, settings_docs[0]) if settings_docs else self._settings
+        self.data_file = DataFile(self.path, tables)
+        for repository, (records, doc_ids) in decoded.items():
+            repository.replace_all(records, doc_ids)
+        self._settings = settings
         self._network = None
         self._written()
 
+    def dismiss_notices(self) -> None:
+        """The user has read the notices."""
+        self.notices.clear()
+
+    def _notice(self, text: str) -> None:
+        log.warning('%s', text)
+        self.notices.append(text)
+        for listener in self._notice_listeners:
+            try:
+                listener(text)
+            except Exception:  # telling the user must not undo the write
+                log.exception('A notice listener failed')
+
+    def backup_if_due(self, now: datetime | None = None, *, force: bool = False) -> Path | None:
+        """Make the daily rolling backup when a day has passed since the last one (or ``force``).
+
+        A backup that cannot be written is logged, not raised: the data file itself is fine.
+        """
+        now = now or datetime.now(UTC)
+        if not force and now - self._last_backup < BACKUP_EVERY:
+            return None
+        self._last_backup = now
+        try:
+            return backups.make_backup(self.path, now)
+        except StorageError:
+            log.warning('The backup of %s failed; the data file itself is unaffected', self.path, exc_info=True)
+            return None
+
+    def close(self) -> None:
+        """Release the data file; safe to call twice."""
+        self._lock.release()
+
     def _written(self) -> None:
-        """After any durable write; ``_changed`` also drops the network snapshot the write made stale."""
+        """After any durable write: tell the listeners."""
         self.revision += 1
         for listener in self._listeners:
             try:
@@ -131,37 +251,60 @@ class Store:
                 log.exception('A change listener failed')
 
 
-def open_store(path: Path | str, *, now: datetime | None = None) -> Store:
+def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = True) -> Store:
     """Open (or create) the data file at ``path`` for this process alone.
+
+    A file that opened cleanly (every record read) gets its daily backup before anything is
+    written to it; pass ``backup=False`` for commands that only read.
 
     Raises:
         DataFileLocked: another process has the file open.
-        DataFileCorrupt: the file cannot be parsed; it is left byte-identical.
-        UnsupportedSchemaVersion: a newer CareerNet wrote the file; it is left byte-identical.
+        DataFileCorrupt: the file cannot be parsed, or a record in it cannot be read; it is left
+            byte-identical and the message names the newest backup that opens.
+        UnsupportedSchemaVersion: a newer CareerNet wrote the file, or its schema version is not a
+            known number; it is left byte-identical.
     """
     path = Path(path).expanduser().resolve()
     now = now or datetime.now(UTC)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)  # private: it will hold a person's network
+    except FileExistsError:
+        pass
     except OSError as error:
         raise StorageError(f'Cannot create the folder for {path}: {error.strerror}.') from error
     lock = ProcessLock(path)
     lock.acquire()
     try:
-        remove_stale_temp_files(path.parent)
+        remove_stale_temp_files(path)
         try:
             tables = load_tables(path)
         except DataFileCorrupt as error:
-            newest = backups.newest_backup(path)
-            hint = f' The newest backup is {newest}.' if newest else ' There is no backup of it yet.'
-            raise DataFileCorrupt(f'{error} It was not changed.{hint}') from error
+            raise DataFileCorrupt(f'{error} It was not changed.{_backup_hint(path)}') from error
         version = migrations.check_supported(tables, path, backups.newest_backup(path))
-        backups.make_backup(path, now)
-        db = CareerNetDB(path, tables=tables, storage=DurableJSONStorage)
-        if version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables:
+        migrate = version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables
+        if migrate:
             migrations.migrate(tables, version)
-            db.storage.write(tables)
-        return Store(path, db, lock, last_backup=now)
+        data_file = DataFile(path, tables)
+        try:
+            store = Store(path, data_file, tables, lock, last_backup=now)
+        except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
+            raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
+                                  f'It was not changed.{_backup_hint(path)}') from error
+        if backup:
+            store.backup_if_due(now, force=True)
+        if migrate:
+            data_file.rewrite()
+        # A new file, or one from before the calendar id existed, gets its settings stored now, so
+        # the feed's UIDs stay the same from this start on.
+        if not any('calendar_id' in doc for doc in tables.get(SETTINGS_TABLE, {}).values()):
+            store.save_settings(store.settings)
+        return store
     except BaseException:
         lock.release()
         raise
+
+
+def _backup_hint(path: Path) -> str:
+    newest = backups.newest_backup(path)
+    return f' The newest backup is {newest}.' if newest else ' There is no backup of it yet.'

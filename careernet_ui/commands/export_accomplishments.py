@@ -11,6 +11,7 @@ from careernet_ui.domain.accomplishment_search import AccomplishmentQuery
 from careernet_ui.paths import data_path
 from careernet_ui.services.accomplishments import brag_document
 from storage import open_store
+from storage.durable import write_atomically
 
 NAME = 'export-accomplishments'
 HELP = 'write your accomplishments as a Markdown brag document, grouped by year (all, or by --tag / --year)'
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                                                 f'year {args.year}' if args.year else '') if part)
         raise CareerNetError(f'None of your {total:,} accomplishments matches {wanted}; nothing was written.')
     try:
-        out.write_text(text, encoding='utf-8')
+        write_atomically(out, [text.encode('utf-8')])  # private, like the data file
     except OSError as error:
         raise CareerNetError(f'Cannot write {out}: {error.strerror or error}.') from None
     print(f'Exported {count:,} accomplishment{"" if count == 1 else "s"} to {out}.')

@@ -9,6 +9,7 @@ from careernet_ui.domain import CareerNetError
 from careernet_ui.importers import contacts_to_csv, contacts_to_vcard
 from careernet_ui.paths import data_path
 from storage import open_store
+from storage.durable import write_atomically
 
 NAME = 'export-contacts'
 HELP = 'write every contact to a CSV file (the import template, spreadsheet-safe) or a vCard (.vcf) file'
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     try:
-        out.write_text(render(contacts), encoding=encoding, newline='')
+        write_atomically(out, [render(contacts).encode(encoding)])  # private: it holds your network
     except OSError as error:
         raise CareerNetError(f'Cannot write {out}: {error.strerror or error}.') from None
     print(f'Exported {len(contacts):,} contact{"" if len(contacts) == 1 else "s"} to {out}.')

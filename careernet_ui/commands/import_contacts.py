@@ -12,6 +12,7 @@ from careernet_ui.paths import data_path
 from careernet_ui.services.import_summary import ImportSummary, count, describe, summary_line, summary_to_csv
 from careernet_ui.services.imports import FORMAT_LABELS, PreparedImport, apply, prepare
 from storage import open_store
+from storage.durable import write_atomically
 
 NAME = 'import'
 HELP = 'import contacts from a LinkedIn Connections.csv, a vCard (.vcf) file or a contacts CSV'
@@ -92,7 +93,7 @@ def _print_summary(summary: ImportSummary) -> None:
 
 def _write_summary(out: Path, summary: ImportSummary) -> None:
     try:
-        out.write_text(summary_to_csv(summary), encoding='utf-8-sig', newline='')
+        write_atomically(out, [summary_to_csv(summary).encode('utf-8-sig')])  # private: it names your contacts
     except OSError as error:
         reason = error.strerror or error
         raise CareerNetError(f'Imported, but could not write the summary to {out}: {reason}.') from None

@@ -23,7 +23,9 @@ def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Cal
     field = fields.add
 
     def save() -> None:
-        stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today())), fields.inputs,
+        # ``existing`` is the revision this tab showed: a save from another tab since is merged or refused.
+        stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today()), base=existing),
+                        fields.inputs,
                         lambda c: f'Saved {c.name}.')
         if stored is not None:
             dialog.close()

@@ -13,6 +13,7 @@ from careernet_ui.context import AppContext
 from .nav_link import NavLink
 from .plain_button import IconButton
 from .plain_link import PlainLink
+from .storage_notices import storage_notices
 
 # (label, path, icon) for every page that exists; later pages add themselves here.
 NAV: tuple[tuple[str, str, str], ...] = (
@@ -43,6 +44,7 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
                    classes='text-2xl text-white p-1 hover:bg-white/20 focus-visible:outline-white').mark('dark-toggle')
     with ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4') as content:
         ui.label(title).classes('text-2xl font-semibold').mark('page-title')
+        storage_notices(ctx.store)
         yield content
 
 

@@ -49,12 +49,13 @@ def delete_accomplishment(store: Store, accomplishment_id: str) -> Accomplishmen
         The deleted accomplishment.
     """
     accomplishment = store.accomplishments.get(accomplishment_id)
-    store.feedback.update_many(
-        dataclasses.replace(f, accomplishment_ids=[a for a in f.accomplishment_ids if a != accomplishment_id])
-        for f in store.feedback
-        if accomplishment_id in f.accomplishment_ids
-    )
-    store.accomplishments.delete(accomplishment_id)
+    with store.transaction():
+        store.feedback.update_many(
+            dataclasses.replace(f, accomplishment_ids=[a for a in f.accomplishment_ids if a != accomplishment_id])
+            for f in store.feedback
+            if accomplishment_id in f.accomplishment_ids
+        )
+        store.accomplishments.delete(accomplishment_id)
     return accomplishment
 
 
@@ -86,11 +87,13 @@ def record_share(store: Store, accomplishment_id: str, contact_id: str, on: date
     if any(s.contact_id == contact_id and s.on == on for s in accomplishment.shared):
         raise ValidationError(f'Already recorded: shared with {contact.name} on {wording.day_label(on)}.',
                               field='on')
-    store.interactions.add(
-        Interaction(contact_id=contact_id, kind=InteractionKind.UPDATE_SENT, on=on, note=share_note(accomplishment))
-    )
-    shared = sorted([*accomplishment.shared, Share(contact_id=contact_id, on=on)], key=lambda s: (s.on, s.contact_id))
-    return store.accomplishments.update(dataclasses.replace(accomplishment, shared=shared))
+    with store.transaction():
+        store.interactions.add(
+            Interaction(contact_id=contact_id, kind=InteractionKind.UPDATE_SENT, on=on, note=share_note(accomplishment))
+        )
+        shared = sorted([*accomplishment.shared, Share(contact_id=contact_id, on=on)],
+                        key=lambda s: (s.on, s.contact_id))
+        return store.accomplishments.update(dataclasses.replace(accomplishment, shared=shared))
 
 
 def brag_document(store: Store, query: AccomplishmentQuery, today: date) -> tuple[str, int]:

@@ -78,15 +78,17 @@ def delete_application(store: Store, application_id: str) -> Application:
         NotFoundError: it was already deleted.
     """
     application = store.applications.get(application_id)
-    request_ids = [r.id for r in store.reference_requests if r.application_id == application_id]
-    store.reference_requests.delete_many(request_ids)
-    store.introductions.update_many(
-        dataclasses.replace(i, application_id=None) for i in store.introductions if i.application_id == application_id
-    )
-    # Follow-up ids embed the request's or the application's id; their decisions mean nothing now.
-    gone = [application_id, *request_ids]
-    store.followup_states.delete_many(s.id for s in store.followup_states if any(g in s.followup_id for g in gone))
-    store.applications.delete(application_id)
+    with store.transaction():
+        request_ids = [r.id for r in store.reference_requests if r.application_id == application_id]
+        store.reference_requests.delete_many(request_ids)
+        store.introductions.update_many(
+            dataclasses.replace(i, application_id=None)
+            for i in store.introductions if i.application_id == application_id
+        )
+        # Follow-up ids embed the request's or the application's id; their decisions mean nothing now.
+        gone = [application_id, *request_ids]
+        store.followup_states.delete_many(s.id for s in store.followup_states if any(g in s.followup_id for g in gone))
+        store.applications.delete(application_id)
     return application
 
 
@@ -154,12 +156,13 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
     request = store.reference_requests.get(request_id)
     application = store.applications.get(request.application_id)
     moved = advance(request, to, on, today, note)
-    stored = store.reference_requests.update(moved)
-    kind = STEP_INTERACTIONS.get(moved.status)
-    if kind is not None:
-        text = _step_note(moved.status, application)
-        store.interactions.add(Interaction(contact_id=request.contact_id, kind=kind, on=on,
-                                           note=f'{text} {note.strip()}'.strip()))
+    with store.transaction():
+        stored = store.reference_requests.update(moved)
+        kind = STEP_INTERACTIONS.get(moved.status)
+        if kind is not None:
+            text = _step_note(moved.status, application)
+            store.interactions.add(Interaction(contact_id=request.contact_id, kind=kind, on=on,
+                                               note=f'{text} {note.strip()}'.strip()))
     return stored
 
 
@@ -180,8 +183,9 @@ def remove_request(store: Store, request_id: str) -> ReferenceRequest:
     The interactions its steps logged stay: they happened.
     """
     request = store.reference_requests.get(request_id)
-    store.followup_states.delete_many(s.id for s in store.followup_states if request_id in s.followup_id)
-    store.reference_requests.delete(request_id)
+    with store.transaction():
+        store.followup_states.delete_many(s.id for s in store.followup_states if request_id in s.followup_id)
+        store.reference_requests.delete(request_id)
     return request
 
 

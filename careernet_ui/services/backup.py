@@ -24,6 +24,8 @@ from typing import Any
 from careernet_ui.domain import CareerNetError, Settings
 from storage import Store
 from storage.codec import decode, encode
+from storage.durable import write_atomically
+from storage.errors import UnsupportedSchemaVersion
 from storage.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from storage.repository import Keyed, Repository
 from storage.store import SETTINGS_TABLE
@@ -125,7 +127,7 @@ def backup_bytes(snap: Snapshot) -> bytes:
 def write_backup(store: Store, path: Path) -> int:
     """Write a full backup of ``store`` to ``path``; returns the number of records written."""
     snap = snapshot(store)
-    path.write_bytes(backup_bytes(snap))
+    write_atomically(path, [backup_bytes(snap)])  # private (0600) and never half written
     return sum(len(records) for records in snap.tables.values())
 
 
@@ -154,7 +156,10 @@ def read_backup(data: bytes, types: Mapping[str, type[Any]]) -> Backup:
             and record and says that nothing was restored.
     """
     tables = _tables(data)
-    version = schema_version(tables)
+    try:
+        version = schema_version(tables)
+    except UnsupportedSchemaVersion as error:
+        raise BackupError(f'{str(error).replace("The data file", "This backup")} Nothing was restored.') from None
     if version > SCHEMA_VERSION:
         raise BackupError(
             f'This backup was made by a newer CareerNet (schema {version}; this one reads up to {SCHEMA_VERSION}). '
@@ -190,7 +195,7 @@ def restore(store: Store, backup: Backup, *, merge: bool = False) -> RestoreSumm
 
     Raises:
         RestoreRefused: ``merge`` is off and the store already has records.
-        OSError: The data file could not be written; the tables written before stay.
+        OSError: The data file could not be written; nothing was restored.
     """
     summary = RestoreSummary()
     for _ in _restore(store, backup, summary, merge=merge, batch_size=None):
@@ -224,20 +229,26 @@ def _restore(
             'two networks. Restore into a new, empty data file, or merge (add only the records it is missing).'
         )
     repos = repositories(store)
-    for name, records in backup.tables.items():
-        repository = repos[name]
-        fresh = [record for record in records if record.id not in repository]
-        summary.added[name] = len(fresh)
-        summary.kept[name] = len(records) - len(fresh)
-        step = batch_size or len(fresh) or 1
-        for start in range(0, len(fresh), step):
-            repository.add_many(fresh[start : start + step])
-            summary.writes += 1
-            yield
-    if not merge and backup.settings is not None:
-        store.save_settings(backup.settings)
-        summary.settings_restored = True
-        summary.writes += 1
+    added: dict[str, int] = {}
+    kept: dict[str, int] = {}
+    revision = store.revision
+    # One transaction: a restore that fails or is killed leaves the file as it was, never some tables.
+    with store.transaction():
+        for name, records in backup.tables.items():
+            repository = repos[name]
+            fresh = [record for record in records if record.id not in repository]
+            added[name] = len(fresh)
+            kept[name] = len(records) - len(fresh)
+            step = batch_size or len(fresh) or 1
+            for start in range(0, len(fresh), step):
+                repository.add_many(fresh[start : start + step])
+                yield
+        if not merge and backup.settings is not None:
+            store.save_settings(backup.settings)
+    summary.added.update(added)
+    summary.kept.update(kept)
+    summary.settings_restored = not merge and backup.settings is not None
+    summary.writes += store.revision - revision
 
 
 def _tables(data: bytes) -> dict[str, dict[str, Any]]:

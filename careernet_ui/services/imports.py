@@ -126,7 +126,7 @@ def is_stale(prepared: PreparedImport, store: Store) -> bool:
 
 
 def apply(store: Store, prepared: PreparedImport, *, include_duplicates: bool = False) -> ImportSummary:
-    """Store the plan in as few durable writes as possible: one for new contacts, one for updates.
+    """Store the plan in one durable write.
 
     Args:
         store: Where the contacts go.
@@ -137,8 +137,7 @@ def apply(store: Store, prepared: PreparedImport, *, include_duplicates: bool = 
         Every row's outcome. A plan with nothing new or updated writes nothing.
 
     Raises:
-        OSError: The data file could not be written; what was written before stays (importing the
-            file again finishes the job, as stored rows then count as unchanged).
+        OSError: The data file could not be written; nothing was imported.
     """
     summary = ImportSummary(blank_rows=prepared.parsed.blank_rows)
     for _ in _store(store, prepared, summary, include_duplicates=include_duplicates, batch_size=None):
@@ -192,24 +191,28 @@ def _store(
         else:
             rows.append(_skipped_duplicate(duplicate.row, duplicate.reason))
     total, done = len(new) + len(plan.updated), 0
-    for batch in _slices(new, batch_size):
-        store.contacts.add_many(row.contact for row, _ in batch)
-        summary.writes += 1
-        rows += (_imported(row, note) for row, note in batch)
-        done += len(batch)
-        yield done, total
-    for matches in _slices(plan.updated, batch_size):
-        changed: list[Contact] = []
-        for match in matches:
-            contact, outcome = _resolve(store, match)
-            rows.append(outcome)
-            if contact is not None:
-                changed.append(contact)
-        if changed:
-            store.contacts.update_many(changed)
-            summary.writes += 1
-        done += len(matches)
-        yield done, total
+    outcomes: list[RowOutcome] = []
+    revision = store.revision
+    # One transaction: the file gets every row or, if the write fails, none of them.
+    with store.transaction():
+        for batch in _slices(new, batch_size):
+            store.contacts.add_many(row.contact for row, _ in batch)
+            outcomes += (_imported(row, note) for row, note in batch)
+            done += len(batch)
+            yield done, total
+        for matches in _slices(plan.updated, batch_size):
+            changed: list[Contact] = []
+            for match in matches:
+                contact, outcome = _resolve(store, match)
+                outcomes.append(outcome)
+                if contact is not None:
+                    changed.append(contact)
+            if changed:
+                store.contacts.update_many(changed)
+            done += len(matches)
+            yield done, total
+    summary.writes += store.revision - revision
+    rows += outcomes
     rows.sort(key=lambda row: row.line)
 
 

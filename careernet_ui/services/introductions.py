@@ -37,15 +37,17 @@ def thank_for_introduction(store: Store, introduction_id: str, on: date, today: 
     """
     introduction = store.introductions.get(introduction_id)
     store.contacts.get(introduction.advocate_id)
-    thanked = store.introductions.update(thank_for(introduction, on, today))
-    store.interactions.add(Interaction(contact_id=introduction.advocate_id, kind=InteractionKind.THANK_YOU, on=on,
-                                       note=f'Thanked them for the introduction to {introduction.to_whom}.'))
+    with store.transaction():
+        thanked = store.introductions.update(thank_for(introduction, on, today))
+        store.interactions.add(Interaction(contact_id=introduction.advocate_id, kind=InteractionKind.THANK_YOU, on=on,
+                                           note=f'Thanked them for the introduction to {introduction.to_whom}.'))
     return thanked
 
 
 def delete_introduction(store: Store, introduction_id: str) -> Introduction:
     """Delete an introduction (the application it led to stays); returns it."""
     introduction = store.introductions.get(introduction_id)
-    store.followup_states.delete_many(s.id for s in store.followup_states if introduction_id in s.followup_id)
-    store.introductions.delete(introduction_id)
+    with store.transaction():
+        store.followup_states.delete_many(s.id for s in store.followup_states if introduction_id in s.followup_id)
+        store.introductions.delete(introduction_id)
     return introduction

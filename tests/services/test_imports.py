@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 from datetime import date
 from pathlib import Path
 
@@ -75,7 +74,7 @@ def test_the_vcard_sample_after_linkedin_updates_adds_and_holds_back_possible_du
 
     writes, rows = imported(fresh_store, VCARDS, 'vcard')
 
-    assert writes == 2  # one for the new contact, one for the updated one
+    assert writes == 1  # the new contact and the updated one, together
     assert rows == ['Dana Okafor: updated', 'Mei Chen: imported', 'Tomasz Nowak: skipped', 'José Martín: skipped']
     dana = by_name(fresh_store)['Dana Okafor']
     assert dana.phones == ['+1 (415) 555-0142']  # what the card added
@@ -213,21 +212,24 @@ async def test_applying_in_batches_stores_the_same_and_reports_progress(fresh_st
     summary = await apply_in_batches(fresh_store, prepared, include_duplicates=True,
                                      batch_size=2, progress=lambda done, total: seen.append((done, total)))
 
-    assert seen == [(2, 4), (3, 4), (4, 4)]  # three new contacts in two writes, then the update
-    assert summary.writes == 3
+    assert seen == [(2, 4), (3, 4), (4, 4)]  # three new contacts in two slices, then the update
+    assert summary.writes == 1  # one transaction: all of the file or none of it
     assert summary.imported == 3
     assert summary.updated == 1
     assert len(fresh_store.contacts) == 27
 
 
-async def test_a_large_file_in_batches_takes_one_write_per_batch(fresh_store: Store) -> None:
+async def test_a_large_file_in_batches_is_one_write(fresh_store: Store) -> None:
     lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On']
     lines += [f'Person,{n},https://www.linkedin.com/in/p{n},,Acme,,01 Feb 2020' for n in range(250)]
     prepared = prepare('linkedin', '\n'.join(lines).encode(), [], today=TODAY)
 
-    summary = await apply_in_batches(fresh_store, prepared, batch_size=100)
+    seen: list[tuple[int, int]] = []
+    summary = await apply_in_batches(fresh_store, prepared, batch_size=100,
+                                     progress=lambda done, total: seen.append((done, total)))
 
-    assert summary.writes == math.ceil(250 / 100)
+    assert seen == [(100, 250), (200, 250), (250, 250)]
+    assert summary.writes == 1
     assert summary.imported == len(fresh_store.contacts) == 250
 
 

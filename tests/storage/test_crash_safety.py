@@ -25,6 +25,27 @@ while True:
 """
 
 
+DELETER = """
+import sys
+from datetime import date
+from careernet_ui.domain import Contact, Interaction, InteractionKind
+from careernet_ui.services.contacts import delete_contact
+from storage import open_store
+store = open_store(sys.argv[1])
+print('ready', flush=True)
+n = 0
+while True:
+    # A contact with five interactions, written together; then the contact deleted with all of them.
+    with store.transaction():
+        person = store.contacts.add(Contact(name=f'Person {n}', notes='x' * 2000))
+        store.interactions.add_many(Interaction(contact_id=person.id, kind=InteractionKind.CALL,
+                                                on=date(2026, 1, 1 + k), note='y' * 500) for k in range(5))
+    if n % 2:
+        delete_contact(store, person.id)
+    n += 1
+"""
+
+
 HOLDER = """
 import sys
 from storage import open_store
@@ -59,6 +80,28 @@ def test_sigkill_during_writes_never_breaks_the_file(data_path: Path) -> None:
         counts.append(len(names))
     assert counts == sorted(counts)
     assert counts[-1] > 0
+
+
+def test_sigkill_during_contact_deletes_leaves_all_or_nothing_of_each(data_path: Path) -> None:
+    """Every contact on disk has its five interactions, and no interaction outlives its contact."""
+    root = Path(__file__).resolve().parents[2]
+    for attempt in range(6):
+        process = subprocess.Popen([sys.executable, '-c', DELETER, str(data_path)], cwd=root,
+                                   stdout=subprocess.PIPE, text=True)
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == 'ready'
+        time.sleep(0.1 + 0.07 * attempt)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        db = TinyDB(data_path)
+        contacts = {doc['id'] for doc in db.table('contacts').all()}
+        calls: dict[str, int] = {}
+        for doc in db.table('interactions').all():
+            calls[doc['contact_id']] = calls.get(doc['contact_id'], 0) + 1
+        assert set(calls) == contacts  # no orphan interaction, no contact without its calls
+        assert set(calls.values()) <= {5}
+        db.close()
+    assert contacts  # the writer got somewhere
 
 
 def test_second_instance_exits_with_a_clear_message(data_path: Path) -> None:

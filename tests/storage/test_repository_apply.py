@@ -13,7 +13,6 @@ import pytest
 from careernet_ui.domain import Contact, NotFoundError
 from careernet_ui.domain.feed_marks import FeedMark
 from storage import Store, open_store
-from storage.durable import DurableJSONStorage
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -24,8 +23,7 @@ def mark(key: str, sequence: int = 0) -> FeedMark:
 
 def test_one_write_adds_replaces_and_removes(fresh_store: Store, data_path: Path) -> None:
     fresh_store.feed_marks.add_many([mark('a'), mark('b'), mark('c')])
-    storage = fresh_store._db.storage
-    assert isinstance(storage, DurableJSONStorage)
+    storage = fresh_store.data_file
     writes, revision = storage.writes, fresh_store.revision
 
     fresh_store.feed_marks.apply(add=[mark('d'), mark('e')], update=[mark('b', 1)], delete=['a', 'c'])
@@ -34,7 +32,7 @@ def test_one_write_adds_replaces_and_removes(fresh_store: Store, data_path: Path
     assert fresh_store.revision == revision + 1
     assert [(m.id, m.sequence) for m in fresh_store.feed_marks] == [('b', 1), ('d', 0), ('e', 0)]
     on_disk = json.loads(data_path.read_bytes())
-    assert on_disk == storage.read()
+    assert on_disk == storage.documents()
     assert [doc['followup_id'] for doc in on_disk['feed_marks'].values()] == ['b', 'd', 'e']
     fresh_store.close()
     reopened = open_store(data_path)

@@ -13,7 +13,6 @@ from tinydb import TinyDB
 from careernet_ui.domain import Contact, Interaction, InteractionKind, NotFoundError, Stage
 from storage import DataFileCorrupt, DataFileLocked, Store, UnsupportedSchemaVersion, open_store
 from storage.backups import list_backups
-from storage.durable import TEMP_PREFIX
 from tests.conftest import TODAY
 
 
@@ -70,7 +69,7 @@ def test_incremental_writes_equal_a_full_rewrite(fresh_store: Store, data_path: 
     fresh_store.contacts.delete_many(p.id for p in people[1::4])
     fresh_store.interactions.add(Interaction(contact_id=people[0].id, kind=InteractionKind.CALL, on=TODAY))
     on_disk = json.loads(data_path.read_bytes())
-    assert on_disk == fresh_store._db.storage.read()
+    assert on_disk == fresh_store.data_file.documents()
     names = {doc['name']: doc['notes'] for doc in on_disk['contacts'].values()}
     assert names['Person 0'] == 'edited'
     assert 'Person 1' not in names
@@ -145,26 +144,6 @@ def test_a_file_without_version_is_migrated_to_the_current_one(data_path: Path) 
     assert store.contacts.get('c1').name == 'Dana'
     store.close()
     assert TinyDB(data_path).table('_meta').all() == [{'schema_version': 1}]
-
-
-def test_stale_temp_files_are_cleaned_at_start(data_path: Path) -> None:
-    data_path.parent.mkdir(parents=True, exist_ok=True)
-    stale = data_path.parent / f'{TEMP_PREFIX}careernet.json-12345'
-    stale.write_text('{"half": ')
-    open_store(data_path).close()
-    assert not stale.exists()
-
-
-def test_backups_roll_and_keep_ten(data_path: Path) -> None:
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    for day in range(14):
-        store = open_store(data_path, now=start + timedelta(days=day))
-        store.contacts.add(Contact(name=f'Person {day}'))
-        store.close()
-    backups = list_backups(data_path)
-    assert len(backups) == 10
-    newest = TinyDB(backups[-1]).table('contacts').all()
-    assert len(newest) == 13  # the copy made at the 14th start, before its own write
 
 
 def test_daily_backup_while_running(fresh_store: Store, data_path: Path) -> None:
