@@ -23,6 +23,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from .bulk import dumps_ascii, parse
 from .errors import DataFileCorrupt
 
 Tables = dict[str, dict[str, Any]]
@@ -36,7 +37,7 @@ _encode = json.JSONEncoder(ensure_ascii=True, separators=(',', ':')).encode
 
 def fragment(key: str, value: Any) -> bytes:
     """``"key":value`` as compact ASCII JSON bytes: one member of a JSON object."""
-    return f'{_encode(key)}:{_encode(value)}'.encode('ascii')
+    return f'{_encode(key)}:'.encode('ascii') + dumps_ascii(value)
 
 
 class DurableJSONStorage(Storage):
@@ -140,7 +141,7 @@ def load_tables(path: Path) -> Tables:
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
+        data = parse(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataFileCorrupt(f'The data file {path} is not valid JSON ({error}).') from error
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):

@@ -10,7 +10,7 @@ from tinydb.table import Table
 
 from careernet_ui.domain import NotFoundError, utc_now
 
-from .codec import decode, encode
+from .codec import decode_documents, encode
 from .tables import put_documents
 
 
@@ -37,10 +37,10 @@ class Repository(Generic[R]):
         self._on_change = on_change
         self._records: dict[str, R] = {}
         self._doc_ids: dict[str, int] = {}
-        for doc in table.all():
-            record = decode(record_type, doc)
+        # The raw documents, not table.all(): that copies each one into a TinyDB Document first.
+        for doc_id, record in decode_documents(record_type, table._read_table(), table=table.name):
             self._records[record.id] = record
-            self._doc_ids[record.id] = doc.doc_id
+            self._doc_ids[record.id] = doc_id
 
     @property
     def table_name(self) -> str:

@@ -24,6 +24,7 @@ from careernet_ui.domain import (
 from careernet_ui.domain.feed_marks import FeedMark
 
 from . import backups, migrations
+from .bulk import collector_paused
 from .codec import decode, encode
 from .durable import DurableJSONStorage, load_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, StorageError
@@ -129,6 +130,7 @@ class Store:
                 log.exception('A change listener failed')
 
 
+@collector_paused()
 def open_store(path: Path | str, *, now: datetime | None = None) -> Store:
     """Open (or create) the data file at ``path`` for this process alone.
 
