@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import socket
 import statistics
@@ -30,6 +29,7 @@ import time
 import urllib.request
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = '2026-11-25'
@@ -41,6 +41,8 @@ def main() -> None:
     parser.add_argument('--data', type=Path, default=None, help='a data file (a copy of it is used)')
     parser.add_argument('--contacts', type=int, default=30_000, help='network size without --data')
     parser.add_argument('--runs', type=int, default=3)
+    parser.add_argument('--compare-with', type=Path, default=None, metavar='CHECKOUT',
+                        help='also run app.py from this checkout (e.g. the main branch), alternating with this one')
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix='careernet-bench-startup-') as folder:
         path = Path(folder) / 'careernet.json'
@@ -54,23 +56,35 @@ def main() -> None:
             write_network(store, network_of(args.contacts, date(2026, 11, 25)))
             store.close()
         print(f'{path.name}: {path.stat().st_size / 1e6:.1f} MB, median of {args.runs} runs')
-        starts = [serve_once(path, load_pages=index == 0) for index in range(args.runs)]
-        for label in starts[0]:
-            values = [start[label] for start in starts if label in start]
-            unit = 'MB' if label.startswith('RSS') else 's'
-            print(f'  {label:<48} {statistics.median(values):8.2f} {unit}')
-        exports = [export_ics(path, Path(folder) / 'out.ics') for _ in range(args.runs)]
-        print(f'  {"export-ics wall":<48} {statistics.median(e[0] for e in exports):8.2f} s')
-        print(f'  {"export-ics peak RSS":<48} {statistics.median(e[1] for e in exports):8.0f} MB')
+        roots = {'this checkout': ROOT}
+        if args.compare_with is not None:
+            roots[f'{args.compare_with}'] = args.compare_with.resolve()
+        results: dict[str, dict[str, list[float]]] = {}
+        for index in range(args.runs):  # alternate the checkouts, so both see the same machine load
+            for name, root in roots.items():
+                copy = Path(folder) / f'{index}-{len(results)}' / 'careernet.json'
+                copy.parent.mkdir()
+                shutil.copy(path, copy)
+                for label, value in serve_once(copy, root, load_pages=index == 0).items():
+                    results.setdefault(label, {}).setdefault(name, []).append(value)
+                wall, peak = export_ics(copy, copy.with_name('out.ics'), root)
+                results.setdefault('export-ics wall', {}).setdefault(name, []).append(wall)
+                results.setdefault('export-ics peak RSS', {}).setdefault(name, []).append(peak)
+        print(f'  {"":<44}' + ''.join(f'{name[-22:]:>24}' for name in roots))
+        for label, by_root in results.items():
+            unit = 'MB' if 'RSS' in label else 's'
+            cells = ''.join(f'{statistics.median(by_root[name]):>21.2f} {unit:<2}' if name in by_root
+                            else f'{"—":>24}' for name in roots)
+            print(f'  {label:<44}{cells}')
 
 
-def serve_once(path: Path, *, load_pages: bool) -> dict[str, float]:
+def serve_once(path: Path, root: Path, *, load_pages: bool) -> dict[str, float]:
     """Start the server on ``path``; the seconds to each printed line and to the first byte."""
     port = free_port()
     started = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, '-u', 'app.py', '--data', str(path), '--port', str(port), '--no-browser', '--today', TODAY],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     timings: dict[str, float] = {}
     lines: list[str] = []
@@ -94,15 +108,17 @@ def serve_once(path: Path, *, load_pages: bool) -> dict[str, float]:
     return timings
 
 
-def export_ics(path: Path, out: Path) -> tuple[float, float]:
+def export_ics(path: Path, out: Path, root: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of ``python app.py export-ics`` on ``path``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    subprocess.run([sys.executable, 'app.py', 'export-ics', str(out), '--data', str(path)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env={**os.environ, 'CAREERNET_TODAY': TODAY})
+    command = subprocess.Popen([sys.executable, 'app.py', 'export-ics', str(out), '--data', str(path)],
+                               cwd=root, stdout=subprocess.DEVNULL, env={**os.environ, 'CAREERNET_TODAY': TODAY})
+    _, status, usage = os.wait4(command.pid, 0)
     wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    command.returncode = os.waitstatus_to_exitcode(status)
+    if command.returncode:
+        raise RuntimeError(f'export-ics exited with {command.returncode}')
+    return wall, usage.ru_maxrss / 1024
 
 
 def pages(path: Path) -> list[str]:
@@ -134,11 +150,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _read_lines(stream: object, started: float, timings: dict[str, float], lines: list[str]) -> None:
-    for line in stream:  # type: ignore[attr-defined]
+def _read_lines(stream: IO[str], started: float, timings: dict[str, float], lines: list[str]) -> None:
+    for line in stream:
         lines.append(line)
         text = line.strip()
-        label = f'printed "{text[:38]}…"' if len(text) > 38 else f'printed "{text}"'
+        label = f'printed "{text.split("/")[0].strip()} …"'  # the words, not the changing paths
         timings.setdefault(label, time.perf_counter() - started)
 
 
