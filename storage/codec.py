@@ -92,8 +92,9 @@ def _readable(error: msgspec.ValidationError) -> ValidationError:
     match = _PATH.match(str(error))
     message, path = (match['message'], match['path'] or '$') if match else (str(error), '$')
     top = re.match(r'^\$\.(\w+)', path)
-    if isinstance(cause, ValidationError):  # the record's own validation spoke: keep its words and field
-        return ValidationError(str(cause), field=cause.field or (top[1] if top else None))
+    if isinstance(cause, ValidationError):  # the record's own validation spoke: keep its words
+        # Inside a nested record (a stage change, the consent) the record's field names the place.
+        return ValidationError(str(cause), field=top[1] if top else cause.field)
     missing = _MISSING.match(message)
     if missing:
         field = missing['field'] if path == '$' else f'{path[2:]}.{missing["field"]}'

@@ -127,6 +127,8 @@ def test_the_records_own_validation_runs_and_names_the_field() -> None:
      'stage_history[0].on: invalid date'),
     ('contacts', {'emails': ['not an address']}, 'emails', '"not an address" is not an e-mail address'),
     ('interactions', {'on': '1850-01-01'}, 'on', 'Date 1850-01-01 is out of range'),
+    ('contacts', {'consent': {'given_on': '2026-02-01', 'expires_on': '2026-01-01'}}, 'consent',
+     'Consent expires on 2026-01-01, before it was given on 2026-02-01.'),
     ('interactions', {'contact_id': None, 'kind': None}, 'contact_id', 'expected `str`, got `null`'),
 ])
 def test_a_bad_record_stops_the_open_naming_table_id_and_field(
