@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from datetime import date
 from pathlib import Path
@@ -96,9 +97,10 @@ def serve_once(path: Path, root: Path, *, load_pages: bool) -> dict[str, float]:
         timings['first byte of GET / (dashboard)'] = first_byte - started
         timings['RSS after start and GET /'] = rss_mb(server.pid)
         if load_pages:
-            for page in pages(path):
-                _get(f'http://127.0.0.1:{port}{page}')
+            failed = [page for page in pages(path) if _get(f'http://127.0.0.1:{port}{page}') != 200]
             timings['RSS after loading every page once'] = rss_mb(server.pid)
+            if failed:
+                print(f'  ({root}: not 200: {", ".join(failed)})')
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -172,9 +174,14 @@ def _first_byte(url: str, server: subprocess.Popen[str], timeout: float) -> floa
     raise TimeoutError(f'no answer from {url} in {timeout} s')
 
 
-def _get(url: str) -> None:
-    with urllib.request.urlopen(url, timeout=120) as response:  # loopback
-        response.read()
+def _get(url: str) -> int:
+    """The status of ``GET url``, its body read (a page NiceGUI cannot build in time answers 500)."""
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:  # loopback
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 if __name__ == '__main__':
