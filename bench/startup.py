@@ -63,7 +63,7 @@ def main() -> None:
         results: dict[str, dict[str, list[float]]] = {}
         for index in range(args.runs):  # alternate the checkouts, so both see the same machine load
             for name, root in roots.items():
-                copy = Path(folder) / f'{index}-{len(results)}' / 'careernet.json'
+                copy = Path(folder) / f'{index}-{list(roots).index(name)}' / 'careernet.json'
                 copy.parent.mkdir()
                 shutil.copy(path, copy)
                 for label, value in serve_once(copy, root, load_pages=index == 0).items():
