@@ -6,6 +6,8 @@ import argparse
 import gc
 import os
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -69,8 +71,6 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from careernet_ui import server  # Imported here: subcommands should not pay for NiceGUI's start-up.
-
     if not is_loopback(args.host) and not args.password:
         print(f'careernet: refusing to serve on {args.host} without a password: anyone on your network could '
               'read your contacts. Pass --password (or set CAREERNET_PASSWORD), or keep the default 127.0.0.1.',
@@ -81,9 +81,15 @@ def _serve(args: argparse.Namespace) -> int:
         print(f'careernet: cannot write the calendar file {ics_file}: the folder {ics_file.parent} does not exist.',
               file=sys.stderr)
         return 2
+    data = _chosen_data_file(args)
+    # Said before anything slow (NiceGUI's import, then reading a file that may hold 40 MB), so a
+    # long start never looks like a hang.
+    print(opening_message(data), flush=True)
+    from careernet_ui import server  # Imported here: subcommands should not pay for NiceGUI's start-up.
+
     simulated = bool(os.environ.get('NICEGUI_USER_SIMULATION'))
     options = server.ServeOptions(
-        data=Path(args.data).expanduser() if args.data else None,
+        data=data,
         host=args.host,
         port=args.port,
         open_browser=not args.no_browser and not simulated,
@@ -93,17 +99,47 @@ def _serve(args: argparse.Namespace) -> int:
         extra_hosts=('test',) if simulated else (),  # the user fixture's HTTP client calls itself "test"
         ics_file=ics_file,
     )
+    started = time.perf_counter()
     store, seeded = server.open_data(options, default_data_file())
-    print(f'CareerNet data file: {store.path}' + (' (demo network written)' if seeded else ''), flush=True)
+    opened = f'{len(store.contacts):,} contacts, opened in {time.perf_counter() - started:.1f} s'
+    print(f'CareerNet data file: {store.path} ({opened}' + (', demo network written)' if seeded else ')'), flush=True)
     server.install(store, options)
     # The data just loaded lives as long as the server: out of the garbage collector's sight, its
     # millions of objects no longer make each full collection a pause of a few hundred milliseconds
     # in the middle of a page (measured at 30,000 contacts).
     gc.freeze()
     shown = 'localhost' if args.host in ('0.0.0.0', '::') else args.host  # noqa: S104
-    print(f'Serving on http://{shown}:{args.port}  (Ctrl+C to stop)', flush=True)
+    address = f'Serving on http://{shown}:{args.port}  (Ctrl+C to stop)'
+    # Said once NiceGUI has started, as the server starts listening, not before it is ready.
+    server.when_serving(lambda: print(address, flush=True))
     server.run(options)
     return 0
+
+
+def opening_message(data: Path) -> str:
+    """What start-up says before it reads the data file: its name and size, or that it is new."""
+    try:
+        size = data.stat().st_size
+    except OSError:
+        return f'Creating {data}…'
+    return f'Opening {data} ({_megabytes(size)})…'
+
+
+def _megabytes(size: int) -> str:
+    if size >= 10_000_000:
+        return f'{size / 1e6:.0f} MB'
+    if size >= 1_000_000:
+        return f'{size / 1e6:.1f} MB'
+    return f'{max(1, round(size / 1e3))} KB'
+
+
+def _chosen_data_file(args: argparse.Namespace) -> Path:
+    """The file to serve: ``--data``; with ``--demo`` alone, a fresh temporary file; else the default."""
+    if args.data:
+        return Path(args.data).expanduser()
+    if args.demo:
+        return Path(tempfile.mkdtemp(prefix='careernet-demo-')) / 'careernet.json'
+    return default_data_file()
 
 
 def _env_today() -> date | None:

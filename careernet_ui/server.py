@@ -105,6 +105,11 @@ def run(options: ServeOptions) -> None:
     )
 
 
+def when_serving(callback: Callable[[], None]) -> None:
+    """Call ``callback`` once NiceGUI has started, as the server begins to listen."""
+    app.on_startup(callback)
+
+
 def _install_calendar(feed: CalendarFeed, today: Callable[[], date], ics_file: Path | None) -> None:
     """The feed route and, with ``--ics-file``, the file kept up to date beside it."""
     add_feed_route(app, feed, today)

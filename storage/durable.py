@@ -28,6 +28,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+from .bulk import dumps_ascii, parse
 from .errors import DataFileCorrupt
 
 Tables = dict[str, dict[str, Any]]
@@ -44,7 +45,7 @@ _temp_serial = count()
 
 def fragment(key: str, value: Any) -> bytes:
     """``"key":value`` as compact ASCII JSON bytes: one member of a JSON object."""
-    return f'{_encode(key)}:{_encode(value)}'.encode('ascii')
+    return f'{_encode(key)}:'.encode('ascii') + dumps_ascii(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +263,7 @@ def parse_tables(raw: bytes, path: Path) -> Tables:
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
+        data = parse(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataFileCorrupt(f'The data file {path} is not valid JSON ({error}).') from error
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):

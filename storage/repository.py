@@ -9,7 +9,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from careernet_ui.domain import NotFoundError, utc_now
 
-from .codec import decode, encode
+from .codec import decode_documents, encode
 from .errors import ChangedElsewhere
 from .transaction import Staged, Transaction
 
@@ -59,10 +59,9 @@ class Repository(Generic[R]):
         """
         records: dict[str, R] = {}
         doc_ids: dict[str, int] = {}
-        for key, doc in docs.items():
-            record = decode(self._type, doc)
+        for doc_id, record in decode_documents(self._type, docs, table=self.table_name):
             records[record.id] = record
-            doc_ids[record.id] = int(key)
+            doc_ids[record.id] = doc_id
         return records, doc_ids
 
     def replace_all(self, records: dict[str, R], doc_ids: dict[str, int]) -> None:

@@ -25,9 +25,10 @@ from careernet_ui.domain import (
 from careernet_ui.domain.feed_marks import FeedMark
 
 from . import backups, migrations
+from .bulk import collector_paused
 from .codec import decode, encode
 from .durable import DataFile, Tables, load_tables, parse_tables, remove_stale_temp_files
-from .errors import DataFileCorrupt, StorageError
+from .errors import DataFileCorrupt, InvalidRecord, StorageError
 from .lock import ProcessLock
 from .repository import Keyed, Repository
 from .transaction import Staged, Transaction
@@ -251,6 +252,7 @@ class Store:
                 log.exception('A change listener failed')
 
 
+@collector_paused()
 def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = True) -> Store:
     """Open (or create) the data file at ``path`` for this process alone.
 
@@ -288,6 +290,9 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
         data_file = DataFile(path, tables)
         try:
             store = Store(path, data_file, tables, lock, last_backup=now)
+        except InvalidRecord as error:  # names table, record and field: say what was kept and where
+            error.args = (f'{error.args[0]} The data file {path} was not changed.{_backup_hint(path)}',)
+            raise
         except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
             raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
                                   f'It was not changed.{_backup_hint(path)}') from error

@@ -8,8 +8,8 @@ from pathlib import Path
 from careernet_ui.domain import CareerNetError
 from careernet_ui.importers import contacts_to_csv, contacts_to_vcard
 from careernet_ui.paths import data_path
-from storage import open_store
 from storage.durable import write_atomically
+from storage.read_only import open_read_only
 
 NAME = 'export-contacts'
 HELP = 'write every contact to a CSV file (the import template, spreadsheet-safe) or a vCard (.vcf) file'
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if writer is None:
         raise CareerNetError(f'Cannot tell the format from "{out.name}": name the file .csv or .vcf.')
     render, encoding = writer
-    store = open_store(data_path(args))
+    store = open_read_only(data_path(args))
     try:
         contacts = store.contacts.all()
     finally:

@@ -1,8 +1,10 @@
 """``python app.py export-ics OUT.ics``: write the calendar feed to a file, offline.
 
 The bytes are those ``/calendar/<token>.ics`` serves for the same data and day (given the
-same ``--base-url``), because both go through ``CalendarFeed``, which also stores the feed
-marks it moves on, exactly as the server does.
+same ``--base-url``), because both go through ``CalendarFeed``. The data file is only read
+(no lock, no backup, nothing written), so a cron job can export beside a running server. With
+``--store-marks`` the command owns the file as the server does and stores the feed marks it
+moves on (each event's SEQUENCE and DTSTAMP), so the next export shows what changed between.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from careernet_ui.paths import data_path
 from careernet_ui.services.calendar import CalendarFeed
 from storage import open_store
 from storage.durable import write_atomically
+from storage.read_only import open_read_only
 
 NAME = 'export-ics'
 HELP = 'write your follow-ups as an iCalendar file (the same feed the server publishes)'
@@ -29,6 +32,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument('--base-url', default=DEFAULT_BASE_URL, metavar='URL',
                         help=f'where the events\' links should point: the address CareerNet is served on '
                              f'(default {DEFAULT_BASE_URL})')
+    parser.add_argument('--store-marks', action='store_true',
+                        help='remember each event\'s version in the data file, as the server does, so the '
+                             'next export raises the SEQUENCE of events that changed (takes the file: the '
+                             'server must not have it open)')
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
         0 on success.
 
     Raises:
-        CareerNetError: The data file is missing, locked or unreadable, or the output cannot
-            be written; the message says which and what to do.
+        CareerNetError: The data file is missing or unreadable (or, with ``--store-marks``,
+            locked), or the output cannot be written; the message says which and what to do.
     """
     path = data_path(args)
     out: Path = args.out.expanduser()
@@ -47,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise CareerNetError(f'There is no data file at {path}. Pass --data with the file CareerNet uses.')
     if out.is_dir():
         raise CareerNetError(f'{out} is a folder; give a file name such as {out / "careernet.ics"}.')
-    store = open_store(path)
+    store = open_store(path) if args.store_marks else open_read_only(path)
     try:
         rendered = CalendarFeed(store, args.base_url).current(_today(args))
     finally:

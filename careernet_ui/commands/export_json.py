@@ -8,7 +8,7 @@ from pathlib import Path
 from careernet_ui.domain import CareerNetError
 from careernet_ui.paths import data_path
 from careernet_ui.services.backup import write_backup
-from storage import open_store
+from storage.read_only import open_read_only
 
 NAME = 'export-json'
 HELP = 'write a full backup (every record and the settings) as a JSON file stock TinyDB can open'
@@ -22,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the backup; returns the exit code."""
     out: Path = args.out.expanduser()
-    store = open_store(data_path(args))
+    store = open_read_only(data_path(args))
     try:
         if out.resolve() == store.path:
             raise CareerNetError(f'{out} is the data file itself; choose another name for the backup.')

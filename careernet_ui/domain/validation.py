@@ -54,14 +54,14 @@ def optional_text(value: str, field: str, label: str, *, limit: int = MAX_LINE) 
 
 def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX_LINE) -> list[str]:
     """Strip each entry, drop empty ones and duplicates (keeping order), and bound their length."""
-    seen: dict[str, None] = {}
+    seen: dict[str, str] = {}  # casefolded -> the first spelling, in order
     for value in values:
         text = optional_text(value, field, label, limit=limit)
-        if text and text.casefold() not in {s.casefold() for s in seen}:
-            seen[text] = None
+        if text:
+            seen.setdefault(text.casefold(), text)
     if len(seen) > 100:
         raise ValidationError(f'{label}: at most 100 entries, got {len(seen)}.', field=field)
-    return list(seen)
+    return list(seen.values())
 
 
 def email_list(values: Iterable[str], field: str = 'emails') -> list[str]:

@@ -53,7 +53,7 @@ def test_export_is_byte_identical_run_after_run_and_matches_the_service(demo_fil
 def test_export_stores_the_feed_marks_as_the_server_would(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / 'careernet.ics'
 
-    main(['export-ics', str(out), '--data', str(demo_file)])
+    assert main(['export-ics', str(out), '--data', str(demo_file), '--store-marks']) == 0
 
     data = TinyDB(demo_file)
     marks = data.table('feed_marks').all()
@@ -95,12 +95,12 @@ def test_an_unwritable_output_is_one_line_and_exit_1(
     assert errors[1] == f'careernet: {tmp_path} is a folder; give a file name such as {tmp_path / "careernet.ics"}.'
 
 
-def test_a_file_the_server_has_open_is_refused(
+def test_storing_marks_in_a_file_the_server_has_open_is_refused(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     running = open_store(demo_file)
     try:
-        assert main(['export-ics', str(tmp_path / 'x.ics'), '--data', str(demo_file)]) == 1
+        assert main(['export-ics', str(tmp_path / 'x.ics'), '--data', str(demo_file), '--store-marks']) == 1
     finally:
         running.close()
 
