@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from careernet_ui.domain import CareerNetError
+from careernet_ui.domain import CareerNetError, ValidationError
 from storage.errors import StorageError
 
 EXIT_FAILURE = 1
@@ -43,6 +43,10 @@ def one_line(error: BaseException, data_file: Path | None) -> str:
         text = str(error)
         if isinstance(error, StorageError) and data_file is not None and str(data_file) not in text:
             text = f'{text} (data file {data_file})'
+        elif isinstance(error, ValidationError):
+            # Commands turn bad input into reports; a bare one at the top comes from a record in the file.
+            text = (f'{where} holds an invalid record: {text} It was not changed: fix that record, or restore '
+                    'the newest backup into a new file with "restore".')
     elif isinstance(error, OSError):
         text = _os_message(error, where)
     elif isinstance(error, RecursionError):
@@ -54,9 +58,11 @@ def one_line(error: BaseException, data_file: Path | None) -> str:
     elif isinstance(error, MemoryError):
         text = f'ran out of memory working on {where}. Close other programs, or check that it is a CareerNet file.'
     else:
-        detail = str(error) or 'no details'
-        text = (f'unexpected {type(error).__name__} while working on {where}: {detail}. '
-                'Please report this with the command you ran.')
+        detail = str(error)[:300] or 'no details'
+        # Domain failures are CareerNetErrors: what else reaches here is nearly always a file of the wrong shape.
+        text = (f'could not use {where} ({type(error).__name__}: {detail}). If it was edited by hand or by another '
+                'program, fix it or restore the newest backup into a new file with "restore"; otherwise please '
+                'report this with the command you ran.')
     return 'careernet: ' + ' '.join(text.split())[:2000]
 
 

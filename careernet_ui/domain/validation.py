@@ -20,9 +20,12 @@ LATEST = date(2100, 12, 31)
 # Text is valid Unicode scalar values (no lone surrogates) without C0/C1 controls: a surrogate
 # cannot be encoded as UTF-8, so one in a name breaks every page and export that shows it, and a
 # NUL or ESC makes CareerNet's own exports unreadable by the next program. Multi-line fields (the
-# long ones, limit MAX_TEXT) may also hold TAB and newline.
-_BAD_IN_LINE = re.compile('[\x00-\x1f\x7f-\x9f\ud800-\udfff]')
+# long ones, limit MAX_TEXT) may also hold TAB and newline. The line and paragraph separators
+# U+2028/U+2029 break lines for str.splitlines (and so for vobject): newlines in a multi-line
+# field, refused in a one-line field.
+_BAD_IN_LINE = re.compile('[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]')
 _BAD_IN_TEXT = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]')
+_NEWLINES = str.maketrans({'\r': '\n', '\u2028': '\n', '\u2029': '\n'})
 # A record id: what new_id() makes (32 hex digits), or a short slug (tests, derived follow-up ids).
 _ID = re.compile(r'[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}')
 
@@ -50,8 +53,8 @@ def optional_text(value: str, field: str, label: str, *, limit: int = MAX_LINE) 
     if not isinstance(value, str):
         raise ValidationError(f'{label} must be text, not {type(value).__name__}.', field=field)
     multiline = limit >= MAX_TEXT
-    if multiline and '\r' in value:
-        value = value.replace('\r\n', '\n').replace('\r', '\n')
+    if multiline:
+        value = value.replace('\r\n', '\n').translate(_NEWLINES)
     bad = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
     if bad is not None:
         raise ValidationError(f'{label} holds {_describe(bad.group())} at character {bad.start() + 1}: '
@@ -190,4 +193,6 @@ def _describe(char: str) -> str:
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
         return f'a lone surrogate (U+{code:04X}, not a character)'
+    if code in (0x2028, 0x2029):
+        return f'a line break (U+{code:04X})'
     return f'a control character (U+{code:04X})'
