@@ -39,11 +39,16 @@ def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool) 
         unclosed = last_row and breaks > 0 and _unclosed(text, line)
         if breaks <= MAX_FIELD_LINES and len(cell) <= MAX_FIELD_CHARS and not unclosed:
             continue
-        extent = 'to the end of the file' if unclosed else f'over {breaks + 1:,} lines ({len(cell):,} characters)'
+        if unclosed:
+            extent = 'runs to the end of the file'
+        elif breaks > MAX_FIELD_LINES:
+            extent = f'runs over {breaks + 1:,} lines'
+        else:
+            extent = f'is {len(cell):,} characters long'
         raise StrayQuoteError(
-            f'Line {line}: a quote (") opens a field that runs {extent}, so the rows after it would be read as '
-            f'one value. Nothing was imported. Close or remove that quote on line {line} and import the file '
-            'again.',
+            f'Line {line}: a field {extent}, so a stray quote (") there would swallow the rows after it. '
+            f'Nothing was imported. Close or remove that quote on line {line} (or shorten the field) and '
+            'import the file again.',
             line=line,
         )
 

@@ -23,7 +23,7 @@ def people(count: int, start: int = 0) -> list[str]:
 def test_a_stray_quote_in_row_two_of_a_linkedin_export_names_its_line() -> None:
     text = linkedin(['Dana,Okafor,https://www.linkedin.com/in/dana,,Acme,Director,01 Feb 2024\n',
                      '"Mei,Chen,https://www.linkedin.com/in/mei,,Globex,Engineer,01 Feb 2024\n', *people(300)])
-    with pytest.raises(StrayQuoteError, match='Line 6: a quote') as caught:
+    with pytest.raises(StrayQuoteError, match='Line 6: a field runs') as caught:
         parse_linkedin_text(text)
     assert caught.value.line == 6
     assert 'Nothing was imported' in str(caught.value)
