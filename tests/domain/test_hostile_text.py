@@ -10,7 +10,8 @@ from careernet_ui.domain import Contact, Interaction, InteractionKind, Settings,
 from careernet_ui.domain.feed_marks import FeedMark
 
 
-@pytest.mark.parametrize('bad', ['A\ud800B', 'A\x00B', 'A\x1bB', 'A\x7fB', 'A\x85B', 'A\tB', 'A\nB', 'A\x0bB'])
+@pytest.mark.parametrize('bad', ['A\ud800B', 'A\x00B', 'A\x1bB', 'A\x7fB', 'A\x85B', 'A\tB', 'A\nB', 'A\x0bB',
+                                 'A\u2028B'])
 def test_a_one_line_field_refuses_surrogates_and_controls(bad: str) -> None:
     with pytest.raises(ValidationError, match='remove it') as caught:
         Contact(name=bad)
@@ -66,3 +67,7 @@ def test_a_huge_number_is_named_without_printing_it() -> None:
 def test_a_feed_mark_with_a_sequence_no_calendar_can_read_is_refused() -> None:
     with pytest.raises(ValidationError):
         FeedMark(followup_id='digest-20260101', fingerprint='x', sequence=2**40, changed_at=date(2026, 1, 1))  # type: ignore[arg-type]
+
+
+def test_line_separators_in_a_multi_line_field_become_newlines() -> None:
+    assert Contact(name='Dana', notes='one\u2028two\u2029three').notes == 'one\ntwo\nthree'
