@@ -14,7 +14,8 @@ from pathlib import Path
 
 from careernet_ui.commands import commands
 from careernet_ui.domain import CareerNetError
-from careernet_ui.paths import default_data_file
+from careernet_ui.failures import EXIT_FAILURE, EXIT_INTERRUPTED, one_line
+from careernet_ui.paths import data_path, default_data_file
 from careernet_ui.security import is_loopback
 
 DEFAULT_PORT = 8080
@@ -31,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument('--host', default='127.0.0.1',
                         help='address to bind (default 127.0.0.1; anything but loopback needs --password)')
     parser.add_argument('--port', type=int, default=DEFAULT_PORT, help='port to serve on (default 8080)')
+    parser.add_argument('--allow-host', action='append', default=[], metavar='NAME', dest='allow_hosts',
+                        help='also answer to this host name (e.g. mylaptop.local) besides the addresses bound; '
+                             'repeat for several')
+    parser.add_argument('--certfile', metavar='PATH', default=None,
+                        help='serve HTTPS with this certificate (PEM); needs --keyfile. Use it with --host 0.0.0.0')
+    parser.add_argument('--keyfile', metavar='PATH', default=None, help="the certificate's private key (PEM)")
     parser.add_argument('--no-browser', action='store_true', help='do not open a browser tab at start')
     parser.add_argument('--password', default=os.environ.get('CAREERNET_PASSWORD'),
                         help='ask for this password on every page and route (env CAREERNET_PASSWORD)')
@@ -60,9 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, 'command', None):
             return commands()[args.command].run(args)
         return _serve(args)
-    except CareerNetError as error:
-        print(f'careernet: {error}', file=sys.stderr)
-        return 1
+    except KeyboardInterrupt:
+        print('careernet: stopped.', file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # every failure becomes one line, never a traceback
+        print(one_line(error, data_path(args)), file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
@@ -76,6 +86,14 @@ def _serve(args: argparse.Namespace) -> int:
               'read your contacts. Pass --password (or set CAREERNET_PASSWORD), or keep the default 127.0.0.1.',
               file=sys.stderr)
         return 2
+    if bool(args.certfile) != bool(args.keyfile):
+        print('careernet: HTTPS needs both --certfile and --keyfile.', file=sys.stderr)
+        return 2
+    for tls_file in (args.certfile, args.keyfile):
+        if tls_file and not Path(tls_file).expanduser().is_file():
+            print(f'careernet: cannot read {tls_file}: no such file. Pass the PEM files your certificate came in.',
+                  file=sys.stderr)
+            return 2
     ics_file = Path(args.ics_file).expanduser().resolve() if args.ics_file else None
     if ics_file is not None and not ics_file.parent.is_dir():
         print(f'careernet: cannot write the calendar file {ics_file}: the folder {ics_file.parent} does not exist.',
@@ -96,7 +114,10 @@ def _serve(args: argparse.Namespace) -> int:
         password=args.password,
         demo=args.demo,
         today=args.today or _env_today(),
-        extra_hosts=('test',) if simulated else (),  # the user fixture's HTTP client calls itself "test"
+        # the user fixture's HTTP client calls itself "test"
+        extra_hosts=(*args.allow_hosts, *(('test',) if simulated else ())),
+        certfile=Path(args.certfile).expanduser() if args.certfile else None,
+        keyfile=Path(args.keyfile).expanduser() if args.keyfile else None,
         ics_file=ics_file,
     )
     started = time.perf_counter()
@@ -108,8 +129,7 @@ def _serve(args: argparse.Namespace) -> int:
     # millions of objects no longer make each full collection a pause of a few hundred milliseconds
     # in the middle of a page (measured at 30,000 contacts).
     gc.freeze()
-    shown = 'localhost' if args.host in ('0.0.0.0', '::') else args.host  # noqa: S104
-    address = f'Serving on http://{shown}:{args.port}  (Ctrl+C to stop)'
+    address = f'Serving on {options.base_url}  (Ctrl+C to stop)'
     # Said once NiceGUI has started, as the server starts listening, not before it is ready.
     server.when_serving(lambda: print(address, flush=True))
     server.run(options)
@@ -144,4 +164,10 @@ def _chosen_data_file(args: argparse.Namespace) -> Path:
 
 def _env_today() -> date | None:
     value = os.environ.get('CAREERNET_TODAY')
-    return date.fromisoformat(value) if value else None
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CareerNetError(f'CAREERNET_TODAY={value[:40]!r} is not a date: set it like 2026-01-31, '
+                             'or unset it to use the real date.') from None

@@ -1,6 +1,6 @@
-"""Security by default: a Host-header guard against DNS rebinding, and an optional password.
+"""Security by default: a Host-header guard against DNS rebinding, an Origin guard on the socket, a password.
 
-Both are plain ASGI middleware, so they cover every route: pages, NiceGUI's websocket and
+All are plain ASGI middleware, so they cover every route: pages, NiceGUI's websocket and
 the calendar feed alike.
 """
 
@@ -12,6 +12,7 @@ import hmac
 import ipaddress
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -42,24 +43,86 @@ def host_name(header: str) -> str:
 
 
 class HostGuard:
-    """Answer 400 to requests whose Host header names neither the bound host nor localhost.
+    """Answer 400 to requests whose Host header names neither an address the server is bound to nor an allowed name.
 
-    A web page on any site can make the browser resolve its own domain to 127.0.0.1 (DNS
-    rebinding) and then read a localhost server as same-origin; checking Host stops that.
+    A web page on any site can make the browser resolve its own domain to this machine (DNS
+    rebinding) and then read the server as same-origin; checking Host stops that, on a LAN
+    too. Allowed: localhost, the ``allowed_hosts`` (the bound host and ``--allow-host`` names)
+    and, when bound to every interface, the address the connection actually arrived on,
+    which is what a browser on the LAN that typed the IP sends. A request carrying two Host
+    headers is refused: proxies and servers disagree on which one counts.
     """
 
     def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str]) -> None:
         self.app = app
-        self.allowed = frozenset(h.lower().strip('[]') for h in allowed_hosts) | LOOPBACK_NAMES
+        named = frozenset(h.lower().strip('[]') for h in allowed_hosts)
+        self.any_interface = bool(named & WILDCARDS)
+        self.allowed = (named - WILDCARDS) | LOOPBACK_NAMES
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope['type'] in ('http', 'websocket'):
-            headers = dict(scope.get('headers') or [])
-            host = host_name(headers.get(b'host', b'').decode('latin-1'))
-            if host not in self.allowed:
-                await _refuse(scope, send, 400, b'Bad Host header: this server answers only to localhost.')
+            hosts = [value for key, value in scope.get('headers') or [] if key == b'host']
+            if len(hosts) != 1:
+                await _refuse(scope, send, 400, b'Bad Host header: a request must carry exactly one.')
+                return
+            if not self.allows(host_name(hosts[0].decode('latin-1')), scope):
+                await _refuse(scope, send, 400, b'Bad Host header: this server answers only to its own '
+                                                b'addresses and the names given with --allow-host.')
                 return
         await self.app(scope, receive, send)
+
+    def allows(self, host: str, scope: Scope) -> bool:
+        """Whether ``host`` (from the Host header) names this server for the connection in ``scope``."""
+        if host in self.allowed:
+            return True
+        server = scope.get('server')
+        return self.any_interface and server is not None and host == str(server[0]).lower()
+
+
+class OriginGuard:
+    """Refuse socket.io and websocket requests sent by a page of another origin.
+
+    NiceGUI's socket.io server accepts any Origin and answers credentialed polling requests
+    with ``access-control-allow-origin: <origin>``: a page on another site (or another port
+    of localhost) could open a socket. A browser sends Origin on every cross-origin request
+    and on every websocket handshake; it must name the same host and port as the Host
+    header (the HostGuard, which runs first, has vetted that one). Requests without Origin
+    (same-origin GETs, scripts) pass.
+    """
+
+    def __init__(self, app: ASGIApp, paths: tuple[str, ...] = ('/_nicegui_ws/',)) -> None:
+        self.app = app
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        guarded = scope['type'] == 'websocket' or (
+            scope['type'] == 'http' and str(scope.get('path', '')).startswith(self.paths))
+        if guarded and not same_origin(scope):
+            await _refuse(scope, send, 403, b'Cross-origin request refused: open CareerNet at its own address.')
+            return
+        await self.app(scope, receive, send)
+
+
+def same_origin(scope: Scope) -> bool:
+    """Whether the request's Origin header is absent or names the host and port of its Host header."""
+    headers = scope.get('headers') or []
+    origins = [value for key, value in headers if key == b'origin']
+    if not origins:
+        return True
+    hosts = [value for key, value in headers if key == b'host']
+    if len(origins) != 1 or len(hosts) != 1:
+        return False
+    secure = scope.get('scheme') in ('https', 'wss')
+    origin = urlsplit(origins[0].decode('latin-1').strip().lower())
+    if origin.scheme not in ('http', 'https') or not origin.hostname:
+        return False  # "null" (a sandboxed frame or a file:// page) and anything stranger
+    try:
+        origin_port = origin.port or (443 if origin.scheme == 'https' else 80)
+        own = urlsplit(('https://' if secure else 'http://') + hosts[0].decode('latin-1').strip().lower())
+        own_port = own.port or (443 if secure else 80)
+    except ValueError:
+        return False
+    return (origin.hostname, origin_port) == (own.hostname, own_port)
 
 
 class PasswordGuard:

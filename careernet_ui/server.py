@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from nicegui import app, background_tasks, ui
 
@@ -18,7 +19,7 @@ from careernet_ui.calendar_file import FeedFileWriter
 from careernet_ui.calendar_route import add_feed_route
 from careernet_ui.context import AppContext
 from careernet_ui.demo import generate_network
-from careernet_ui.security import WILDCARDS, HostGuard, PasswordGuard
+from careernet_ui.security import WILDCARDS, HostGuard, OriginGuard, PasswordGuard
 from careernet_ui.services.calendar import CalendarFeed
 from careernet_ui.services.seed import add_network
 from careernet_ui.styles import install_styles
@@ -42,6 +43,17 @@ class ServeOptions:
     today: date | None = None
     extra_hosts: tuple[str, ...] = ()
     ics_file: Path | None = None
+    certfile: Path | None = None
+    keyfile: Path | None = None
+
+    @property
+    def base_url(self) -> str:
+        """Where a person on this machine opens the app (and what links in the feed point to)."""
+        shown_host = 'localhost' if self.host in WILDCARDS else self.host
+        if ':' in shown_host:
+            shown_host = f'[{shown_host}]'
+        scheme = 'https' if self.certfile else 'http'
+        return f'{scheme}://{shown_host}:{self.port}'
 
 
 def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
@@ -71,8 +83,7 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     """Register every page and route, the security middleware and the store's lifecycle."""
     fixed = options.today
     clock: Callable[[], date] = (lambda: fixed) if fixed else date.today
-    shown_host = 'localhost' if options.host in WILDCARDS else options.host
-    base_url = f'http://{shown_host}:{options.port}'
+    base_url = options.base_url
     feed = CalendarFeed(store, base_url)
     ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed)
     nicegui_speedups.install()
@@ -81,9 +92,10 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     _install_calendar(feed, clock, options.ics_file)
     if options.password:
         app.add_middleware(PasswordGuard, password=options.password)
-    if options.host not in WILDCARDS:
-        # Starlette runs the last-added middleware first: the Host check precedes the password.
-        app.add_middleware(HostGuard, allowed_hosts=(options.host, *options.extra_hosts))
+    app.add_middleware(OriginGuard)
+    # Starlette runs the last-added middleware first: the Host check precedes the Origin check and the
+    # password. It stays on with --host 0.0.0.0 too: DNS rebinding works on a LAN as well.
+    app.add_middleware(HostGuard, allowed_hosts=(options.host, *options.extra_hosts))
     store.on_notice(_tell_user)
     app.on_startup(lambda: background_tasks.create(_daily_backups(store), name='careernet-backups'))
     app.on_shutdown(store.close)
@@ -102,12 +114,20 @@ def run(options: ServeOptions) -> None:
         show_welcome_message=False,
         uvicorn_logging_level='warning',
         tailwind=False,  # the classes come compiled, from careernet_ui/styles.py
+        **_tls(options),
     )
 
 
 def when_serving(callback: Callable[[], None]) -> None:
     """Call ``callback`` once NiceGUI has started, as the server begins to listen."""
     app.on_startup(callback)
+
+
+def _tls(options: ServeOptions) -> dict[str, Any]:
+    """uvicorn's own HTTPS, when both PEM files are given."""
+    if options.certfile is None or options.keyfile is None:
+        return {}
+    return {'ssl_certfile': str(options.certfile), 'ssl_keyfile': str(options.keyfile)}
 
 
 def _install_calendar(feed: CalendarFeed, today: Callable[[], date], ics_file: Path | None) -> None:

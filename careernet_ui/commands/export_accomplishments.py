@@ -8,6 +8,7 @@ from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery
+from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
 from careernet_ui.services.accomplishments import brag_document
 from storage.durable import write_atomically
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(out, [text.encode('utf-8')])  # private, like the data file
     except OSError as error:
-        raise CareerNetError(f'Cannot write {out}: {error.strerror or error}.') from None
+        raise CareerNetError(cannot_write(out, error)) from None
     print(f'Exported {count:,} accomplishment{"" if count == 1 else "s"} to {out}.')
     return 0

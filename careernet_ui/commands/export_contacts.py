@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
+from careernet_ui.failures import cannot_write
 from careernet_ui.importers import contacts_to_csv, contacts_to_vcard
 from careernet_ui.paths import data_path
 from storage.durable import write_atomically
@@ -40,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(out, [render(contacts).encode(encoding)])  # private: it holds your network
     except OSError as error:
-        raise CareerNetError(f'Cannot write {out}: {error.strerror or error}.') from None
+        raise CareerNetError(cannot_write(out, error)) from None
     print(f'Exported {len(contacts):,} contact{"" if len(contacts) == 1 else "s"} to {out}.')
     return 0

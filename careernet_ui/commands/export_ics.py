@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
+from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
 from careernet_ui.services.calendar import CalendarFeed
 from storage import open_store
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(out, [rendered.body])
     except OSError as error:
-        raise CareerNetError(f'Cannot write {out}: {error.strerror or error}.') from error
+        raise CareerNetError(cannot_write(out, error)) from error
     print(f'Wrote {rendered.events:,} calendar events to {out}')
     return 0
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
+from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
 from careernet_ui.services.backup import write_backup
 from storage.read_only import open_read_only
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             count = write_backup(store, out)
         except OSError as error:
-            raise CareerNetError(f'Cannot write {out}: {error.strerror or error}.') from None
+            raise CareerNetError(cannot_write(out, error)) from None
     finally:
         store.close()
     print(f'Backed up {count:,} record{"" if count == 1 else "s"} and the settings to {out}.')

@@ -43,6 +43,10 @@ class Share:
     contact_id: str
     on: date
 
+    def __post_init__(self) -> None:
+        self.contact_id = v.record_id(self.contact_id, 'shared', 'Shared with')
+        v.sane_date(self.on, 'shared', 'Shared on')
+
 
 @dataclass(kw_only=True, slots=True)
 class Accomplishment(Record):
@@ -62,6 +66,7 @@ class Accomplishment(Record):
     shared: list[Share] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        v.stamps(self)
         self.title = v.required_text(self.title, 'title', 'Title')
         v.sane_date(self.on, 'on', 'Date')
         v.sane_date(self.until, 'until', 'End date')
@@ -75,7 +80,7 @@ class Accomplishment(Record):
         self.description = v.optional_text(self.description, 'description', 'What you did', limit=v.MAX_TEXT)
         self.tags = v.tag_list(self.tags)
         self.evidence_url = v.optional_text(self.evidence_url, 'evidence_url', 'Evidence link', limit=2000)
-        self.witness_ids = list(dict.fromkeys(self.witness_ids))
+        self.witness_ids = v.id_list(self.witness_ids, 'witness_ids', 'Witness')
 
 
 @dataclass(kw_only=True, slots=True)
@@ -90,7 +95,8 @@ class Feedback(Record):
     accomplishment_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.contact_id = v.required_text(self.contact_id, 'contact_id', 'Contact')
+        v.stamps(self)
+        self.contact_id = v.record_id(self.contact_id, 'contact_id', 'Contact')
         v.sane_date(self.asked_on, 'asked_on', 'Asked on')
         v.sane_date(self.received_on, 'received_on', 'Received on')
         if self.asked_on is None and self.received_on is None:
@@ -103,7 +109,7 @@ class Feedback(Record):
             )
         self.text = v.optional_text(self.text, 'text', 'What they said', limit=v.MAX_TEXT)
         self.themes = v.tag_list(self.themes, 'themes')
-        self.accomplishment_ids = list(dict.fromkeys(self.accomplishment_ids))
+        self.accomplishment_ids = v.id_list(self.accomplishment_ids, 'accomplishment_ids', 'Accomplishment')
 
     @property
     def awaiting_answer(self) -> bool:

@@ -57,10 +57,12 @@ class Application(Record):
     notes: str = ''
 
     def __post_init__(self) -> None:
+        v.stamps(self)
         self.company = v.required_text(self.company, 'company', 'Company')
         self.position = v.required_text(self.position, 'position', 'Position')
         self.job_url = v.optional_text(self.job_url, 'job_url', 'Job link', limit=2000)
         self.source = v.optional_text(self.source, 'source', 'Source', limit=v.MAX_NAME)
+        self.introduced_by = v.optional_id(self.introduced_by, 'introduced_by', 'Introduced by')
         self.stage = v.member(self.stage, ApplicationStage, 'stage', 'application stage')
         for day in self.interview_dates:
             v.sane_date(day, 'interview_dates', 'Interview date')
@@ -115,8 +117,9 @@ class ReferenceRequest(Record):
     talking_points: str = ''
 
     def __post_init__(self) -> None:
-        self.application_id = v.required_text(self.application_id, 'application_id', 'Application')
-        self.contact_id = v.required_text(self.contact_id, 'contact_id', 'Reference')
+        v.stamps(self)
+        self.application_id = v.record_id(self.application_id, 'application_id', 'Application')
+        self.contact_id = v.record_id(self.contact_id, 'contact_id', 'Reference')
         self.status = v.member(self.status, RequestStatus, 'status', 'request status')
         self.talking_points = v.optional_text(self.talking_points, 'talking_points', 'Talking points', limit=v.MAX_TEXT)
 
@@ -139,7 +142,10 @@ class Introduction(Record):
     thanked_on: date | None = None
 
     def __post_init__(self) -> None:
-        self.advocate_id = v.required_text(self.advocate_id, 'advocate_id', 'Introduced by')
+        v.stamps(self)
+        self.advocate_id = v.record_id(self.advocate_id, 'advocate_id', 'Introduced by')
+        self.to_contact_id = v.optional_id(self.to_contact_id, 'to_contact_id', 'Introduced to')
+        self.application_id = v.optional_id(self.application_id, 'application_id', 'Application')
         v.sane_date(self.on, 'on', 'Date')
         self.to_whom = v.required_text(self.to_whom, 'to_whom', 'Introduced to')
         self.outcome = v.optional_text(self.outcome, 'outcome', 'Outcome', limit=v.MAX_TEXT)

@@ -105,6 +105,7 @@ class Contact(Record):
     source: str = ''
 
     def __post_init__(self) -> None:
+        v.stamps(self)
         self.name = v.required_text(self.name, 'name', 'Name')
         self.role = v.member(self.role, Role, 'role', 'role')
         self.organisation = v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME)

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from . import validation as v
+from .errors import ValidationError
 from .feed_events import FeedEvent
 from .followups import FollowUp
 
@@ -35,6 +37,14 @@ class FeedMark:
     fingerprint: str
     sequence: int
     changed_at: datetime
+
+    def __post_init__(self) -> None:
+        v.record_id(self.followup_id, 'followup_id', 'Feed event')
+        v.optional_text(self.fingerprint, 'fingerprint', 'Fingerprint', limit=200)
+        v.typed(self.sequence, int, 'sequence', 'Sequence')
+        if not 0 <= self.sequence < 2**31:  # RFC 5545: SEQUENCE is an INTEGER, a signed 32-bit value
+            raise ValidationError('Sequence is out of range (0 to 2**31 - 1).', field='sequence')
+        v.typed(self.changed_at, datetime, 'changed_at', 'Changed at')
 
     @property
     def id(self) -> str:

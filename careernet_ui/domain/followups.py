@@ -51,7 +51,7 @@ class FollowUpState:
     until: date | None = None
 
     def __post_init__(self) -> None:
-        self.followup_id = v.required_text(self.followup_id, 'followup_id', 'Follow-up')
+        self.followup_id = v.record_id(self.followup_id, 'followup_id', 'Follow-up')
         self.status = v.member(self.status, FollowUpStatus, 'status', 'follow-up status')
         v.sane_date(self.decided_on, 'decided_on', 'Decision date')
         v.sane_date(self.until, 'until', 'Snooze until')

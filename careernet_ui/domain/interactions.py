@@ -42,7 +42,8 @@ class Interaction(Record):
     note: str = ''
 
     def __post_init__(self) -> None:
-        self.contact_id = v.required_text(self.contact_id, 'contact_id', 'Contact')
+        v.stamps(self)
+        self.contact_id = v.record_id(self.contact_id, 'contact_id', 'Contact')
         self.kind = v.member(self.kind, InteractionKind, 'kind', 'interaction kind')
         v.sane_date(self.on, 'on', 'Date')
         self.note = v.optional_text(self.note, 'note', 'Note', limit=v.MAX_TEXT)

@@ -52,6 +52,14 @@ class Settings:
     dark_mode: bool = False
 
     def __post_init__(self) -> None:
+        # A hand-edited file can hold a list or a 50-digit number anywhere: name the setting.
+        v.typed(self.cadence_days, dict, 'cadence_days', 'The cadence setting')
+        for name in ('feed_token', 'feed_time', 'timezone'):
+            v.optional_text(getattr(self, name), name, name.replace('_', ' ').capitalize(), limit=100)
+        for name in ('feed_alarm_minutes', 'feed_horizon_days', 'feed_digest_threshold'):
+            v.typed(getattr(self, name), int, name, name.replace('_', ' ').capitalize())
+        for name in ('feed_all_day', 'dark_mode'):
+            v.typed(getattr(self, name), bool, name, name.replace('_', ' ').capitalize())
         self.cadence_days = {
             v.member(stage, Stage, 'cadence_days', 'stage'): v.positive_days(days, 'cadence_days', 'Cadence')
             for stage, days in self.cadence_days.items()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import TypeVar
 
 from .errors import ValidationError
+from .records import Record
 
 MAX_NAME = 200
 MAX_LINE = 500
@@ -16,12 +17,25 @@ MAX_TEXT = 20_000
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)
 
+# Text is valid Unicode scalar values (no lone surrogates) without C0/C1 controls: a surrogate
+# cannot be encoded as UTF-8, so one in a name breaks every page and export that shows it, and a
+# NUL or ESC makes CareerNet's own exports unreadable by the next program. Multi-line fields (the
+# long ones, limit MAX_TEXT) may also hold TAB and newline. The line and paragraph separators
+# U+2028/U+2029 break lines for str.splitlines (and so for vobject): newlines in a multi-line
+# field, refused in a one-line field.
+_BAD_IN_LINE = re.compile('[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]')
+_BAD_IN_TEXT = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]')
+_NEWLINES = str.maketrans({'\r': '\n', '\u2028': '\n', '\u2029': '\n'})
+# A record id: what new_id() makes (32 hex digits), or a short slug (tests, derived follow-up ids).
+_ID = re.compile(r'[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}')
+
 # Deliberately simple: one @, no spaces, a dot in the domain. RFC 5322 in full accepts strings no
 # person types on purpose, and a stricter rule would refuse real addresses.
 _EMAIL = re.compile(r'^[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;".]+$')
 
 # Whitespace around any line break, as str.splitlines() knows them.
-_LINE_BREAK = re.compile(r'\s*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]\s*')
+# A line break typed or pasted into a name; other breaks (VT, NEL, U+2028 …) are controls, refused.
+_LINE_BREAK = re.compile(r'[ \t]*[\r\n]+[ \t]*')
 
 E = TypeVar('E', bound=Enum)
 
@@ -41,9 +55,20 @@ def required_text(value: str, field: str, label: str, *, limit: int = MAX_NAME) 
 
 
 def optional_text(value: str, field: str, label: str, *, limit: int = MAX_LINE) -> str:
-    """Return ``value`` stripped; refuse it longer than ``limit`` characters."""
+    """Return ``value`` stripped; refuse it longer than ``limit`` characters or holding a bad character.
+
+    Fields whose limit is ``MAX_TEXT`` are multi-line: they keep TAB and newline (a carriage
+    return becomes a newline). Every other field is one line: no control character at all.
+    """
     if not isinstance(value, str):
         raise ValidationError(f'{label} must be text, not {type(value).__name__}.', field=field)
+    multiline = limit >= MAX_TEXT
+    if multiline:
+        value = value.replace('\r\n', '\n').translate(_NEWLINES)
+    bad = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
+    if bad is not None:
+        raise ValidationError(f'{label} holds {_describe(bad.group())} at character {bad.start() + 1}: '
+                              'remove it and try again.', field=field)
     text = value.strip()
     if len(text) > limit:
         raise ValidationError(
@@ -52,8 +77,45 @@ def optional_text(value: str, field: str, label: str, *, limit: int = MAX_LINE) 
     return text
 
 
+def record_id(value: object, field: str = 'id', label: str = 'Id') -> str:
+    """Refuse anything but an id in CareerNet's own format (what ``new_id`` makes, or a short slug)."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValidationError(f'{label} must be an id of letters, digits and "-_.:@" (at most 200), '
+                              f'not {shown(value)}.', field=field)
+    return value
+
+
+def optional_id(value: object, field: str, label: str) -> str | None:
+    """``record_id``, or None."""
+    return None if value is None else record_id(value, field, label)
+
+
+def id_list(values: object, field: str, label: str) -> list[str]:
+    """A list of record ids, duplicates dropped (keeping order)."""
+    if not isinstance(values, list | tuple):
+        raise ValidationError(f'{label} must be a list of ids, not {type(values).__name__}.', field=field)
+    return list(dict.fromkeys(record_id(value, field, label) for value in values))
+
+
+def stamps(record: Record) -> None:
+    """Check the id and the creation and change times every stored record carries."""
+    record_id(record.id)
+    for name in ('created_at', 'updated_at'):
+        if not isinstance(getattr(record, name), datetime):
+            raise ValidationError(f'{name} must be a date and time, not {shown(getattr(record, name))}.',
+                                  field=name)
+
+
+def typed(value: object, kind: type | tuple[type, ...], field: str, label: str) -> None:
+    """Refuse a value of the wrong JSON type (a list where a number belongs, say)."""
+    if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+        raise ValidationError(f'{label} has the wrong type ({type(value).__name__}).', field=field)
+
+
 def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX_LINE) -> list[str]:
     """Strip each entry, drop empty ones and duplicates (keeping order), and bound their length."""
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ValidationError(f'{label}: expected a list, not {type(values).__name__}.', field=field)
     seen: dict[str, str] = {}  # casefolded -> the first spelling, in order
     for value in values:
         text = optional_text(value, field, label, limit=limit)
@@ -75,7 +137,9 @@ def email_list(values: Iterable[str], field: str = 'emails') -> list[str]:
 
 def tag_list(values: Iterable[str], field: str = 'tags') -> list[str]:
     """Tags are short, lower-case labels."""
-    return text_list((v.strip().lower() for v in values), field, 'Tag', limit=60)
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ValidationError(f'Tags: expected a list, not {type(values).__name__}.', field=field)
+    return text_list((v.strip().lower() if isinstance(v, str) else v for v in values), field, 'Tag', limit=60)
 
 
 def sane_date(value: date | None, field: str, label: str) -> date | None:
@@ -83,7 +147,7 @@ def sane_date(value: date | None, field: str, label: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, date):
-        raise ValidationError(f'{label} must be a date, not {value!r}.', field=field)
+        raise ValidationError(f'{label} must be a date, not {shown(value)}.', field=field)
     if not EARLIEST <= value <= LATEST:
         raise ValidationError(
             f'{label} {value.isoformat()} is out of range ({EARLIEST.year}–{LATEST.year}).', field=field
@@ -108,7 +172,8 @@ def member(value: E | str, enum: type[E], field: str, label: str) -> E:
         return enum(value)
     except ValueError:
         known = ', '.join(str(m.value) for m in enum)
-        raise ValidationError(f'Unknown {label} "{value}"; choose one of: {known}.', field=field) from None
+        quoted = f'"{value[:60]}"' if isinstance(value, str) else shown(value)
+        raise ValidationError(f'Unknown {label} {quoted}; choose one of: {known}.', field=field) from None
 
 
 def positive_days(value: int | None, field: str, label: str) -> int | None:
@@ -116,5 +181,28 @@ def positive_days(value: int | None, field: str, label: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
-        raise ValidationError(f'{label} must be a whole number of days from 1 to 3650, not {value!r}.', field=field)
+        raise ValidationError(f'{label} must be a whole number of days from 1 to 3650, not {shown(value)}.',
+                              field=field)
     return value
+
+
+def shown(value: object) -> str:
+    """A bad value as a message quotes it: short, and safe for huge numbers and deep lists."""
+    if isinstance(value, str):
+        text = repr(value)
+    elif isinstance(value, bool | float | date) or value is None:
+        text = str(value)
+    elif isinstance(value, int):
+        text = str(value) if value.bit_length() < 200 else 'a number too large to be one'
+    else:
+        return f'a {type(value).__name__}'
+    return text if len(text) <= 60 else text[:57] + '...'
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f'a lone surrogate (U+{code:04X}, not a character)'
+    if code in (0x2028, 0x2029):
+        return f'a line break (U+{code:04X})'
+    return f'a control character (U+{code:04X})'

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 
 from . import google_csv, template_csv
+from .csv_quotes import check_fields
 from .errors import ImportFormatError
 from .results import ParsedFile
 from .rows import is_blank
@@ -26,6 +27,7 @@ def parse_contacts_csv(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYT
 
     Raises:
         ImportFormatError: The header is neither (or the file is not UTF-8 CSV text).
+        StrayQuoteError: A quote opens a field that swallows the rows after it (nothing is imported).
         ImportTooLargeError: The file is larger than ``max_bytes``.
     """
     return parse_contacts_csv_text(read_text(source, max_bytes=max_bytes))
@@ -34,6 +36,7 @@ def parse_contacts_csv(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYT
 def parse_contacts_csv_text(text: str) -> ParsedFile:
     """Read the text of a contacts CSV; see :func:`parse_contacts_csv`."""
     reader = csv.reader(io.StringIO(text, newline=''))
+    total_lines = _physical_lines(text)
     lines_read = 0
     try:
         header = _header(reader)
@@ -52,6 +55,7 @@ def parse_contacts_csv_text(text: str) -> ParsedFile:
         for cells in reader:
             line = lines_read + 1
             lines_read = reader.line_num
+            check_fields(cells, line, text=text, last_row=lines_read >= total_lines)
             if is_blank(cells):
                 parsed.blank_rows += 1
                 continue
@@ -65,6 +69,11 @@ def parse_contacts_csv_text(text: str) -> ParsedFile:
             'Export it again as CSV and import the new file.'
         ) from None
     return parsed
+
+
+def _physical_lines(text: str) -> int:
+    """The lines the csv reader counts in ``text`` (it counts a final line break as ending a line)."""
+    return text.count('\n') + (0 if text.endswith('\n') else 1)
 
 
 def _header(reader: Iterator[list[str]]) -> list[str]:

@@ -15,3 +15,14 @@ class ImportFormatError(CareerNetError):
 
 class ImportTooLargeError(ImportFormatError):
     """The file is larger than the import limit. Split it, or raise ``max_bytes`` if that is safe."""
+
+
+class StrayQuoteError(ImportFormatError):
+    """A quote in a CSV opens a field that swallows the rows after it. Nothing was imported.
+
+    ``line`` is where the quote opened; fix or remove that quote in the file and import again.
+    """
+
+    def __init__(self, message: str, *, line: int) -> None:
+        super().__init__(message)
+        self.line = line

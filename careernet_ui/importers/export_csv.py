@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from careernet_ui.domain.contacts import Contact
 
 from .csv_safety import neutralize
+from .portable_text import carriable
 from .template_csv import EXPORT_COLUMNS, LIST_SEPARATOR
 
 
@@ -17,7 +18,8 @@ def contacts_to_csv(contacts: Iterable[Contact]) -> str:
 
     Lists (e-mail addresses, tags, phones, links) are joined with ``"; "``. Every cell that a
     spreadsheet could run as a formula is prefixed with a single quote; :func:`parse_contacts_csv`
-    removes it again, so the file imports back to the same contacts. Rows keep the given order and
+    removes it again, so the file imports back to the same contacts. No cell holds a character
+    a CSV reader chokes on (NUL and other controls: see :func:`carriable`). Rows keep the given order and
     lines end in CRLF (RFC 4180), so the same contacts always give the same text. Write it as
     UTF-8 (``'utf-8-sig'`` if it will be opened in Excel).
 
@@ -31,7 +33,7 @@ def contacts_to_csv(contacts: Iterable[Contact]) -> str:
     writer = csv.writer(buffer, lineterminator='\r\n')
     writer.writerow(EXPORT_COLUMNS)
     for contact in contacts:
-        writer.writerow(neutralize(cell) for cell in _cells(contact))
+        writer.writerow(neutralize(carriable(cell, multiline=True)) for cell in _cells(contact))
     return buffer.getvalue()
 
 

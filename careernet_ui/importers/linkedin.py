@@ -18,6 +18,7 @@ from functools import partial
 
 from careernet_ui.domain.contacts import Contact
 
+from .csv_quotes import check_fields
 from .errors import ImportFormatError
 from .results import ParsedFile
 from .rows import add_draft, connection_date, is_blank, valid_emails
@@ -64,13 +65,16 @@ def parse_linkedin_text(text: str) -> ParsedFile:
     # Where each column we read is, in the order _add_row unpacks them; None when it is missing.
     indexes = [columns.get(column.casefold()) for column in COLUMNS]
     parsed = ParsedFile(format=FORMAT)
-    reader = csv.reader(io.StringIO(text[offset:], newline=''))
+    body = text[offset:]
+    reader = csv.reader(io.StringIO(body, newline=''))
     next(reader)  # the header, already read
     lines_read = reader.line_num
+    total_lines = body.count('\n') + (0 if body.endswith('\n') else 1)
     try:
         for cells in reader:
             line = header_line + lines_read
             lines_read = reader.line_num
+            check_fields(cells, line, text=text, last_row=lines_read >= total_lines)
             if is_blank(cells):
                 parsed.blank_rows += 1
                 continue

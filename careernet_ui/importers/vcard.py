@@ -43,6 +43,15 @@ FORMAT = 'vcard'
 
 _Choice = TypeVar('_Choice', bound=StrEnum)
 _VOBJECT_LINE = re.compile(r'^At line \d+: ')
+# Pictures, sounds and keys: CareerNet keeps none, and one 15 MB PHOTO line took vobject's parser
+# to 2 GB. They are dropped line by line while framing, before vobject sees the card.
+_BINARY_PROPERTIES = frozenset({'PHOTO', 'LOGO', 'SOUND', 'KEY'})
+_PROPERTY_NAME = re.compile(r'(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]')
+# Bounds on what reaches vobject, whose memory grows with a card's lines and their length: a
+# property longer than any field CareerNet keeps is dropped with a warning, and a card of more
+# lines than any address book writes is skipped.
+MAX_PROPERTY_CHARS = 100_000
+MAX_CARD_LINES = 2_000
 
 
 def parse_vcard(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
@@ -66,8 +75,12 @@ def parse_vcard_text(text: str) -> ParsedFile:
     """Read the text of a vCard file; see :func:`parse_vcard`."""
     parsed = ParsedFile(format=FORMAT)
     found = False
-    for line, card_text, complete in _frame_cards(text):
+    for line, card_text, complete, dropped in _frame_cards(text):
         found = True
+        if card_text is None:
+            parsed.skipped.append(SkippedRow(line=line, reason=f'This card has more than {MAX_CARD_LINES:,} '
+                                             'lines, more than any address book writes; it was not read.'))
+            continue
         if not complete:
             parsed.skipped.append(
                 SkippedRow(line=line, reason='This card has no END:VCARD line; the file may have been cut short.')
@@ -81,7 +94,7 @@ def parse_vcard_text(text: str) -> ParsedFile:
             detail = _VOBJECT_LINE.sub('', str(error))  # its line numbers count from the card, not the file
             parsed.skipped.append(SkippedRow(line=line, reason=f'This card cannot be read: {detail}'))
             continue
-        _add_card(parsed, line, card)
+        _add_card(parsed, line, card, dropped)
     if not found:
         raise ImportFormatError(
             'This does not look like a vCard (.vcf) file: no BEGIN:VCARD line was found. '
@@ -90,8 +103,8 @@ def parse_vcard_text(text: str) -> ParsedFile:
     return parsed
 
 
-def _add_card(parsed: ParsedFile, line: int, card: Any) -> None:
-    warnings: list[str] = []
+def _add_card(parsed: ParsedFile, line: int, card: Any, dropped: list[str]) -> None:
+    warnings: list[str] = list(dropped)
     units = _units(_first(card, 'org'))
     title = _text(_first(card, 'title')) or _text(_first(card, 'role'))
     notes = '\n\n'.join(note for note in (_text(entry.value) for entry in _lines(card, 'note')) if note)
@@ -114,29 +127,72 @@ def _add_card(parsed: ParsedFile, line: int, card: Any) -> None:
     add_draft(parsed, line, name, warnings, build)
 
 
-def _frame_cards(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Each card's first line number, its text, and whether it ended with END:VCARD."""
+def _frame_cards(text: str) -> Iterator[tuple[int, str | None, bool, list[str]]]:
+    """Each card's first line number, its text, whether it ended with END:VCARD, and what was dropped.
+
+    Binary properties (PHOTO, LOGO, SOUND, KEY) are dropped with their continuation lines,
+    and a property over ``MAX_PROPERTY_CHARS`` with a warning, without copying them: a long
+    line is only ever looked at through its first characters. A card of more than
+    ``MAX_CARD_LINES`` lines comes back with None as its text.
+    """
     depth = 0
     start = 0
-    card: list[str] = []
-    # Split on LF only, as vobject does: str.splitlines() would also split inside a value at
-    # U+2028, U+0085 and other characters that are text in a vCard.
-    for number, raw in enumerate(text.split('\n'), 1):
-        line = raw.removesuffix('\r')
-        marker = line.strip().upper()
+    card: list[str] | None = []
+    dropped: list[str] = []
+    skipping = False  # inside a dropped property: its continuation lines go too
+    for number, begin, end in _line_spans(text):
+        if end > begin and text[end - 1] == '\r':
+            end -= 1
+        length = end - begin
+        head = text[begin : begin + min(length, 200)]
+        marker = head.strip().upper() if length <= 200 else ''
         if depth == 0 and marker != 'BEGIN:VCARD':
             continue  # text between cards
         if marker == 'BEGIN:VCARD':
             if depth == 0:
-                start, card = number, []
+                start, card, dropped, skipping = number, [], [], False
             depth += 1  # a vCard 2.1 AGENT may nest a whole card
-        card.append(line)
+        elif head[:1] in (' ', '\t') or (skipping and ':' not in head[:80] and marker != 'END:VCARD'):
+            # A continuation line (or a vCard 2.1 base64 body) of the property before it.
+            if skipping:
+                continue
+        else:
+            match = _PROPERTY_NAME.match(head)
+            prop = match.group(1).upper() if match else ''
+            skipping = prop in _BINARY_PROPERTIES or length > MAX_PROPERTY_CHARS
+            if skipping:
+                if prop not in _BINARY_PROPERTIES:
+                    dropped.append(f'Line {number}: the {prop or "unnamed"} line is {length:,} characters long, '
+                                   'more than CareerNet keeps; it was left out.')
+                continue
+        if card is not None:
+            card.append(text[begin:end])
+            if len(card) > MAX_CARD_LINES:
+                card = None  # keep counting depth, drop the text
         if marker == 'END:VCARD':
             depth -= 1
             if depth == 0:
-                yield start, '\r\n'.join(card) + '\r\n', True
+                yield start, None if card is None else '\r\n'.join(card) + '\r\n', True, dropped
     if depth > 0:
-        yield start, '\r\n'.join(card), False
+        yield start, None if card is None else '\r\n'.join(card), False, dropped
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end) of each line, split on LF only, as vobject does.
+
+    str.splitlines() would also split inside a value at U+2028, U+0085 and other characters that
+    are text in a vCard; and the spans let a 15 MB line be skipped without being copied.
+    """
+    begin = 0
+    number = 1
+    size = len(text)
+    while begin <= size:
+        end = text.find('\n', begin)
+        if end < 0:
+            end = size
+        yield number, begin, end
+        begin = end + 1
+        number += 1
 
 
 def _is_version_21(card_text: str) -> bool:

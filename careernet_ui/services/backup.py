@@ -264,6 +264,12 @@ def _tables(data: bytes) -> dict[str, dict[str, Any]]:
             f'This is not a CareerNet backup: it is not JSON (line {error.lineno}, column {error.colno}: '
             f'{error.msg}). Nothing was restored.'
         ) from None
+    except RecursionError:
+        raise BackupError('This is not a CareerNet backup: its JSON is nested thousands of levels deep. '
+                          'Nothing was restored.') from None
+    except ValueError:  # Python refuses to parse a number of more than 4,300 digits; no record holds one
+        raise BackupError('This is not a CareerNet backup: it holds a number thousands of digits long. '
+                          'Nothing was restored.') from None
     if not isinstance(document, dict) or not document:
         raise BackupError(
             'This is not a CareerNet backup: expected a JSON object of tables ("contacts", "interactions", …). '

@@ -1,0 +1,66 @@
+"""Catch a stray quote in a CSV before it silently swallows the rows after it.
+
+A ``"`` at the start of a cell opens a quoted field that runs to the next ``"``: one stray
+quote in row 2 of a 300-row file makes the rest of the file one cell, and the ``csv`` module
+reads on without complaint ("1 row read"). A field that spans more lines than any note a
+person writes, is longer than any field CareerNet keeps, or runs unclosed to the end of the
+file is refused with the line where it opened, and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from .errors import StrayQuoteError
+
+MAX_FIELD_LINES = 20
+"""A quoted field of more lines than this is taken for a stray quote (notes are rarely longer)."""
+MAX_FIELD_CHARS = 25_000
+"""Longer than the longest field CareerNet keeps (20,000 characters)."""
+
+
+def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool) -> None:
+    """Refuse the row that starts on ``line`` when one of its cells looks like a runaway quote.
+
+    Args:
+        cells: The row as the ``csv`` reader returned it.
+        line: The 1-based line of ``text`` where the row starts (where the quote opened).
+        text: The text the reader reads.
+        last_row: Whether the reader reached the end of the file with this row.
+
+    Raises:
+        StrayQuoteError: A cell spans more than ``MAX_FIELD_LINES`` lines, is longer than
+            ``MAX_FIELD_CHARS``, or is in the last row and its quote is never closed.
+    """
+    for cell in cells:
+        breaks = cell.count('\n')
+        unclosed = last_row and breaks > 0 and _unclosed(text, line)
+        if breaks <= MAX_FIELD_LINES and len(cell) <= MAX_FIELD_CHARS and not unclosed:
+            continue
+        if unclosed:
+            extent = 'runs to the end of the file'
+        elif breaks > MAX_FIELD_LINES:
+            extent = f'runs over {breaks + 1:,} lines'
+        else:
+            extent = f'is {len(cell):,} characters long'
+        raise StrayQuoteError(
+            f'Line {line}: a field {extent}, so a stray quote (") there would swallow the rows after it. '
+            f'Nothing was imported. Close or remove that quote on line {line} (or shorten the field) and '
+            'import the file again.',
+            line=line,
+        )
+
+
+def _unclosed(text: str, line: int) -> bool:
+    """Whether the row starting on ``line`` reaches the end of ``text`` inside a quoted field."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index('\n', offset) + 1
+    try:
+        for _ in csv.reader(io.StringIO(text[offset:], newline=''), strict=True):
+            pass
+    except csv.Error:
+        return True  # "unexpected end of data", or a quote out of place: either way, not a clean row
+    return False
