@@ -10,11 +10,13 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.cadence import keep_in_touch_id
-from careernet_ui.domain.catch_up import CatchUp, catch_up, latest_interaction
+from careernet_ui.domain.catch_up import CatchUp, catch_up
 from careernet_ui.domain.dashboard import due_text
 from careernet_ui.domain.timeline import TimelineEntry, timeline
+from careernet_ui.domain.touches import last_touch, touch_label
 
 from .interaction_dialog import open_log_dialog
+from .record_changes import on_record_change
 
 TIMELINE_FIRST = 30
 """Entries shown before "Show all": a long-standing advocate can have hundreds."""
@@ -35,7 +37,7 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
         current = ctx.store.contacts.find(contact.id) or contact
         network = ctx.store.network()
         today = ctx.today()
-        status = catch_up(current, network.settings, latest_interaction(network.interactions, current.id, today),
+        status = catch_up(current, network.settings, last_touch(network, current.id, today),
                           ctx.store.followup_states.find(keep_in_touch_id(current.id)), today)
         _keep_in_touch(ctx, current, status, today, lambda: activity.refresh())
         entries = timeline(network, current)
@@ -47,6 +49,8 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
         activity.refresh()
 
     activity()
+    # Feedback, introductions and the like are touches too: the cadence and the timeline follow them.
+    on_record_change(activity.refresh)
 
 
 def _keep_in_touch(
@@ -62,9 +66,13 @@ def _keep_in_touch(
         ui.label(_next_due(status, today)).classes('text-negative' if status.overdue else '') \
             .mark('contact-next-due')
         last = status.last_interaction
-        since = wording.day_label(status.last_contact)
-        text = (f'Last contact {since} — {last.kind.label}' if last is not None
-                else f'No interaction logged yet; the cadence counts from {since}.')
+        if last is not None:
+            text = f'Last contact {wording.day_label(last.on)} — {touch_label(last)}'
+        elif status.cadence is not None:
+            text = f'Never contacted; the cadence counts from {wording.day_label(status.counts_from)}.'
+        else:
+            text = 'Never contacted.'
+
         ui.label(text).classes('text-sm text-grey-8').mark('contact-last-contact')
 
 

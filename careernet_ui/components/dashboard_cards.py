@@ -79,11 +79,12 @@ def quiet_contacts(quiet: list[QuietContact]) -> None:
                 PlainLink(person.contact.name, f'/contacts/{person.contact.id}').classes('grow truncate') \
                     .mark('quiet-contact')
                 stage_badge(person.contact.stage)
-                ui.label(wording.days(person.days_since)).classes('text-sm text-grey-8 w-20 text-right')
+                since = 'Never contacted' if person.days_since is None else wording.days(person.days_since)
+                ui.label(since).classes('text-sm text-grey-8 w-28 text-right')
 
 
 def touches_chart(touches: list[tuple[str, int]]) -> None:
-    """Interactions logged per month over the last 12 months, as bars with their counts.
+    """Touches per month over the last 12 months (see ``domain.touches``), as bars with their counts.
 
     Plain elements rather than a second chart: every ECharts chart on the page costs the browser
     about 50 ms before the dashboard shows, and twelve labelled bars need no axes or tooltips.

@@ -59,11 +59,11 @@ def test_an_overdue_catch_up_says_who_how_long_and_why() -> None:
     )
 
 
-def test_a_catch_up_with_nobody_logged_says_so_and_counts_from_when_the_contact_was_added() -> None:
+def test_a_catch_up_with_someone_never_contacted_says_so_and_counts_from_when_the_contact_was_added() -> None:
     person = dana(Stage.REFERENCE)
     [followup] = due_follow_ups(Network(contacts=[person]), TODAY)
-    assert followup.title == 'Catch up with Dana Okafor — no contact logged yet'
-    assert followup.reason == 'References: every 60 days. No contact logged; counting from 5 Jan 2026.'
+    assert followup.title == 'Catch up with Dana Okafor — never contacted'
+    assert followup.reason == 'References: every 60 days. Never contacted; counting from 5 Jan 2026.'
     assert followup.due == date(2026, 3, 6)
 
 

@@ -115,7 +115,7 @@ def test_touches_per_month_can_look_back_a_different_number_of_months() -> None:
         touches_per_month(Network(), TODAY, months=0)
 
 
-def test_longest_without_contact_lists_references_and_advocates_longest_silence_first() -> None:
+def test_longest_without_contact_lists_the_never_contacted_then_the_longest_silence_first() -> None:
     people = [
         make.contact('c1', 'Recent', Stage.ADVOCATE),
         make.contact('c2', 'Ancient', Stage.REFERENCE),
@@ -136,8 +136,8 @@ def test_longest_without_contact_lists_references_and_advocates_longest_silence_
     network = Network(contacts=people, interactions=logged)
     quiet = longest_without_contact(network, TODAY, limit=4)
     assert [(q.contact.name, q.last_contact, q.days_since) for q in quiet] == [
+        ('Never logged', None, None),
         ('Ancient', date(2024, 1, 1), 1059),
-        ('Never logged', date(2026, 7, 1), 147),
         ('Abe', date(2026, 9, 1), 85),
         ('Bea', date(2026, 9, 1), 85),
     ]

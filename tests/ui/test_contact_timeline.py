@@ -41,7 +41,7 @@ async def test_a_new_contact_has_an_empty_timeline_that_says_what_to_do(story: S
     await user.open(f'/contacts/{story.tomasz}')
     await user.should_see('Added as Contact')
     assert texts(user, 'contact-next-due') == ['No keep-in-touch reminder: set a cadence to get one.']
-    assert texts(user, 'contact-last-contact') == ['No interaction logged yet; the cadence counts from 25 Nov 2025.']
+    assert texts(user, 'contact-last-contact') == ['Never contacted.']
 
 
 async def test_logging_a_coffee_moves_the_next_due_date_and_joins_the_timeline(
