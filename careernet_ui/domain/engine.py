@@ -24,11 +24,15 @@ from .network import Network
 from .network_index import NetworkIndex
 from .reference_followups import (
     BRIEF_REFERENCE,
+    SHARE_OFFER,
     SHARE_OUTCOME,
+    THANK_FOR_HELP,
     THANK_INTRODUCTION,
     THANK_REFERENCE,
     brief_reference,
+    share_offer,
     share_outcome,
+    thank_for_help,
     thank_introduction,
     thank_reference,
 )
@@ -50,6 +54,8 @@ KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
         THANK_REFERENCE: thank_reference,
         SHARE_OUTCOME: share_outcome,
         THANK_INTRODUCTION: thank_introduction,
+        THANK_FOR_HELP: thank_for_help,
+        SHARE_OFFER: share_offer,
     }
 )
 """Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""

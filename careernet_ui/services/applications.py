@@ -138,7 +138,7 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
     Args:
         store: The open store.
         request_id: The request.
-        to: The next step; only those ``NEXT_STEPS`` allows are accepted.
+        to: The next step; only those ``next_steps`` allows are accepted.
         on: The day it happened: not in the future, not before the previous step.
         today: The user's today.
         note: What was said, optionally.
@@ -153,7 +153,7 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
     """
     request = store.reference_requests.get(request_id)
     application = store.applications.get(request.application_id)
-    moved = advance(request, to, on, today, note)
+    moved = advance(request, to, on, today, note, application=application)
     stored = store.reference_requests.update(moved)
     kind = STEP_INTERACTIONS.get(moved.status)
     if kind is not None:
@@ -200,6 +200,30 @@ def share_outcome_with_advocate(store: Store, application_id: str, on: date, tod
     v.not_after(on, today, 'on', 'The day you told them')
     return store.interactions.add(Interaction(contact_id=application.introduced_by, kind=InteractionKind.UPDATE_SENT,
                                               on=on, note=_outcome_note(application)))
+
+
+def tell_about_application(store: Store, application_id: str, contact_id: str, on: date, today: date) -> Interaction:
+    """The user told someone (a reference, the advocate) where the application stands: log it as an update.
+
+    Args:
+        store: The open store.
+        application_id: The application.
+        contact_id: Whom they told.
+        on: When: not after ``today``.
+        today: The user's today.
+
+    Returns:
+        The logged update (a touch: it settles the share-the-news follow-up).
+
+    Raises:
+        NotFoundError: the application or the contact no longer exists.
+        ValidationError: ``on`` is in the future.
+    """
+    application = store.applications.get(application_id)
+    store.contacts.get(contact_id)
+    v.not_after(on, today, 'on', 'The day you told them')
+    return store.interactions.add(Interaction(contact_id=contact_id, kind=InteractionKind.UPDATE_SENT, on=on,
+                                              note=_outcome_note(application)))
 
 
 def _step_note(status: RequestStatus, application: Application) -> str:

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.contacts import Contact, Stage
 from careernet_ui.domain.engine import KINDS, due_follow_ups, unsorted_due_follow_ups
 from careernet_ui.domain.errors import ValidationError
@@ -401,7 +402,7 @@ def busy_network() -> Network:
 
 
 def test_ids_are_derived_from_the_contact_and_kind() -> None:
-    ids = [f.id for f in due_follow_ups(busy_network(), TODAY)]
+    ids = [f.id for f in due_follow_ups(busy_network(), TODAY) if f.kind != 'thank_for_help']
     assert sorted(ids) == [
         'keep_in_touch:c-1',
         'keep_in_touch:c-2',
@@ -478,7 +479,8 @@ def test_changed_at_is_the_latest_update_of_the_contact_or_its_last_interaction(
 def test_every_kind_is_registered_under_the_name_its_follow_ups_carry() -> None:
     found = due_follow_ups(busy_network(), TODAY)
     assert {'keep_in_touch', 'stage_suggestion'} <= set(KINDS)
-    assert {f.kind for f in found} == {'keep_in_touch', 'stage_suggestion'}
+    assert {f.kind for f in found} == {'keep_in_touch', 'stage_suggestion', 'thank_for_help'}
+    assert 'thank_for_help' in KINDS
     assert {f.kind for f in found} <= set(KINDS)
     assert all(f.id.startswith(f'{f.kind}:') for f in found)
 
@@ -510,7 +512,8 @@ def test_a_new_kind_is_one_function_and_gets_states_horizon_and_order_for_free()
 def test_every_interaction_kind_reads_as_words_in_a_catch_up_title(kind: InteractionKind) -> None:
     person = dana()
     [followup] = due_follow_ups(
-        Network(contacts=[person], interactions=[make.interaction('i1', person, kind, date(2026, 9, 12))]), TODAY
+        Network(contacts=[person], interactions=[make.interaction('i1', person, kind, date(2026, 9, 12))]), TODAY,
+        kinds={KEEP_IN_TOUCH: KINDS[KEEP_IN_TOUCH]},
     )
     assert followup.title.startswith('Catch up with Dana Okafor — 74 days since ')
     assert '_' not in followup.title
