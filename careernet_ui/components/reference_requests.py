@@ -9,9 +9,10 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ReferenceRequest, RequestStatus, wording
+from careernet_ui.domain.consent_followups import consent_warning
 from careernet_ui.domain.contact_choice import choice_label
 from careernet_ui.domain.forms import parse_date
-from careernet_ui.domain.references import check_reference, next_steps
+from careernet_ui.domain.references import LISTED, check_reference, next_steps
 from careernet_ui.services.applications import add_reference, advance_request, remove_request
 
 from .application_badges import request_status_badge
@@ -66,6 +67,11 @@ def _request_block(ctx: AppContext, request: ReferenceRequest, application: Appl
                 f'Take {name} off this application? What their steps logged stays in their history.', 'Remove',
                 lambda: _remove(ctx, request, refresh))) \
                 .props('flat round dense').tooltip('Remove this reference').mark(f'remove-request-{request.id}')
+        warning = consent_warning(contact, ctx.today()) if contact and request.status in LISTED \
+            and not application.is_closed else None
+        if warning is not None:
+            ui.label(f'{warning}: ask again before the employer calls.').classes('text-sm text-negative') \
+                .mark(f'request-consent-{request.id}')
         for step in request.history:
             note = f' — {step.note}' if step.note else ''
             ui.label(f'{wording.day_label(step.on)}: {step.status.label}{note}').classes('text-sm text-grey-8') \

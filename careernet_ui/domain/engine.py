@@ -15,6 +15,7 @@ from operator import attrgetter
 from types import MappingProxyType
 
 from .cadence import KEEP_IN_TOUCH, keep_in_touch
+from .consent_followups import CONSENT_LAPSED, RENEW_CONSENT, consent_lapsed, renew_consent
 from .errors import ValidationError
 from .feedback_followups import FEEDBACK_NUDGE, feedback_nudge
 from .followup_actions import apply_state
@@ -56,6 +57,8 @@ KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
         THANK_INTRODUCTION: thank_introduction,
         THANK_FOR_HELP: thank_for_help,
         SHARE_OFFER: share_offer,
+        RENEW_CONSENT: renew_consent,
+        CONSENT_LAPSED: consent_lapsed,
     }
 )
 """Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""

@@ -22,6 +22,7 @@ from careernet_ui.domain import (
     ApplicationStage,
     Interaction,
     InteractionKind,
+    ReferenceConsent,
     ReferenceRequest,
     RequestStatus,
     ValidationError,
@@ -155,12 +156,23 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
     application = store.applications.get(request.application_id)
     moved = advance(request, to, on, today, note, application=application)
     stored = store.reference_requests.update(moved)
+    if moved.status is RequestStatus.AGREED:
+        _record_consent(store, request.contact_id, on)
     kind = STEP_INTERACTIONS.get(moved.status)
     if kind is not None:
         text = _step_note(moved.status, application)
         store.interactions.add(Interaction(contact_id=request.contact_id, kind=kind, on=on,
                                            note=f'{text} {note.strip()}'.strip()))
     return stored
+
+
+def _record_consent(store: Store, contact_id: str, on: date) -> None:
+    """Agreeing to be a reference is consent to be listed: record it, unless a valid one covers ``on``."""
+    contact = store.contacts.find(contact_id)
+    if contact is None or contact.has_consent_on(on):
+        return
+    store.contacts.update(dataclasses.replace(contact, consent=ReferenceConsent(
+        given_on=on, note='Agreed to be a reference.')))
 
 
 def save_talking_points(store: Store, request_id: str, text: str) -> ReferenceRequest:
