@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .cadence import keep_in_touch_due, keep_in_touch_id
-from .contacts import Contact, Stage
+from .contacts import Contact, Role, Stage
 from .errors import ValidationError
 from .network import Network
 from .network_index import NetworkIndex
@@ -58,6 +58,37 @@ def stage_counts(network: Network) -> dict[Stage, int]:
     for contact in network.contacts:
         counts[contact.stage] += 1
     return counts
+
+
+def role_counts(network: Network) -> dict[Role, int]:
+    """How many contacts have each role.
+
+    Args:
+        network: Everything stored.
+
+    Returns:
+        A count for every role, in the roles' order (zero when nobody has it).
+    """
+    counts = dict.fromkeys(Role, 0)
+    for contact in network.contacts:
+        counts[contact.role] += 1
+    return counts
+
+
+def recently_changed(network: Network, limit: int = 5) -> list[Contact]:
+    """The contacts added or edited most recently, latest first.
+
+    Args:
+        network: Everything stored.
+        limit: How many.
+
+    Returns:
+        Up to ``limit`` contacts by last change (ties by name, then id).
+    """
+    if limit <= 0:
+        return []
+    return heapq.nsmallest(limit, network.contacts,
+                           key=lambda c: (-c.updated_at.timestamp(), c.name.casefold(), c.id))
 
 
 def network_health(network: Network, today: date, index: NetworkIndex | None = None) -> NetworkHealth:
