@@ -16,7 +16,7 @@ from careernet_ui.domain.timeline import TimelineEntry, timeline
 from careernet_ui.domain.touches import last_touch, touch_label
 
 from .interaction_dialog import open_log_dialog
-from .record_changes import on_record_change
+from .record_changes import on_record_change, record_changed
 
 TIMELINE_FIRST = 30
 """Entries shown before "Show all": a long-standing advocate can have hundreds."""
@@ -39,7 +39,7 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
         today = ctx.today()
         status = catch_up(current, network.settings, last_touch(network, current.id, today),
                           ctx.store.followup_states.find(keep_in_touch_id(current.id)), today)
-        _keep_in_touch(ctx, current, status, today, lambda: activity.refresh())
+        _keep_in_touch(ctx, current, status, today)
         entries = timeline(network, current)
         _timeline(entries if show_all else entries[:TIMELINE_FIRST], len(entries), expand)
 
@@ -49,19 +49,18 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
         activity.refresh()
 
     activity()
-    # Feedback, introductions and the like are touches too: the cadence and the timeline follow them.
+    # Logging here, and feedback, introductions and the like recorded in the page's other cards, are
+    # touches: the cadence and the timeline follow them (and those cards follow what a log implies).
     on_record_change(activity.refresh)
 
 
-def _keep_in_touch(
-    ctx: AppContext, contact: Contact, status: CatchUp, today: date, refresh: Callable[[], object]
-) -> None:
+def _keep_in_touch(ctx: AppContext, contact: Contact, status: CatchUp, today: date) -> None:
     with ui.card().classes('w-full gap-1').mark('contact-keep-in-touch'):
         with ui.row().classes('w-full items-center'):
             ui.label('Keep in touch').classes('text-lg font-semibold')
             ui.space()
             ui.button('Log interaction', icon='add_comment',
-                      on_click=lambda: open_log_dialog(ctx, contact, lambda _: refresh())) \
+                      on_click=lambda: open_log_dialog(ctx, contact, lambda _: record_changed())) \
                 .props('outline dense no-caps').mark('log-interaction')
         ui.label(_next_due(status, today)).classes('text-negative' if status.overdue else '') \
             .mark('contact-next-due')

@@ -120,3 +120,21 @@ async def test_a_date_that_is_not_a_date_is_explained(story: Story, user: User, 
         user.find(marker='log-save').click()
     await user.should_see('Date "last tuesday" is not a date; use YYYY-MM-DD')
     assert interactions_of(data_path, story.tomasz) == []
+
+
+async def test_an_introduction_logged_with_whom_shows_in_doors_opened_at_once(story: Story, user: User,
+                                                                             data_path: Path) -> None:
+    # Issue 12, point 4: one action records what it implies, and the page shows it without a reload.
+    await open_log_dialog(user, story.dana)
+    await user.should_see('No introduction recorded', marker='doors-empty')
+    with user.scope(marker='log-dialog'):
+        user.find(marker='log-kind').click()
+        user.find('Introduction made').click()
+        user.find(marker='log-to-whom').type('Lee at Globex')
+        user.find(marker='log-save').click()
+    await user.should_see('Logged: Introduction made with Dana Okafor.')
+    await user.should_not_see(marker='doors-empty')
+    await user.should_see('Lee at Globex')
+    assert texts(user, 'contact-last-contact') == ['Last contact 25 Nov 2026 — Introduction made']
+    [introduction] = TinyDB(data_path).table('introductions').all()
+    assert (introduction['advocate_id'], introduction['to_whom']) == (story.dana, 'Lee at Globex')
