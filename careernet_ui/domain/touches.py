@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from .applications import RequestStatus
 from .interactions import Interaction, InteractionKind
 from .network import Network
+from .records import Record
 from .snapshot_cache import SnapshotCache
 
 
@@ -143,13 +144,13 @@ def _feedback(network: Network) -> Iterator[Touch]:
         link = f'/contacts/{feedback.contact_id}'
         if feedback.asked_on is not None:
             yield _touch(f'{feedback.id}:asked', feedback.contact_id, InteractionKind.FEEDBACK_ASKED, feedback.asked_on,
-                         'Asked for feedback', 'you last asked for feedback', link, feedback.updated_at)
+                         'Asked for feedback', 'you last asked for feedback', link, feedback)
         if feedback.received_on is not None:
             # Feedback given unasked is the same evidence as feedback asked for; given after being
             # asked, it is the answer to the same exchange, not a second one.
             kind = InteractionKind.FEEDBACK_ASKED if feedback.asked_on is None else InteractionKind.OTHER
             yield _touch(f'{feedback.id}:received', feedback.contact_id, kind, feedback.received_on,
-                         'Gave feedback', 'they gave you feedback', link, feedback.updated_at)
+                         'Gave feedback', 'they gave you feedback', link, feedback)
 
 
 def _reference_steps(network: Network) -> Iterator[Touch]:
@@ -162,7 +163,7 @@ def _reference_steps(network: Network) -> Iterator[Touch]:
             kind, what, since = _STEP[step.status]
             yield _touch(f'{request.id}:{number:03}', request.contact_id, kind, step.on,
                          f'Reference for {company}: {what}', since, f'/applications/{request.application_id}',
-                         request.updated_at)
+                         request)
 
 
 def _introductions(network: Network) -> Iterator[Touch]:
@@ -170,11 +171,11 @@ def _introductions(network: Network) -> Iterator[Touch]:
         link = f'/contacts/{introduction.advocate_id}'
         yield _touch(introduction.id, introduction.advocate_id, InteractionKind.INTRODUCTION_MADE, introduction.on,
                      f'Introduced you to {introduction.to_whom}', 'they made an introduction', link,
-                     introduction.updated_at)
+                     introduction)
         if introduction.thanked_on is not None:
             yield _touch(f'{introduction.id}:thanked', introduction.advocate_id, InteractionKind.THANK_YOU,
                          introduction.thanked_on, f'Thanked for the introduction to {introduction.to_whom}',
-                         'your last thank-you', link, introduction.updated_at)
+                         'your last thank-you', link, introduction)
 
 
 def _shares(network: Network) -> Iterator[Touch]:
@@ -182,15 +183,17 @@ def _shares(network: Network) -> Iterator[Touch]:
         for share in accomplishment.shared:
             yield _touch(f'{accomplishment.id}:shared:{share.contact_id}:{share.on}', share.contact_id,
                          InteractionKind.UPDATE_SENT, share.on, f'Shared: {accomplishment.title}', 'your last update',
-                         f'/accomplishments?witness={share.contact_id}', accomplishment.updated_at)
+                         f'/accomplishments?witness={share.contact_id}', accomplishment)
 
 
 def _touch(source_id: str, contact_id: str, kind: InteractionKind, on: date, what: str, since: str, link: str,
-           changed_at: datetime) -> Touch:
-    # The record's last change stands for when the touch was recorded: it orders same-day touches
-    # and tells the calendar feed a follow-up made from it changed.
+           record: Record) -> Touch:
+    # When the record was made stands for when the touch was recorded: a record's own touches on
+    # one day then keep their order (by id: a request's steps are numbered), and what was logged
+    # by hand since comes after them. Its last change tells the calendar feed a follow-up made
+    # from it changed.
     return Touch(id=f'touch:{source_id}', contact_id=contact_id, kind=kind, on=on, how=what, since=since, link=link,
-                 created_at=changed_at, updated_at=changed_at)
+                 created_at=record.created_at, updated_at=record.updated_at)
 
 
 _LOG: SnapshotCache[None, tuple[Interaction, ...]] = SnapshotCache(size=1)
