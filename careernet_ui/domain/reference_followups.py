@@ -29,6 +29,9 @@ THANK_INTRODUCTION = 'thank_introduction'
 THANK_FOR_HELP = 'thank_for_help'
 
 THANK_WITHIN_DAYS = 2
+HELP_THANKS_WINDOW_DAYS = 30
+"""Help logged by hand is owed a thank-you for this long: a reminder to thank someone for a reference
+given a year ago (imported history, say) would only bury the ones that matter."""
 
 
 def brief_reference(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
@@ -146,13 +149,14 @@ def thank_for_help(network: Network, index: NetworkIndex, today: date) -> Iterat
     """Help logged by hand ("reference given", "introduction made") with no record behind it: thank them.
 
     A request reaching "employer contacted" or a recorded introduction has its own thank-you
-    follow-up; this one is for help only an interaction records. A thank-you logged on or after it
-    settles it (see ``thanks``).
+    follow-up; this one is for help only an interaction records, logged within the last
+    ``HELP_THANKS_WINDOW_DAYS``. A thank-you logged on or after it settles it (see ``thanks``).
     """
     settled: frozenset[str] | None = None
+    since = today - timedelta(days=HELP_THANKS_WINDOW_DAYS)
     for interaction in unbacked_help(network):
         contact = index.contacts.get(interaction.contact_id)
-        if contact is None or interaction.on > today:
+        if contact is None or not since <= interaction.on <= today:
             continue
         if settled is None:
             settled = settled_by_thank_yous(network, today)

