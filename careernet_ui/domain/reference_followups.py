@@ -78,7 +78,7 @@ def thank_reference(network: Network, index: NetworkIndex, today: date) -> Itera
         if request.status is not RequestStatus.EMPLOYER_CONTACTED or contact is None or contacted is None:
             continue
         if settled is None:
-            settled = settled_by_thank_yous(network, today)
+            settled = settled_by_thank_yous(network, index)
         if f'request:{request.id}' in settled:
             continue
         company = application.company if application else 'the employer'
@@ -129,7 +129,7 @@ def thank_introduction(network: Network, index: NetworkIndex, today: date) -> It
         if advocate is None or introduction.thanked_on is not None:
             continue
         if settled is None:
-            settled = settled_by_thank_yous(network, today)
+            settled = settled_by_thank_yous(network, index)
         if f'introduction:{introduction.id}' in settled:
             continue
         yield FollowUp(
@@ -154,12 +154,12 @@ def thank_for_help(network: Network, index: NetworkIndex, today: date) -> Iterat
     """
     settled: frozenset[str] | None = None
     since = today - timedelta(days=HELP_THANKS_WINDOW_DAYS)
-    for interaction in unbacked_help(network):
+    for interaction in unbacked_help(network, index):
         contact = index.contacts.get(interaction.contact_id)
         if contact is None or not since <= interaction.on <= today:
             continue
         if settled is None:
-            settled = settled_by_thank_yous(network, today)
+            settled = settled_by_thank_yous(network, index)
         if f'interaction:{interaction.id}' in settled:
             continue
         followup_id = f'{THANK_FOR_HELP}:{interaction.id}'

@@ -19,7 +19,9 @@ from datetime import date
 from .applications import RequestStatus
 from .interactions import Interaction, InteractionKind
 from .network import Network
+from .network_index import NetworkIndex
 from .snapshot_cache import SnapshotCache
+from .touches import is_logged
 
 HELP_KINDS = (InteractionKind.REFERENCE_GIVEN, InteractionKind.INTRODUCTION_MADE)
 """Interactions that record help given: each is owed a thank-you unless a record stands behind it."""
@@ -35,20 +37,29 @@ class Debt:
     """``request:<id>``, ``introduction:<id>`` or ``interaction:<id>``."""
 
 
-def settled_by_thank_yous(network: Network, today: date) -> frozenset[str]:
-    """The keys of the debts a hand-logged thank-you (up to ``today``) settled.
+def settled_by_thank_yous(network: Network, index: NetworkIndex) -> frozenset[str]:
+    """The keys of the debts a hand-logged thank-you (up to the index's day) settled.
 
     Args:
         network: Everything stored.
-        today: The last day to count thank-yous on.
+        index: The network indexed for the day to judge.
 
     Returns:
         Debt keys (see :class:`Debt`); remembered for the snapshot and day.
     """
-    return _SETTLED.get(network, today, lambda: _settled(network, today))
+    return _SETTLED.get(network, index.today, lambda: _settled(network, index))
 
 
-def unbacked_help(network: Network) -> Iterator[Interaction]:
+def help_logged(index: NetworkIndex) -> list[Interaction]:
+    """The hand-logged "reference given" and "introduction made" interactions up to the index's day.
+
+    Read from the engine's index (which the follow-up memo keeps from one computation to the
+    next), not from a pass over the whole log.
+    """
+    return [i for kind in HELP_KINDS for i in index.by_kind[kind] if is_logged(i)]
+
+
+def unbacked_help(network: Network, index: NetworkIndex) -> Iterator[Interaction]:
     """Help logged by hand that no record stands behind: each is owed a thank-you of its own.
 
     A "reference given" on a day a request of that person reached "employer contacted", and an
@@ -56,21 +67,26 @@ def unbacked_help(network: Network) -> Iterator[Interaction]:
 
     Args:
         network: Everything stored.
+        index: The network indexed for the day to judge (later help is not counted).
 
     Yields:
-        The interactions, in stored order.
+        The interactions, by kind, then in stored order.
     """
+    helped = help_logged(index)
+    if not helped:
+        return
     backed = _backed(network)
-    for interaction in network.interactions:
-        if interaction.kind in HELP_KINDS and (interaction.contact_id, interaction.kind, interaction.on) not in backed:
+    for interaction in helped:
+        if (interaction.contact_id, interaction.kind, interaction.on) not in backed:
             yield interaction
 
 
-def debts(network: Network) -> Iterator[Debt]:
+def debts(network: Network, index: NetworkIndex) -> Iterator[Debt]:
     """Every thank-you owed and not settled by its own record.
 
     Args:
         network: Everything stored.
+        index: The network indexed for the day to judge.
 
     Yields:
         References the employer checked and not yet thanked, introductions not thanked, and help
@@ -83,20 +99,20 @@ def debts(network: Network) -> Iterator[Debt]:
     for introduction in network.introductions:
         if introduction.thanked_on is None:
             yield Debt(contact_id=introduction.advocate_id, on=introduction.on, key=f'introduction:{introduction.id}')
-    for interaction in unbacked_help(network):
+    for interaction in unbacked_help(network, index):
         yield Debt(contact_id=interaction.contact_id, on=interaction.on, key=f'interaction:{interaction.id}')
 
 
-def _settled(network: Network, today: date) -> frozenset[str]:
+def _settled(network: Network, index: NetworkIndex) -> frozenset[str]:
     thank_yous: dict[str, list[date]] = {}
-    for interaction in network.interactions:
-        if interaction.kind is InteractionKind.THANK_YOU and interaction.on <= today:
+    for interaction in index.by_kind[InteractionKind.THANK_YOU]:
+        if is_logged(interaction):
             thank_yous.setdefault(interaction.contact_id, []).append(interaction.on)
     if not thank_yous:
         return frozenset()
     recorded = _recorded_thanks(network)
     owed: dict[str, list[Debt]] = {}
-    for debt in debts(network):
+    for debt in debts(network, index):
         if debt.contact_id in thank_yous:
             owed.setdefault(debt.contact_id, []).append(debt)
     settled: set[str] = set()
@@ -140,3 +156,4 @@ def _backed(network: Network) -> set[tuple[str, InteractionKind, date]]:
 
 
 _SETTLED: SnapshotCache[date, frozenset[str]] = SnapshotCache()
+

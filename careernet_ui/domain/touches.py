@@ -126,10 +126,16 @@ _STEP = {
 }
 
 
-def _touch_log(network: Network) -> tuple[Interaction, ...]:
-    logged = {(i.contact_id, i.kind, i.on) for i in network.interactions}
-    implied = [touch for touch in _implied(network) if (touch.contact_id, touch.kind, touch.on) not in logged]
-    return (*implied, *network.interactions)
+def _touch_log(network: Network) -> Sequence[Interaction]:
+    implied = list(_implied(network))
+    if not implied:
+        return network.interactions  # the same list: the follow-up memo sees the log unchanged
+    # Only the people with implied touches are looked up (at 60,000 interactions, a key for every
+    # one would cost 100 ms).
+    people = {touch.contact_id for touch in implied}
+    logged = {(i.contact_id, i.kind, i.on) for i in network.interactions if i.contact_id in people}
+    kept = [touch for touch in implied if (touch.contact_id, touch.kind, touch.on) not in logged]
+    return (*kept, *network.interactions)
 
 
 def _implied(network: Network) -> Iterator[Touch]:
@@ -196,4 +202,4 @@ def _touch(source_id: str, contact_id: str, kind: InteractionKind, on: date, wha
                  created_at=record.created_at, updated_at=record.updated_at)
 
 
-_LOG: SnapshotCache[None, tuple[Interaction, ...]] = SnapshotCache(size=1)
+_LOG: SnapshotCache[None, Sequence[Interaction]] = SnapshotCache(size=1)

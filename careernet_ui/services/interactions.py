@@ -18,6 +18,7 @@ from datetime import date
 
 from careernet_ui.domain import Interaction, InteractionKind, Introduction, RequestStatus
 from careernet_ui.domain.interaction_log import InteractionForm, new_interaction
+from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.references import advance
 from careernet_ui.domain.thanks import settled_by_thank_yous
 from storage import Store
@@ -73,16 +74,20 @@ def _log(store: Store, interaction: Interaction, to_whom: str, today: date) -> I
     if interaction.kind is InteractionKind.INTRODUCTION_MADE and to_whom.strip():
         # Built first: a bad "to whom" stores nothing.
         introduction = Introduction(advocate_id=interaction.contact_id, on=interaction.on, to_whom=to_whom)
-    settled_before = (settled_by_thank_yous(store.network(), today)
-                      if interaction.kind is InteractionKind.THANK_YOU else frozenset())
+    settled_before = (_settled(store, today) if interaction.kind is InteractionKind.THANK_YOU else frozenset())
     stored = store.interactions.add(interaction)
     if introduction is not None:
         store.introductions.add(introduction)
     if interaction.kind is InteractionKind.REFERENCE_GIVEN:
         _employer_called(store, interaction, today)
     if interaction.kind is InteractionKind.THANK_YOU:
-        _record_thanks(store, interaction, settled_by_thank_yous(store.network(), today) - settled_before, today)
+        _record_thanks(store, interaction, _settled(store, today) - settled_before, today)
     return stored
+
+
+def _settled(store: Store, today: date) -> frozenset[str]:
+    network = store.network()
+    return settled_by_thank_yous(network, NetworkIndex.build(network, today))
 
 
 def _employer_called(store: Store, interaction: Interaction, today: date) -> None:
