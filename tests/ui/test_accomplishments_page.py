@@ -130,7 +130,7 @@ async def test_log_an_accomplishment_with_a_metric_and_two_witnesses(two_people:
         {'name': 'Mei Chen', 'href': f'/contacts/{mei}'}, {'name': 'Dana Okafor', 'href': f'/contacts/{dana}'}]
     [doc] = table(data_path, 'accomplishments')
     assert doc['witness_ids'] == [mei, dana]
-    assert doc['metric'] == {'name': 'p95 latency', 'value': 120.0, 'unit': 'ms', 'baseline': 800.0}
+    assert doc['metric'] == {'name': 'p95 latency', 'value': 120.0, 'unit': 'ms', 'baseline': 800.0, 'signed': False}
     assert doc['tags'] == ['performance', 'python']
 
 
