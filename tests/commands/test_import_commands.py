@@ -180,3 +180,20 @@ def test_export_contacts_needs_a_known_extension(data_path: Path, tmp_path: Path
     assert capsys.readouterr().err == (
         'careernet: Cannot tell the format from "contacts.xlsx": name the file .csv or .vcf.\n'
     )
+
+
+def test_values_the_file_says_differently_are_reported_on_the_console(
+    data_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 12: merge conflicts were only in the --summary file.
+    first = tmp_path / 'first.csv'
+    first.write_text('name,email,organisation\nDana Okafor,dana@example.com,Acme Corp\n', encoding='utf-8')
+    second = tmp_path / 'second.csv'
+    second.write_text('name,email,organisation\nDana Okafor,dana@example.com,Globex\n', encoding='utf-8')
+    main(['import', 'csv', str(first), '--data', str(data_path), '--yes'])
+    capsys.readouterr()
+
+    main(['import', 'csv', str(second), '--data', str(data_path), '--yes'])
+
+    out = capsys.readouterr().out
+    assert '  line 2: Dana Okafor: The file has organisation "Globex"; kept "Acme Corp".' in out
