@@ -17,6 +17,7 @@ from types import MappingProxyType
 from .cadence import KEEP_IN_TOUCH, keep_in_touch
 from .consent_followups import CONSENT_LAPSED, RENEW_CONSENT, consent_lapsed, renew_consent
 from .errors import ValidationError
+from .feedback_cadence import ASK_FEEDBACK, ask_feedback
 from .feedback_followups import FEEDBACK_NUDGE, feedback_nudge
 from .followup_actions import apply_state
 from .followup_memo import FollowUpMemo
@@ -59,6 +60,7 @@ KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
         SHARE_OFFER: share_offer,
         RENEW_CONSENT: renew_consent,
         CONSENT_LAPSED: consent_lapsed,
+        ASK_FEEDBACK: ask_feedback,
     }
 )
 """Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""
