@@ -144,20 +144,30 @@ class Store:
             transaction.settings = settings
 
     def network(self) -> Network:
-        """A snapshot of every record, rebuilt only after a change."""
+        """A snapshot of every record, rebuilt only after a change.
+
+        Inside a transaction that has changed something, the snapshot shows those changes and is
+        not kept: the transaction may still fail, and the kept snapshot must match what is stored.
+        """
+        active = self._active.get()
+        if active is not None and (active.staged or active.settings is not None):
+            return self._snapshot(active.settings or self._settings)
         if self._network is None:
-            self._network = Network(
-                contacts=self.contacts.all(),
-                interactions=self.interactions.all(),
-                accomplishments=self.accomplishments.all(),
-                feedback=self.feedback.all(),
-                applications=self.applications.all(),
-                reference_requests=self.reference_requests.all(),
-                introductions=self.introductions.all(),
-                followup_states=self.followup_states.all(),
-                settings=self._settings,
-            )
+            self._network = self._snapshot(self._settings)
         return self._network
+
+    def _snapshot(self, settings: Settings) -> Network:
+        return Network(
+            contacts=self.contacts.all(),
+            interactions=self.interactions.all(),
+            accomplishments=self.accomplishments.all(),
+            feedback=self.feedback.all(),
+            applications=self.applications.all(),
+            reference_requests=self.reference_requests.all(),
+            introductions=self.introductions.all(),
+            followup_states=self.followup_states.all(),
+            settings=settings,
+        )
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every durable change."""

@@ -89,6 +89,12 @@ def _print_summary(summary: ImportSummary) -> None:
         print(f'  line {row.line}: {row.name or "(no name)"}: {row.detail}')
     if len(skipped) > SHOWN_SKIPPED:
         print(f'  … and {len(skipped) - SHOWN_SKIPPED:,} more skipped rows; --summary OUT.csv lists them all.')
+    # What the file says differently about people you have: kept yours, and said so here too.
+    conflicting = summary.conflicting
+    for row in conflicting[:SHOWN_SKIPPED]:
+        print(f'  line {row.line}: {row.name}: {" ".join(row.conflicts)}')
+    if len(conflicting) > SHOWN_SKIPPED:
+        print(f'  … and {len(conflicting) - SHOWN_SKIPPED:,} more rows that differ; --summary OUT.csv lists them all.')
 
 
 def _write_summary(out: Path, summary: ImportSummary) -> None:

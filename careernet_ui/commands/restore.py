@@ -7,7 +7,7 @@ from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
 from careernet_ui.paths import data_path
-from careernet_ui.services.backup import RestoreRefused, read_backup_file, record_types, restore
+from careernet_ui.services.backup import RestoreRefused, read_backup_file, record_count, record_types, restore
 from storage import backups, open_store
 from storage.conflicts import conflict_copies
 
@@ -25,10 +25,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate the whole backup, then store it in one write; returns the exit code."""
+    """Validate the whole backup, then store it in one write; returns the exit code.
+
+    Restoring into a data file that did not exist creates it; if the restore then fails before
+    storing anything, the new empty file (and its lock file) is removed again, so a failed restore
+    leaves nothing behind that the next attempt, or the app, would take for the user's network.
+    """
     if args.backup is None:
         return list_backups(data_path(args))
-    store = open_store(data_path(args))
+    path = data_path(args)
+    made = [file for file in (path, path.with_name(f'{path.name}.lock')) if not file.exists()]
+    store = open_store(path)
+    restored = False
     try:
         backup = read_backup_file(args.backup.expanduser(), record_types(store))
         try:
@@ -40,8 +48,13 @@ def run(args: argparse.Namespace) -> int:
                 f'Could not write {store.path}: {error.strerror or error}. Nothing was restored; '
                 'free some space and run restore again.'
             ) from None
+        restored = True
     finally:
+        stored_nothing = not restored and record_count(store) == 0
         store.close()
+        if stored_nothing and path in made:
+            for file in made:
+                file.unlink(missing_ok=True)
     print(summary.describe())
     return 0
 

@@ -11,8 +11,8 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, RequestStatus, wording
 from careernet_ui.domain.application_followups import ApplicationFollowUp, followups_of
 from careernet_ui.domain.reference_followups import BRIEF_REFERENCE
-from careernet_ui.domain.references import NEXT_STEPS
-from careernet_ui.services.applications import share_outcome_with_advocate
+from careernet_ui.domain.references import next_steps
+from careernet_ui.services.applications import share_outcome_with_advocate, tell_about_application
 from careernet_ui.services.introductions import thank_for_introduction
 
 from .feedback import attempt
@@ -60,7 +60,7 @@ def _action(ctx: AppContext, application: Application, item: ApplicationFollowUp
         contact = ctx.store.contacts.find(request.contact_id)
         name = contact.name if contact else 'The reference'
         # The step that settles it: the outcome when it may be told, else the thank-you that comes first.
-        allowed = NEXT_STEPS[request.status]
+        allowed = next_steps(request, application)
         step = next((s for s in (RequestStatus.OUTCOME_SHARED, RequestStatus.THANKED) if s in allowed), None)
         if step is not None:
             ui.button(STEP_BUTTONS[step][0], icon=STEP_BUTTONS[step][1],
@@ -73,12 +73,23 @@ def _action(ctx: AppContext, application: Application, item: ApplicationFollowUp
     elif item.tell_advocate:
         ui.button('Told them', icon='campaign', on_click=lambda: _tell_advocate(ctx, application, refresh)) \
             .props('outline dense no-caps').mark('followup-action')
+    elif item.tell is not None:
+        contact_id = item.tell
+        ui.button('Told them', icon='campaign', on_click=lambda: _tell(ctx, application, contact_id, refresh)) \
+            .props('outline dense no-caps').mark('followup-action')
 
 
 def _thank_introduction(ctx: AppContext, introduction_id: str, refresh: Refresh) -> None:
     today = ctx.today()
     if attempt(lambda: thank_for_introduction(ctx.store, introduction_id, today, today),
                'Thank-you recorded.') is not None:
+        refresh()
+
+
+def _tell(ctx: AppContext, application: Application, contact_id: str, refresh: Refresh) -> None:
+    today = ctx.today()
+    if attempt(lambda: tell_about_application(ctx.store, application.id, contact_id, today, today),
+               'Update logged.') is not None:
         refresh()
 
 

@@ -15,6 +15,7 @@ from careernet_ui.services.feedback import delete_feedback
 
 from .feedback import attempt, confirm
 from .feedback_dialog import open_feedback_dialog
+from .record_changes import record_changed
 
 WITNESSED_SHOWN = 8
 
@@ -45,6 +46,10 @@ def feedback_section(ctx: AppContext, contact: Contact) -> None:
     """Feedback asked of and given by ``contact``: ask, record, answer, edit, delete."""
     first_name = contact.name.split()[0]
 
+    def changed() -> None:
+        entries.refresh()
+        record_changed()  # feedback is a touch: the keep-in-touch card and the timeline move with it
+
     @ui.refreshable
     def entries() -> None:
         mine = feedback_of(ctx.store.feedback.all(), contact.id)
@@ -54,7 +59,7 @@ def feedback_section(ctx: AppContext, contact: Contact) -> None:
                 .classes('text-grey-7').mark('contact-feedback-empty')
             return
         for entry in mine:
-            _entry(ctx, contact, entry, entries.refresh)
+            _entry(ctx, contact, entry, changed)
 
     with ui.card().classes('w-full gap-2').mark('contact-feedback'):
         with ui.row().classes('w-full items-center gap-2'):
@@ -62,12 +67,12 @@ def feedback_section(ctx: AppContext, contact: Contact) -> None:
             ui.space()
             ui.button('Ask for feedback', icon='help_outline',
                       on_click=lambda: open_feedback_dialog(ctx, FeedbackForm.asking(contact.id, ctx.today()), None,
-                                                            lambda _: entries.refresh(),
+                                                            lambda _: changed(),
                                                             title=f'Ask {contact.name} for feedback')) \
                 .props('outline dense').mark('ask-feedback')
             ui.button('Record feedback', icon='format_quote',
                       on_click=lambda: open_feedback_dialog(ctx, FeedbackForm.receiving(contact.id, ctx.today()),
-                                                            None, lambda _: entries.refresh(),
+                                                            None, lambda _: changed(),
                                                             title=f'Record feedback from {contact.name}')) \
                 .props('outline dense').mark('record-feedback')
         entries()

@@ -10,11 +10,13 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.cadence import keep_in_touch_id
-from careernet_ui.domain.catch_up import CatchUp, catch_up, latest_interaction
+from careernet_ui.domain.catch_up import CatchUp, catch_up
 from careernet_ui.domain.dashboard import due_text
 from careernet_ui.domain.timeline import TimelineEntry, timeline
+from careernet_ui.domain.touches import last_touch, touch_label
 
 from .interaction_dialog import open_log_dialog
+from .record_changes import on_record_change, record_changed
 
 TIMELINE_FIRST = 30
 """Entries shown before "Show all": a long-standing advocate can have hundreds."""
@@ -35,9 +37,9 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
         current = ctx.store.contacts.find(contact.id) or contact
         network = ctx.store.network()
         today = ctx.today()
-        status = catch_up(current, network.settings, latest_interaction(network.interactions, current.id, today),
+        status = catch_up(current, network.settings, last_touch(network, current.id, today),
                           ctx.store.followup_states.find(keep_in_touch_id(current.id)), today)
-        _keep_in_touch(ctx, current, status, today, lambda: activity.refresh())
+        _keep_in_touch(ctx, current, status, today)
         entries = timeline(network, current)
         _timeline(entries if show_all else entries[:TIMELINE_FIRST], len(entries), expand)
 
@@ -47,24 +49,29 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
         activity.refresh()
 
     activity()
+    # Logging here, and feedback, introductions and the like recorded in the page's other cards, are
+    # touches: the cadence and the timeline follow them (and those cards follow what a log implies).
+    on_record_change(activity.refresh)
 
 
-def _keep_in_touch(
-    ctx: AppContext, contact: Contact, status: CatchUp, today: date, refresh: Callable[[], object]
-) -> None:
+def _keep_in_touch(ctx: AppContext, contact: Contact, status: CatchUp, today: date) -> None:
     with ui.card().classes('w-full gap-1').mark('contact-keep-in-touch'):
         with ui.row().classes('w-full items-center'):
             ui.label('Keep in touch').classes('text-lg font-semibold')
             ui.space()
             ui.button('Log interaction', icon='add_comment',
-                      on_click=lambda: open_log_dialog(ctx, contact, lambda _: refresh())) \
+                      on_click=lambda: open_log_dialog(ctx, contact, lambda _: record_changed())) \
                 .props('outline dense no-caps').mark('log-interaction')
         ui.label(_next_due(status, today)).classes('text-negative' if status.overdue else '') \
             .mark('contact-next-due')
         last = status.last_interaction
-        since = wording.day_label(status.last_contact)
-        text = (f'Last contact {since} — {last.kind.label}' if last is not None
-                else f'No interaction logged yet; the cadence counts from {since}.')
+        if last is not None:
+            text = f'Last contact {wording.day_label(last.on)} — {touch_label(last)}'
+        elif status.cadence is not None:
+            text = f'Never contacted; the cadence counts from {wording.day_label(status.counts_from)}.'
+        else:
+            text = 'Never contacted.'
+
         ui.label(text).classes('text-sm text-grey-8').mark('contact-last-contact')
 
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Contact, Role, Stage
+from careernet_ui.domain import Contact, Role, Stage, ValidationError
 from careernet_ui.domain.contact_form import ContactForm
+from careernet_ui.services.contacts import existing_match
 
 from .form_submit import FormFields, submit
 
@@ -22,7 +23,19 @@ def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Cal
     fields = FormFields(form, 'contact', lambda: save())
     field = fields.add
 
+    checked = False  # the second Save after a "same person?" warning adds them anyway
+
     def save() -> None:
+        nonlocal checked
+        if existing is None and not checked:
+            try:
+                match = existing_match(ctx.store, form.to_contact(None, ctx.today()))
+            except ValidationError:
+                match = None  # submit() below shows what to fix
+            if match is not None:
+                checked = True
+                _warn_same_person(warning, *match)
+                return
         # ``existing`` is the revision this tab showed: a save from another tab since is merged or refused.
         stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today()), base=existing),
                         fields.inputs,
@@ -50,7 +63,17 @@ def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Cal
         field('links', ui.textarea('Links (one per line)').props('autogrow').classes('w-full'))
         field('how_we_met', ui.textarea('How you know each other').props('autogrow').classes('w-full'))
         field('notes', ui.textarea('Notes').props('autogrow').classes('w-full'))
+        warning = ui.column().classes('w-full gap-1').mark('contact-duplicate')
         with ui.row().classes('w-full justify-end gap-2'):
             ui.button('Cancel', on_click=dialog.close).props('flat').mark('contact-cancel')
             ui.button('Save', icon='save', on_click=save).mark('contact-save')
     dialog.open()
+
+
+def _warn_same_person(where: ui.column, match: Contact, matched_by: str) -> None:
+    where.clear()
+    with where:
+        ui.label(f'You already have {match.name}{f" ({match.organisation})" if match.organisation else ""}: same '
+                 f'{matched_by}. Open them to add what is new, or press Save again to add a second '
+                 'person.').classes('text-warning').mark('contact-duplicate-warning')
+        ui.link(f'Open {match.name}', f'/contacts/{match.id}').mark('contact-duplicate-open')

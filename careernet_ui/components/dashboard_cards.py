@@ -6,7 +6,7 @@ from nicegui import ui
 from nicegui.element import Element
 from nicegui.elements.mixins.text_element import TextElement
 
-from careernet_ui.domain import Stage, wording
+from careernet_ui.domain import Contact, Role, Stage, wording
 from careernet_ui.domain.insights import NetworkHealth, QuietContact
 
 from .badges import stage_badge
@@ -79,11 +79,33 @@ def quiet_contacts(quiet: list[QuietContact]) -> None:
                 PlainLink(person.contact.name, f'/contacts/{person.contact.id}').classes('grow truncate') \
                     .mark('quiet-contact')
                 stage_badge(person.contact.stage)
-                ui.label(wording.days(person.days_since)).classes('text-sm text-grey-8 w-20 text-right')
+                since = 'Never contacted' if person.days_since is None else wording.days(person.days_since)
+                ui.label(since).classes('text-sm text-grey-8 w-28 text-right')
+
+
+def role_counts(counts: dict[Role, int]) -> None:
+    """How many people have each role (roles nobody has are left out)."""
+    with Panel().classes('w-full gap-1').mark('role-counts'):
+        ui.label('People by role').classes('text-lg font-semibold')
+        for role, count in counts.items():
+            if count:
+                with ui.row().classes('w-full items-center gap-2 no-wrap'):
+                    ui.label(role.label).classes('grow').mark('role-label')
+                    ui.label(f'{count:,}').classes('text-sm text-grey-8').mark('role-count')
+
+
+def recent_contacts(recent: list[Contact]) -> None:
+    """The contacts added or edited most recently, each a link to their page."""
+    with Panel().classes('w-full gap-1').mark('recent-contacts'):
+        ui.label('Recently added or edited').classes('text-lg font-semibold')
+        for contact in recent:
+            with ui.row().classes('w-full items-center gap-2 no-wrap'):
+                PlainLink(contact.name, f'/contacts/{contact.id}').classes('grow truncate').mark('recent-contact')
+                stage_badge(contact.stage)
 
 
 def touches_chart(touches: list[tuple[str, int]]) -> None:
-    """Interactions logged per month over the last 12 months, as bars with their counts.
+    """Touches per month over the last 12 months (see ``domain.touches``), as bars with their counts.
 
     Plain elements rather than a second chart: every ECharts chart on the page costs the browser
     about 50 ms before the dashboard shows, and twelve labelled bars need no axes or tooltips.

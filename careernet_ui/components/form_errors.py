@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 
 from nicegui import ui
@@ -26,6 +27,21 @@ def mark_error(inputs: Mapping[str, ui.element], error: ValidationError) -> None
 
 
 def discard_on_close(dialog: ui.dialog) -> ui.dialog:
-    """Delete ``dialog`` once closed, so closed forms neither pile up nor leave duplicate inputs behind."""
-    dialog.on_value_change(lambda e: None if e.value else dialog.delete())
+    """Delete ``dialog`` once closed, so closed forms neither pile up nor leave duplicate inputs behind.
+
+    The deletion waits until the handler that closed the dialog has returned: a Save handler closes
+    the dialog and then calls back the page (which navigates, or notifies), and NiceGUI finds the
+    client through the slot the handler runs in, the dialog's. Deleted at once, that slot's parent
+    is gone and the callback fails with "The parent element this slot belongs to has been deleted"
+    (seen as the first contact, application or accomplishment saved but never shown).
+    """
+    dialog.on_value_change(lambda e: None if e.value else _delete_soon(dialog))
     return dialog
+
+
+def _delete_soon(dialog: ui.dialog) -> None:
+    def delete() -> None:
+        if not dialog.is_deleted and not dialog.value:
+            dialog.delete()
+
+    asyncio.get_running_loop().call_soon(delete)

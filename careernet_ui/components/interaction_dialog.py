@@ -7,7 +7,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Contact, Interaction, ValidationError
+from careernet_ui.domain import Contact, Interaction, InteractionKind, ValidationError
 from careernet_ui.domain.interaction_log import KIND_OPTIONS, InteractionForm
 from careernet_ui.services.interactions import log_interaction_form
 
@@ -45,12 +45,21 @@ def open_log_dialog(ctx: AppContext, contact: Contact, on_logged: Callable[[Inte
             .props('autofocus').classes('w-full').mark('log-kind')
         inputs['on'] = ui.input('When *', placeholder='YYYY-MM-DD').bind_value(form, 'on') \
             .on('keydown.enter', save).classes('w-full').mark('log-date')
+        # An introduction logged here is recorded as one too: whom they introduced you to.
+        inputs['to_whom'] = ui.input('Introduced you to (records the introduction)',
+                                     placeholder='a person, a team, an opportunity') \
+            .bind_value(form, 'to_whom').bind_visibility_from(form, 'kind', backward=_is_introduction) \
+            .classes('w-full').mark('log-to-whom')
         inputs['note'] = ui.textarea('Note', placeholder='What you talked about, what you agreed') \
             .bind_value(form, 'note').props('autogrow').classes('w-full').mark('log-note')
         with ui.row().classes('w-full justify-end gap-2'):
             ui.button('Cancel', on_click=dialog.close).props('flat').mark('log-cancel')
             ui.button('Log', icon='check', on_click=save).mark('log-save')
     dialog.open()
+
+
+def _is_introduction(kind: str) -> bool:
+    return kind == InteractionKind.INTRODUCTION_MADE.value
 
 
 def _show_error(inputs: dict[str, ui.select | ui.input | ui.textarea], error: ValidationError) -> None:

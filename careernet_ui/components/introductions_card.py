@@ -13,30 +13,39 @@ from careernet_ui.services.introductions import delete_introduction, thank_for_i
 
 from .feedback import attempt, confirm
 from .introduction_dialog import open_introduction_dialog
+from .record_changes import on_record_change, record_changed
 
 Refresh = Callable[[], object]
 
 
 def doors_opened_section(ctx: AppContext, contact: Contact) -> None:
     """A contact-page card: the opportunities this person opened, each with how far it got."""
-    # Thanks and introductions also change the person's timeline and keep-in-touch card: reload the page.
-    def reload() -> None:
-        ui.navigate.to(f'/contacts/{contact.id}')
 
-    network = ctx.store.network()
-    doors = doors_opened(contact.id, network.introductions, network.applications)
-    with ui.card().classes('w-full gap-2').mark('doors-card'):
-        ui.label('Doors opened').classes('text-lg font-semibold')
-        if not doors:
-            ui.label(f'No introduction recorded. When {contact.name} introduces you to someone or to an '
-                     'opportunity, record it here: CareerNet reminds you to thank them and shows what it '
-                     'led to.').classes('text-grey-7').mark('doors-empty')
-        for door in doors:
-            _door(ctx, door, reload)
-        ui.button('Record an introduction', icon='handshake',
-                  on_click=lambda: open_introduction_dialog(ctx, None, lambda _: reload(), advocate_id=contact.id,
-                                                            fixed_advocate=True)) \
-            .props('outline no-caps').mark('record-introduction')
+    def changed() -> None:
+        # Introductions and thanks are touches: the keep-in-touch card and the timeline follow
+        # (and this card, through its own subscription).
+        record_changed()
+
+    @ui.refreshable
+    def doors_card() -> None:
+        network = ctx.store.network()
+        doors = doors_opened(contact.id, network.introductions, network.applications)
+        with ui.card().classes('w-full gap-2').mark('doors-card'):
+            ui.label('Doors opened').classes('text-lg font-semibold')
+            if not doors:
+                ui.label(f'No introduction recorded. When {contact.name} introduces you to someone or to an '
+                         'opportunity, record it here: CareerNet reminds you to thank them and shows what it '
+                         'led to.').classes('text-grey-7').mark('doors-empty')
+            for door in doors:
+                _door(ctx, door, changed)
+            ui.button('Record an introduction', icon='handshake',
+                      on_click=lambda: open_introduction_dialog(ctx, None, lambda _: changed(),
+                                                                advocate_id=contact.id, fixed_advocate=True)) \
+                .props('outline no-caps').mark('record-introduction')
+
+    doors_card()
+    # An "introduction made" logged in the keep-in-touch card records an introduction too.
+    on_record_change(doors_card.refresh)
 
 
 def application_introductions(ctx: AppContext, application: Application, refresh: Refresh) -> None:

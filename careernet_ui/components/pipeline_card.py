@@ -76,7 +76,9 @@ class PipelineCard(Element, component='pipeline_card.js'):
         return [props['name'], props['details'], 'Overdue' if props['overdue'] else None]
 
 
-def _last_contact(last: date, today: date) -> str:
+def _last_contact(last: date | None, today: date) -> str:
+    if last is None:
+        return 'Never contacted'
     days = (today - last).days
     ago = 'today' if days == 0 else f'{wording.days(days)} ago' if days > 0 else 'planned'
     return f'Last contact {wording.day_label(last)} ({ago})'

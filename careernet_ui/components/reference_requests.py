@@ -9,9 +9,10 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ReferenceRequest, RequestStatus, wording
+from careernet_ui.domain.consent_followups import consent_warning
 from careernet_ui.domain.contact_choice import choice_label
 from careernet_ui.domain.forms import parse_date
-from careernet_ui.domain.references import NEXT_STEPS, check_reference
+from careernet_ui.domain.references import LISTED, check_reference, next_steps
 from careernet_ui.services.applications import add_reference, advance_request, remove_request
 
 from .application_badges import request_status_badge
@@ -28,7 +29,7 @@ STEP_BUTTONS = {
     RequestStatus.THANKED: ('Thanked', 'favorite'),
     RequestStatus.OUTCOME_SHARED: ('Outcome shared', 'campaign'),
 }
-"""How each next step reads on its button; only the steps NEXT_STEPS allows get one."""
+"""How each next step reads on its button; only the steps ``next_steps`` allows get one."""
 
 
 def references_card(ctx: AppContext, application: Application, refresh: Refresh) -> None:
@@ -41,12 +42,12 @@ def references_card(ctx: AppContext, application: Application, refresh: Refresh)
                      'brief them, thank them and tell them how it went.').classes('text-grey-7') \
                 .mark('references-empty')
         for request in requests:
-            _request_block(ctx, request, refresh)
+            _request_block(ctx, request, application, refresh)
         ui.separator()
         _add_reference(ctx, application, refresh)
 
 
-def _request_block(ctx: AppContext, request: ReferenceRequest, refresh: Refresh) -> None:
+def _request_block(ctx: AppContext, request: ReferenceRequest, application: Application, refresh: Refresh) -> None:
     contact = ctx.store.contacts.find(request.contact_id)
     name = contact.name if contact else 'A deleted contact'
     with ui.column().classes('w-full gap-1 pb-2 border-b border-gray-200').mark(f'request-{request.id}') as block:
@@ -66,12 +67,17 @@ def _request_block(ctx: AppContext, request: ReferenceRequest, refresh: Refresh)
                 f'Take {name} off this application? What their steps logged stays in their history.', 'Remove',
                 lambda: _remove(ctx, request, refresh))) \
                 .props('flat round dense').tooltip('Remove this reference').mark(f'remove-request-{request.id}')
+        warning = consent_warning(contact, ctx.today()) if contact and request.status in LISTED \
+            and not application.is_closed else None
+        if warning is not None:
+            ui.label(f'{warning}: ask again before the employer calls.').classes('text-sm text-negative') \
+                .mark(f'request-consent-{request.id}')
         for step in request.history:
             note = f' — {step.note}' if step.note else ''
             ui.label(f'{wording.day_label(step.on)}: {step.status.label}{note}').classes('text-sm text-grey-8') \
                 .mark(f'request-step-{request.id}')
         with ui.row().classes('gap-2'):
-            for status in NEXT_STEPS[request.status]:
+            for status in next_steps(request, application):
                 text, icon = STEP_BUTTONS[status]
                 ui.button(text, icon=icon, on_click=lambda s=status: open_step_dialog(ctx, request, s, name, refresh)) \
                     .props('outline dense no-caps').mark(f'step-{status.value}', f'step-{status.value}-{request.id}')

@@ -45,7 +45,8 @@ class AccomplishmentForm:
             organisation=accomplishment.organisation,
             description=accomplishment.description,
             metric_name=metric.name if metric else '',
-            metric_value=_number_text(metric.value) if metric else '',
+            metric_value=(('+' if metric.signed and metric.value >= 0 else '') + _number_text(metric.value)
+                          if metric else ''),
             metric_unit=metric.unit if metric else '',
             metric_baseline=_number_text(metric.baseline) if metric and metric.baseline is not None else '',
             tags=', '.join(accomplishment.tags),
@@ -121,7 +122,8 @@ class AccomplishmentForm:
                                   field='metric_name')
         if value is None:
             raise ValidationError('Give the metric a value: a number such as 120, -40 or 1.2.', field='metric_value')
-        return Metric(name=self.metric_name, value=value, unit=self.metric_unit, baseline=baseline)
+        return Metric(name=self.metric_name, value=value, unit=self.metric_unit, baseline=baseline,
+                      signed=self.metric_value.strip().startswith('+'))
 
 
 def _number_text(value: float) -> str:

@@ -20,6 +20,8 @@ class Metric:
     value: float
     unit: str = ''
     baseline: float | None = None
+    signed: bool = False
+    """The value was written with an explicit "+" ("revenue +1.2 M USD"): it is shown with it."""
 
     def __post_init__(self) -> None:
         self.name = v.required_text(self.name, 'metric_name', 'Metric')
@@ -31,9 +33,10 @@ class Metric:
     def describe(self) -> str:
         """The metric as a person writes it, e.g. ``p95 latency 800 → 120 ms``."""
         unit = f' {self.unit}' if self.unit else ''
+        value = f'+{_fmt(self.value)}' if self.signed and self.value >= 0 else _fmt(self.value)
         if self.baseline is None:
-            return f'{self.name} {_fmt(self.value)}{unit}'
-        return f'{self.name} {_fmt(self.baseline)} → {_fmt(self.value)}{unit}'
+            return f'{self.name} {value}{unit}'
+        return f'{self.name} {_fmt(self.baseline)} → {value}{unit}'
 
 
 @dataclass(kw_only=True, slots=True)

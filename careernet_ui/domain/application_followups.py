@@ -16,21 +16,31 @@ from .applications import Application, Introduction, ReferenceRequest
 from .engine import KINDS, FollowUpKind, due_follow_ups
 from .followups import FollowUp
 from .network import Network
-from .reference_followups import BRIEF_REFERENCE, SHARE_OUTCOME, THANK_INTRODUCTION, THANK_REFERENCE
+from .reference_followups import (
+    BRIEF_REFERENCE,
+    SHARE_OFFER,
+    SHARE_OUTCOME,
+    THANK_INTRODUCTION,
+    THANK_REFERENCE,
+)
 
 REFERENCE_KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
-    {name: KINDS[name] for name in (BRIEF_REFERENCE, THANK_REFERENCE, SHARE_OUTCOME, THANK_INTRODUCTION)})
+    {name: KINDS[name] for name in (BRIEF_REFERENCE, THANK_REFERENCE, SHARE_OFFER, SHARE_OUTCOME, THANK_INTRODUCTION)})
 """The follow-up kinds an application can have: computing only these keeps its page quick at 30k contacts."""
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
 class ApplicationFollowUp:
-    """A follow-up about the application, and what it is about: a request, an introduction, or the advocate."""
+    """A follow-up about the application, and what it is about: a request, an introduction, or the advocate.
+
+    ``tell`` names the person to tell about the offer (any touch telling them settles it).
+    """
 
     followup: FollowUp
     request: ReferenceRequest | None = None
     introduction: Introduction | None = None
     tell_advocate: bool = False
+    tell: str | None = None
 
 
 def followups_of(network: Network, application: Application, today: date,
@@ -65,6 +75,7 @@ def application_followups(followups: Iterable[FollowUp], application: Applicatio
         if introduction.application_id == application.id:
             about[f'{THANK_INTRODUCTION}:{introduction.id}'] = (None, introduction)
     advocate_share = f'{SHARE_OUTCOME}:{application.id}:{application.introduced_by}'
+    offer_news = f'{SHARE_OFFER}:{application.id}:'
     found = []
     for followup in followups:
         if followup.id in about:
@@ -73,4 +84,6 @@ def application_followups(followups: Iterable[FollowUp], application: Applicatio
                                              introduction=source_introduction))
         elif application.introduced_by and followup.id == advocate_share:
             found.append(ApplicationFollowUp(followup=followup, tell_advocate=True))
+        elif followup.id.startswith(offer_news):
+            found.append(ApplicationFollowUp(followup=followup, tell=followup.contact_id))
     return found

@@ -128,7 +128,7 @@ def rank_board(network: Network, today: date) -> dict[Stage, list[BoardCard]]:
     """
     index = NetworkIndex.build(network, today)
     settings = network.settings
-    keyed: dict[Stage, list[tuple[bool, date, str, str, BoardCard]]] = {stage: [] for stage in Stage}
+    keyed: dict[Stage, list[tuple[bool, date, date, str, str, BoardCard]]] = {stage: [] for stage in Stage}
     for contact in network.contacts:
         status = catch_up(
             contact,
@@ -138,12 +138,15 @@ def rank_board(network: Network, today: date) -> dict[Stage, list[BoardCard]]:
             today,
         )
         card = BoardCard(contact=contact, catch_up=status)
-        key = (not status.overdue, status.last_contact, contact.name.casefold(), contact.id)
+        # Never contacted is the longest without contact: those people come first, the ones known
+        # longest (added or moved earliest) first among them.
+        key = (not status.overdue, status.last_contact or date.min, status.counts_from, contact.name.casefold(),
+               contact.id)
         keyed[contact.stage].append((*key, card))
     ranked: dict[Stage, list[BoardCard]] = {}
     for stage, entries in keyed.items():
         entries.sort(key=_rank)
-        ranked[stage] = [entry[4] for entry in entries]
+        ranked[stage] = [entry[5] for entry in entries]
     return ranked
 
 
@@ -185,8 +188,8 @@ def _matcher(query: BoardQuery) -> Callable[[Contact], bool] | None:
     return matches
 
 
-def _rank(entry: tuple[bool, date, str, str, BoardCard]) -> tuple[bool, date, str, str]:
-    return entry[0], entry[1], entry[2], entry[3]
+def _rank(entry: tuple[bool, date, date, str, str, BoardCard]) -> tuple[bool, date, date, str, str]:
+    return entry[0], entry[1], entry[2], entry[3], entry[4]
 
 
 # The ranking of the latest snapshot, by day: re-rendering the board without a change costs a slice.

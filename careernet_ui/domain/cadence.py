@@ -1,9 +1,10 @@
 """Keep-in-touch: how often to contact each person, when that is next due, and the follow-up.
 
 A contact's cadence is their own ``cadence_days`` if set, else the default for their stage in
-Settings; None means no cadence. The cycle counts from the last contact: the latest logged
-interaction, else the latest stage change, else the day the contact was added. Logging an
-interaction therefore resets it. Dates are calendar dates and ``timedelta`` does the arithmetic,
+Settings; None means no cadence. The cycle counts from the last contact: the latest touch (see
+``touches``: a logged interaction, or a reference given, feedback, an introduction, a share...),
+else, for someone never contacted, the latest stage change, else the day the contact was added.
+Any touch therefore resets it. Dates are calendar dates and ``timedelta`` does the arithmetic,
 so month ends and leap days come out right (31 Jan + 30 days = 2 Mar, or 1 Mar in a leap year).
 """
 
@@ -19,6 +20,7 @@ from .interactions import Interaction, InteractionKind
 from .network import Network
 from .network_index import NetworkIndex
 from .settings import Settings
+from .touches import Touch
 
 KEEP_IN_TOUCH = 'keep_in_touch'
 
@@ -205,7 +207,7 @@ class _Words:
     def __init__(self) -> None:
         self.last_contact: dict[date, str] = {}
         self.counting_from: dict[date, str] = {}
-        self.since_last: dict[tuple[int, InteractionKind], str] = {}
+        self.since_last: dict[tuple[int, str], str] = {}
         self.stage_rule: dict[tuple[Stage, int], str] = {}
 
     def since(self, last: Interaction | None, last_on: date) -> str:
@@ -213,18 +215,19 @@ class _Words:
         if last is None:
             text = self.counting_from.get(last_on)
             if text is None:
-                text = self.counting_from[last_on] = f'No contact logged; counting from {wording.day_label(last_on)}.'
+                text = self.counting_from[last_on] = f'Never contacted; counting from {wording.day_label(last_on)}.'
             return text
         text = self.last_contact.get(last_on)
         if text is None:
             text = self.last_contact[last_on] = f'Last contact {wording.day_label(last_on)}.'
         return text
 
-    def elapsed(self, days: int, kind: InteractionKind) -> str:
-        """``74 days since your last call``."""
-        text = self.since_last.get((days, kind))
+    def elapsed(self, days: int, last: Interaction) -> str:
+        """``74 days since your last call``, ``12 days since they gave you a reference``."""
+        what = last.since if isinstance(last, Touch) else _SINCE[last.kind]
+        text = self.since_last.get((days, what))
         if text is None:
-            text = self.since_last[days, kind] = f'{wording.days(days)} since {_SINCE[kind]}'
+            text = self.since_last[days, what] = f'{wording.days(days)} since {what}'
         return text
 
     def rule(self, stage: Stage, cadence: int) -> str:
@@ -247,12 +250,12 @@ def _keep_in_touch_followup(
     words: _Words,
 ) -> FollowUp:
     if last is None:
-        title = f'Catch up with {contact.name} — no contact logged yet'
+        title = f'Catch up with {contact.name} — never contacted'
     else:
         # Counted on the due date while it is still ahead, so the title of an upcoming catch-up
         # does not change every day (the calendar feed would re-send it daily otherwise).
         elapsed = ((today if today > due else due) - last_on).days
-        title = f'Catch up with {contact.name} — {words.elapsed(elapsed, last.kind)}'
+        title = f'Catch up with {contact.name} — {words.elapsed(elapsed, last)}'
     if contact.cadence_days is not None:
         rule = f'Your cadence for {contact.name}: every {_every(cadence)}.'
     else:

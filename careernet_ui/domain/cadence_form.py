@@ -38,3 +38,34 @@ class CadenceForm:
             label = f'{stage.label} cadence'
             cadence[stage] = v.positive_days(parse_int(self.days.get(stage, ''), name, label), name, label)
         return replace(settings, cadence_days=cadence)
+
+
+def feedback_field(stage: Stage) -> str:
+    """The form field (and ``ValidationError.field``) for ``stage``'s feedback cadence."""
+    return f'feedback_{stage.value}'
+
+
+@dataclass(kw_only=True, slots=True)
+class FeedbackCadenceForm:
+    """The text of each stage's "ask for feedback every … days" field; empty means never."""
+
+    days: dict[Stage, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FeedbackCadenceForm:
+        """The form pre-filled with the stored feedback cadences."""
+        return cls(days={stage: '' if (d := settings.feedback_days.get(stage)) is None else str(d)
+                         for stage in Stage})
+
+    def to_settings(self, settings: Settings) -> Settings:
+        """The settings with these feedback cadences, everything else kept.
+
+        Raises:
+            ValidationError: a field is not a whole number of days from 1 to 3650; ``field`` names it.
+        """
+        every: dict[Stage, int | None] = {}
+        for stage in Stage:
+            name = feedback_field(stage)
+            label = f'{stage.label} feedback cadence'
+            every[stage] = v.positive_days(parse_int(self.days.get(stage, ''), name, label), name, label)
+        return replace(settings, feedback_days=every)

@@ -24,16 +24,21 @@ class CatchUp:
     """Keeping in touch with one person, as of one day.
 
     Attributes:
-        last_contact: The day the cycle counts from (see ``cadence.last_contact_date``).
-        last_interaction: The latest logged interaction up to that day, if any.
+        last_contact: The day of the latest touch (see ``touches``), or None when the person was
+            never contacted.
+        last_interaction: That touch: a logged interaction, or a ``touches.Touch`` another record
+            implies; None when the person was never contacted.
+        counts_from: The day the cycle counts from (see ``cadence.last_contact_date``): the last
+            contact, else the latest stage change, else the day the contact was added.
         cadence: Days between contacts, or None when the person has no cadence.
         next_due: When the next catch-up is due, after the user's decisions; None without a cadence.
         overdue: Whether ``next_due`` is before the day judged (due today is not overdue).
         snoozed: Whether the user snoozed the catch-up and it has not woken yet.
     """
 
-    last_contact: date
+    last_contact: date | None
     last_interaction: Interaction | None
+    counts_from: date
     cadence: int | None
     next_due: date | None
     overdue: bool
@@ -52,12 +57,12 @@ def catch_up(
     Args:
         contact: The person.
         settings: The user's settings (the default cadence per stage).
-        last_interaction: Their latest interaction on or before ``today`` (see ``latest_interaction``).
+        last_interaction: Their latest touch on or before ``today`` (see ``touches.last_touch``).
         state: The stored decision about their keep-in-touch follow-up, if any.
         today: The day to judge.
 
     Returns:
-        The status; ``next_due`` moves when an interaction is logged, as the follow-up's does.
+        The status; ``next_due`` moves with every touch, as the follow-up's does.
     """
     last_on = last_interaction.on if last_interaction is not None else None
     cadence = effective_cadence(contact, settings)
@@ -70,8 +75,9 @@ def catch_up(
         due = max(due, wakes)
         snoozed = today < wakes
     return CatchUp(
-        last_contact=last_contact_date(contact, last_on),
+        last_contact=last_on,
         last_interaction=last_interaction,
+        counts_from=last_contact_date(contact, last_on),
         cadence=cadence,
         next_due=due,
         overdue=due is not None and due < today,

@@ -72,14 +72,14 @@ class ContactForm:
             'how_we_met': self.how_we_met,
             'notes': self.notes,
             'cadence_days': parse_int(self.cadence_days, 'cadence_days', 'Keep-in-touch cadence'),
-            'consent': self._consent(),
+            'consent': self._consent(existing, today),
         }
         if existing is None:
             return new_contact(on=today, stage=self.stage, **fields)
         updated = replace(existing, **fields)  # type: ignore[arg-type]
         return move_to_stage(updated, self.stage, today, self.stage_note)
 
-    def _consent(self) -> ReferenceConsent | None:
+    def _consent(self, existing: Contact | None, today: date) -> ReferenceConsent | None:
         given = parse_date(self.consent_given_on, 'consent_given_on', 'Consent given on')
         expires = parse_date(self.consent_expires_on, 'consent_expires_on', 'Consent expires on')
         if given is None:
@@ -87,4 +87,8 @@ class ContactForm:
                 raise ValidationError('Give the date consent was given as well as when it expires.',
                                       field='consent_given_on')
             return None
+        before = existing.consent.given_on if existing is not None and existing.consent is not None else None
+        if given > today and given != before:
+            raise ValidationError(f'Consent given on {given.isoformat()} is in the future: record it once they '
+                                  'have said yes.', field='consent_given_on')
         return ReferenceConsent(given_on=given, expires_on=expires)

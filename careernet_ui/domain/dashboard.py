@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import wording
-from .contacts import Stage
+from .contacts import Contact, Role, Stage
 from .engine import DEFAULT_HORIZON_DAYS, due_follow_ups
 from .followups import FollowUp
 from .insights import (
@@ -14,6 +14,8 @@ from .insights import (
     QuietContact,
     longest_without_contact,
     network_health,
+    recently_changed,
+    role_counts,
     stage_counts,
     touches_per_month,
 )
@@ -23,6 +25,7 @@ from .snapshot_cache import SnapshotCache
 from .stage_suggestions import STAGE_SUGGESTION
 
 QUIET_LIMIT = 5
+RECENT_LIMIT = 5
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -35,8 +38,10 @@ class DashboardView:
         suggestions: Stage suggestions: evidence that someone has moved along the pipeline.
         stage_counts: How many people are at each stage, in pipeline order.
         health: References and advocates within their keep-in-touch cadence.
-        touches: Interactions per month over the last 12 months, oldest first.
-        quiet: The references and advocates not contacted for longest.
+        touches: Touches (see ``touches``) per month over the last 12 months, oldest first.
+        quiet: The references and advocates not contacted for longest (the never contacted first).
+        role_counts: How many people have each role.
+        recent: The contacts added or edited most recently, latest first.
     """
 
     actions: list[FollowUp]
@@ -45,6 +50,8 @@ class DashboardView:
     health: NetworkHealth
     touches: list[tuple[str, int]]
     quiet: list[QuietContact]
+    role_counts: dict[Role, int]
+    recent: list[Contact]
 
     @property
     def people(self) -> int:
@@ -79,6 +86,8 @@ def _compute(network: Network, today: date, horizon_days: int) -> DashboardView:
         health=network_health(network, today, index),
         touches=touches_per_month(network, today),
         quiet=longest_without_contact(network, today, QUIET_LIMIT, index),
+        role_counts=role_counts(network),
+        recent=recently_changed(network, RECENT_LIMIT),
     )
 
 

@@ -15,7 +15,9 @@ from operator import attrgetter
 from types import MappingProxyType
 
 from .cadence import KEEP_IN_TOUCH, keep_in_touch
+from .consent_followups import CONSENT_LAPSED, RENEW_CONSENT, consent_lapsed, renew_consent
 from .errors import ValidationError
+from .feedback_cadence import ASK_FEEDBACK, ask_feedback
 from .feedback_followups import FEEDBACK_NUDGE, feedback_nudge
 from .followup_actions import apply_state
 from .followup_memo import FollowUpMemo
@@ -24,11 +26,15 @@ from .network import Network
 from .network_index import NetworkIndex
 from .reference_followups import (
     BRIEF_REFERENCE,
+    SHARE_OFFER,
     SHARE_OUTCOME,
+    THANK_FOR_HELP,
     THANK_INTRODUCTION,
     THANK_REFERENCE,
     brief_reference,
+    share_offer,
     share_outcome,
+    thank_for_help,
     thank_introduction,
     thank_reference,
 )
@@ -50,6 +56,11 @@ KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
         THANK_REFERENCE: thank_reference,
         SHARE_OUTCOME: share_outcome,
         THANK_INTRODUCTION: thank_introduction,
+        THANK_FOR_HELP: thank_for_help,
+        SHARE_OFFER: share_offer,
+        RENEW_CONSENT: renew_consent,
+        CONSENT_LAPSED: consent_lapsed,
+        ASK_FEEDBACK: ask_feedback,
     }
 )
 """Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""

@@ -6,11 +6,12 @@ import heapq
 from dataclasses import dataclass
 from datetime import date
 
-from .cadence import keep_in_touch_due, keep_in_touch_id, last_contact_date
-from .contacts import Contact, Stage
+from .cadence import keep_in_touch_due, keep_in_touch_id
+from .contacts import Contact, Role, Stage
 from .errors import ValidationError
 from .network import Network
 from .network_index import NetworkIndex
+from .touches import touch_log
 
 # The people the user most needs to keep warm: health and "longest without contact" look at them.
 KEY_STAGES = frozenset({Stage.REFERENCE, Stage.ADVOCATE})
@@ -31,11 +32,17 @@ class NetworkHealth:
 
 @dataclass(kw_only=True, slots=True, frozen=True)
 class QuietContact:
-    """A reference or advocate, and how long since the user was last in touch."""
+    """A reference or advocate, and how long since the user was last in touch.
+
+    Attributes:
+        contact: The person.
+        last_contact: The day of the latest touch, or None when they were never contacted.
+        days_since: Days from that touch to today, or None when they were never contacted.
+    """
 
     contact: Contact
-    last_contact: date
-    days_since: int
+    last_contact: date | None
+    days_since: int | None
 
 
 def stage_counts(network: Network) -> dict[Stage, int]:
@@ -51,6 +58,37 @@ def stage_counts(network: Network) -> dict[Stage, int]:
     for contact in network.contacts:
         counts[contact.stage] += 1
     return counts
+
+
+def role_counts(network: Network) -> dict[Role, int]:
+    """How many contacts have each role.
+
+    Args:
+        network: Everything stored.
+
+    Returns:
+        A count for every role, in the roles' order (zero when nobody has it).
+    """
+    counts = dict.fromkeys(Role, 0)
+    for contact in network.contacts:
+        counts[contact.role] += 1
+    return counts
+
+
+def recently_changed(network: Network, limit: int = 5) -> list[Contact]:
+    """The contacts added or edited most recently, latest first.
+
+    Args:
+        network: Everything stored.
+        limit: How many.
+
+    Returns:
+        Up to ``limit`` contacts by last change (ties by name, then id).
+    """
+    if limit <= 0:
+        return []
+    return heapq.nsmallest(limit, network.contacts,
+                           key=lambda c: (-c.updated_at.timestamp(), c.name.casefold(), c.id))
 
 
 def network_health(network: Network, today: date, index: NetworkIndex | None = None) -> NetworkHealth:
@@ -84,7 +122,7 @@ def network_health(network: Network, today: date, index: NetworkIndex | None = N
 
 
 def touches_per_month(network: Network, today: date, months: int = 12) -> list[tuple[str, int]]:
-    """How many interactions were logged in each of the last ``months`` calendar months.
+    """How many touches (see ``touches``) there were in each of the last ``months`` calendar months.
 
     Args:
         network: Everything stored.
@@ -102,8 +140,8 @@ def touches_per_month(network: Network, today: date, months: int = 12) -> list[t
     current = today.year * 12 + today.month - 1
     first = current - months + 1
     counts = [0] * months
-    for interaction in network.interactions:
-        on = interaction.on
+    for touch in touch_log(network):
+        on = touch.on
         month = on.year * 12 + on.month - 1
         if first <= month <= current and on <= today:
             counts[month - first] += 1
@@ -122,9 +160,8 @@ def longest_without_contact(
         index: The network indexed for ``today``, to reuse one already built.
 
     Returns:
-        Up to ``limit`` people, longest silence first (ties by name, then id). The last contact
-        is counted as for keep-in-touch: the latest interaction, else the latest stage change,
-        else the day the contact was added.
+        Up to ``limit`` people: those never contacted first, then longest silence first (ties by
+        name, then id). The last contact is the latest touch (see ``touches``).
     """
     if limit <= 0:
         return []
@@ -134,6 +171,14 @@ def longest_without_contact(
         if contact.stage not in KEY_STAGES:
             continue
         last = index.last_interaction.get(contact.id)
-        last_on = last_contact_date(contact, last.on if last else None)
-        quiet.append(QuietContact(contact=contact, last_contact=last_on, days_since=(today - last_on).days))
-    return heapq.nsmallest(limit, quiet, key=lambda q: (-q.days_since, q.contact.name.casefold(), q.contact.id))
+        if last is None:
+            quiet.append(QuietContact(contact=contact, last_contact=None, days_since=None))
+        else:
+            quiet.append(QuietContact(contact=contact, last_contact=last.on, days_since=(today - last.on).days))
+    return heapq.nsmallest(limit, quiet, key=_silence)
+
+
+def _silence(quiet: QuietContact) -> tuple[bool, int, str, str]:
+    # Never contacted is the longest silence of all.
+    days = quiet.days_since
+    return days is not None, -(days or 0), quiet.contact.name.casefold(), quiet.contact.id

@@ -53,6 +53,8 @@ class InteractionForm:
     kind: str = ''
     on: str = ''
     note: str = ''
+    to_whom: str = ''
+    """For "introduction made": whom they introduced the user to; given, the introduction is recorded too."""
 
     @classmethod
     def for_today(cls, today: date, kind: str = '') -> InteractionForm:

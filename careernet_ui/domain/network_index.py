@@ -11,13 +11,16 @@ from .followup_memo import InteractionLookups, MemoRound
 from .followups import FollowUpState
 from .interactions import Interaction, InteractionKind
 from .network import Network
+from .touches import touch_log
 
 
 @dataclass(kw_only=True, slots=True)
 class NetworkIndex:
     """A network indexed as of ``today``.
 
-    Interactions dated after ``today`` are plans, not contact: the index leaves them out, so a
+    It indexes every touch (``touches.touch_log``): the logged interactions and what other records
+    imply (a reference given, feedback, an introduction, a share), so "interaction" below means
+    touch. Touches dated after ``today`` are plans, not contact: the index leaves them out, so a
     coffee booked for next week neither resets a cadence nor counts as evidence until its day.
 
     ``build`` makes one pass over the interactions and fills the eager lookups; the per-contact
@@ -66,7 +69,7 @@ class NetworkIndex:
         Returns:
             The index.
         """
-        lookups = _lookups(network.interactions, today, memo)
+        lookups = _lookups(touch_log(network), today, memo)
         return cls(
             today=today,
             last_day=today + timedelta(days=horizon_days),

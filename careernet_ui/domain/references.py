@@ -1,10 +1,12 @@
 """The reference workflow: who to ask, the steps of a request, and how often a person was asked.
 
 A request moves ``asked → agreed | declined → briefed → employer contacted → thanked →
-outcome shared``. Three shortcuts are allowed because life takes them: a briefed reference the
-employer never called can be told the outcome directly, so can one who agreed but whose
-application closed before there was anything to brief them about, and a declined request ends
-there.
+outcome shared``. Shortcuts are allowed because life takes them: the employer may call before
+the brief went out (agreed → employer contacted; the brief follow-up then goes), a briefed
+reference the employer never called can be told the outcome directly, so can one who agreed but
+whose application closed before there was anything to brief them about, and a declined request
+ends there. The outcome is told once there is one: "outcome shared" is refused, and not offered,
+while the application is open.
 """
 
 from __future__ import annotations
@@ -31,14 +33,14 @@ HEAVY_LOAD = 3
 NEXT_STEPS: dict[RequestStatus, tuple[RequestStatus, ...]] = {
     RequestStatus.ASKED: (RequestStatus.AGREED, RequestStatus.DECLINED),
     # The application may close before the brief went out; the outcome is still owed (share_outcome asks for it).
-    RequestStatus.AGREED: (RequestStatus.BRIEFED, RequestStatus.OUTCOME_SHARED),
+    RequestStatus.AGREED: (RequestStatus.BRIEFED, RequestStatus.EMPLOYER_CONTACTED, RequestStatus.OUTCOME_SHARED),
     RequestStatus.DECLINED: (),
     RequestStatus.BRIEFED: (RequestStatus.EMPLOYER_CONTACTED, RequestStatus.OUTCOME_SHARED),
     RequestStatus.EMPLOYER_CONTACTED: (RequestStatus.THANKED,),
     RequestStatus.THANKED: (RequestStatus.OUTCOME_SHARED,),
     RequestStatus.OUTCOME_SHARED: (),
 }
-"""The steps allowed from each status; anything else is refused."""
+"""The steps allowed from each status; anything else is refused (see also ``next_steps``)."""
 
 # Statuses in which the person is on the user's list of references for the application.
 LISTED = frozenset({RequestStatus.AGREED, RequestStatus.BRIEFED, RequestStatus.EMPLOYER_CONTACTED,
@@ -52,13 +54,37 @@ def new_request(application: Application, contact: Contact, on: date, talking_po
                             talking_points=talking_points)
 
 
+def next_steps(request: ReferenceRequest, application: Application | None) -> tuple[RequestStatus, ...]:
+    """The steps that may come next for ``request``: ``NEXT_STEPS``, without the outcome while there is none.
+
+    Args:
+        request: The request.
+        application: Its application (None when unknown: the outcome is then not held back).
+
+    Returns:
+        The statuses to offer, in order.
+    """
+    allowed = NEXT_STEPS[request.status]
+    if application is not None and not application.is_closed:
+        allowed = tuple(step for step in allowed if step is not RequestStatus.OUTCOME_SHARED)
+    return allowed
+
+
 def advance(request: ReferenceRequest, to: RequestStatus | str, on: date, today: date,
-            note: str = '') -> ReferenceRequest:
+            note: str = '', *, application: Application | None = None) -> ReferenceRequest:
     """Move a request one step, dated ``on``.
 
+    Args:
+        request: The request.
+        to: The next step.
+        on: When it happened.
+        today: The user's today.
+        note: What was said, optionally.
+        application: The request's application: given, "outcome shared" is refused while it is open.
+
     Raises:
-        TransitionError: the step is not allowed from the current status; the message names
-            the steps that are.
+        TransitionError: the step is not allowed from the current status (or the outcome is not
+            known yet); the message names the steps that are.
         ValidationError: ``on`` is in the future or before the previous step.
     """
     try:
@@ -66,7 +92,13 @@ def advance(request: ReferenceRequest, to: RequestStatus | str, on: date, today:
     except ValueError:
         known = ', '.join(status.value for status in RequestStatus)
         raise ValidationError(f'Unknown request status "{to}"; choose one of: {known}.', field='status') from None
-    allowed = NEXT_STEPS[request.status]
+    allowed = next_steps(request, application)
+    if target is RequestStatus.OUTCOME_SHARED and target not in allowed and application is not None \
+            and target in NEXT_STEPS[request.status]:
+        raise TransitionError(
+            f'The {application.company} application is still {application.stage.label.lower()}: tell '
+            'them the outcome once it has closed.'
+        )
     if target not in allowed:
         options = ' or '.join(f'"{step.label.lower()}"' for step in allowed) or 'nothing: it is finished'
         raise TransitionError(

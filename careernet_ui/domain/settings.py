@@ -20,6 +20,10 @@ DEFAULT_CADENCE_DAYS: dict[Stage, int | None] = {
     Stage.ADVOCATE: 30,
 }
 
+DEFAULT_FEEDBACK_DAYS: dict[Stage, int | None] = dict.fromkeys(Stage)
+"""No feedback cadence until the user sets one on Settings (every 180 days suits references and
+advocates); turning it on for everyone at once would flood an existing network's follow-ups."""
+
 
 def new_calendar_id() -> str:
     """This data file's calendar identity: 128 random bits as 32 hex digits.
@@ -41,6 +45,8 @@ class Settings:
     """Everything the user can set on the Settings and Calendar pages."""
 
     cadence_days: dict[Stage, int | None] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
+    feedback_days: dict[Stage, int | None] = field(default_factory=lambda: dict(DEFAULT_FEEDBACK_DAYS))
+    """How often to ask the people at each stage for feedback ("seek regular feedback"); None: never."""
     feed_token: str = field(default_factory=new_feed_token)
     calendar_id: str = field(default_factory=new_calendar_id)
     feed_all_day: bool = True
@@ -66,6 +72,12 @@ class Settings:
         }
         for stage in Stage:
             self.cadence_days.setdefault(stage, DEFAULT_CADENCE_DAYS[stage])
+        self.feedback_days = {
+            v.member(stage, Stage, 'feedback_days', 'stage'): v.positive_days(days, 'feedback_days', 'Feedback cadence')
+            for stage, days in self.feedback_days.items()
+        }
+        for stage in Stage:
+            self.feedback_days.setdefault(stage, DEFAULT_FEEDBACK_DAYS[stage])
         if len(self.feed_token) < 22:
             raise ValidationError('The calendar token must carry at least 128 random bits.', field='feed_token')
         if not _CALENDAR_ID.fullmatch(self.calendar_id):

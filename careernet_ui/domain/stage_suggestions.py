@@ -1,8 +1,12 @@
 """Stage suggestions: when the interaction log says someone has moved along the pipeline.
 
-The evidence, strongest first (the first rule that points ahead of the contact's stage wins):
+The evidence (every touch, see ``touches``: a request reaching "employer contacted" is a reference
+given, a recorded introduction an introduction made), strongest first (the first rule that
+points ahead of the contact's stage wins):
 
-- Advocate: two references given and an introduction made, or two introductions made.
+- Advocate: two references given and an introduction made, or two introductions made; or a
+  reference given, then thanked and told how it went (the seed's way to turn a reference into an
+  advocate: appreciation, then highlighting the success their support made).
 - Reference: a reference given.
 - Potential advocate: asked for advice or feedback at least twice in the last 180 days.
 
@@ -114,7 +118,7 @@ def _advocate(contact: Contact, logged: Sequence[Interaction], counts: _Counts, 
     references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
     introductions = counts.get(InteractionKind.INTRODUCTION_MADE, 0)
     if not ((references >= 2 and introductions >= 1) or introductions >= 2):
-        return None
+        return _loop_closed(contact, logged) if references else None
     did = []
     if references:
         did.append(f'gave {wording.count_of(references, "reference")}')
@@ -125,6 +129,23 @@ def _advocate(contact: Contact, logged: Sequence[Interaction], counts: _Counts, 
         title=f'{summary}: mark as Advocate?',
         summary=summary,
         why='Advocates vouch for you and open doors when you are not in the room.',
+    )
+
+
+def _loop_closed(contact: Contact, logged: Sequence[Interaction]) -> _Evidence | None:
+    """A reference given, then a thank-you and news of how it went: the reference is becoming an advocate."""
+    given = max(i.on for i in logged if i.kind is InteractionKind.REFERENCE_GIVEN)
+    thanked = [i for i in logged if i.kind is InteractionKind.THANK_YOU and i.on >= given]
+    told = [i for i in logged if i.kind is InteractionKind.UPDATE_SENT and i.on >= given]
+    if not (thanked and told):
+        return None
+    reference = [i for i in logged if i.kind is InteractionKind.REFERENCE_GIVEN and i.on == given][:1]
+    summary = f'{contact.name} gave you a reference, was thanked and heard how it went'
+    return _Evidence(
+        interactions=[*reference, thanked[-1], told[-1]],
+        title=f'{summary}: mark as Advocate?',
+        summary=summary,
+        why='A reference you thank and keep informed of your successes is ready to champion you.',
     )
 
 
@@ -172,7 +193,7 @@ _RULES: tuple[tuple[Stage, _Rule], ...] = (
     (Stage.REFERENCE, _reference),
     (Stage.POTENTIAL_ADVOCATE, _potential_advocate),
 )
-_EVIDENCE_KINDS = (*_ADVOCACY, *_ASKING)
+_EVIDENCE_KINDS = (*_ADVOCACY, *_ASKING, InteractionKind.THANK_YOU, InteractionKind.UPDATE_SENT)
 
 
 def _suggestion(contact: Contact, stage: Stage, evidence: _Evidence) -> FollowUp:

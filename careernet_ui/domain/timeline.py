@@ -2,7 +2,9 @@
 
 Each *source* is one function ``(network, contact) -> Iterable[TimelineEntry]`` listed in
 ``SOURCES``; features add their records (feedback, accomplishments witnessed, reference
-requests, introductions) by writing a source and adding one line there.
+requests, introductions) by writing a source and adding one line there. Every touch (see
+``touches``) has its line: the logged interactions, feedback, each reference step, introductions
+and their thank-yous, shares.
 """
 
 from __future__ import annotations
@@ -96,6 +98,25 @@ def introductions_made(network: Network, contact: Contact) -> Iterable[TimelineE
                                 link=link, source_id=introduction.id)
 
 
+def introductions_thanked(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """The thank-yous recorded on the contact's introductions."""
+    for introduction in network.introductions:
+        if introduction.advocate_id == contact.id and introduction.thanked_on is not None:
+            yield TimelineEntry(on=introduction.thanked_on, kind='introduction:thanked',
+                                title=f'Thanked for the introduction to {introduction.to_whom}',
+                                source_id=f'{introduction.id}:thanked')
+
+
+def accomplishments_shared(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Accomplishments the user shared with the contact, on the day they were marked sent."""
+    for accomplishment in network.accomplishments:
+        for index, share in enumerate(accomplishment.shared):
+            if share.contact_id == contact.id:
+                yield TimelineEntry(on=share.on, kind='share', title=f'Shared: {accomplishment.title}',
+                                    link=f'/accomplishments?witness={contact.id}',
+                                    source_id=f'{accomplishment.id}:shared:{index}')
+
+
 SOURCES: tuple[TimelineSource, ...] = (
     stage_changes,
     interactions,
@@ -103,6 +124,8 @@ SOURCES: tuple[TimelineSource, ...] = (
     feedback_given,
     reference_requests,
     introductions_made,
+    introductions_thanked,
+    accomplishments_shared,
 )
 
 

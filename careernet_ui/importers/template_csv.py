@@ -13,8 +13,9 @@ The header row names the columns, in any order; only ``name`` is required::
 - Also read (the export writes them): ``phones`` and ``links`` (separated by ``;``), ``notes``,
   ``connected_on`` (2013-01-21).
 
-A row with an unknown role or stage is skipped with a message naming the value and the allowed
-ones. A value containing ``;`` in a list column is split there: there is no escape for it.
+A row with an unknown stage is skipped with a message naming the value and the allowed ones; an
+unknown role keeps the person, with the default role (other) and a warning naming the value. A
+value containing ``;`` in a list column is split there: there is no escape for it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from careernet_ui.domain.contacts import Contact
+from careernet_ui.domain.contacts import Contact, Role
 from careernet_ui.domain.errors import ValidationError
 
 from .csv_safety import restore
@@ -86,6 +87,11 @@ def add_template_row(parsed: ParsedFile, line: int, row: dict[str, str]) -> None
     warnings: list[str] = []
     try:
         role = role_from_text(cell('role'))
+    except ValidationError as error:
+        # A typo in the role is no reason to lose the person: they are kept with the default role.
+        warnings.append(f'{error} Kept as "{Role.OTHER.label}"; change it on their page.')
+        role = Role.OTHER
+    try:
         stage = stage_from_text(cell('stage'))
     except ValidationError as error:
         parsed.skipped.append(SkippedRow(line=line, reason=str(error), name=name))

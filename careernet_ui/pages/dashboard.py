@@ -49,6 +49,11 @@ def register(ctx: AppContext) -> None:
                     with ui.column().classes('grow basis-0 min-w-[20rem] gap-4'):
                         cards.network_health(view.health)
                         cards.quiet_contacts(view.quiet)
+                with ui.row().classes('w-full gap-4 items-stretch'):
+                    with ui.column().classes('grow basis-0 min-w-[16rem]'):
+                        cards.role_counts(view.role_counts)
+                    with ui.column().classes('grow basis-0 min-w-[16rem]'):
+                        cards.recent_contacts(view.recent)
                 after_connect(lambda: cards.touches_chart(view.touches))
                 after_connect(lambda: application_widgets(ctx))
 

@@ -10,7 +10,7 @@ from careernet_ui.components.feedback import attempt
 from careernet_ui.components.frame import frame
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage, ValidationError
-from careernet_ui.domain.cadence_form import CadenceForm, cadence_field
+from careernet_ui.domain.cadence_form import CadenceForm, FeedbackCadenceForm, cadence_field, feedback_field
 
 SettingsSection = Callable[[AppContext], None]
 """Renders one card on the Settings page; features add theirs to ``SECTIONS``."""
@@ -64,4 +64,38 @@ def cadence_defaults(ctx: AppContext) -> None:
             ui.button('Save', icon='save', on_click=save).mark('save-cadence')
 
 
-SECTIONS: list[SettingsSection] = [cadence_defaults]
+def feedback_defaults(ctx: AppContext) -> None:
+    """How often to ask the people at each stage for feedback ("seek regular feedback")."""
+    form = FeedbackCadenceForm.from_settings(ctx.store.settings)
+    inputs: dict[str, ui.input] = {}
+
+    def save() -> None:
+        for element in inputs.values():
+            element.props['error'] = False
+            element.update()
+        try:
+            settings = form.to_settings(ctx.store.settings)
+        except ValidationError as error:
+            target = inputs.get(error.field or '')
+            if target is not None:
+                target.props['error'] = True
+                target.props['error-message'] = str(error)
+                target.update()
+            ui.notify(str(error), type='negative')
+            return
+        attempt(lambda: ctx.store.save_settings(settings), 'Saved the feedback cadences.')
+
+    with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-feedback'):
+        ui.label('Seek regular feedback').classes('text-lg font-semibold')
+        ui.label('How often CareerNet reminds you to ask the people at each stage for feedback, counted from '
+                 'the last feedback asked or given. Empty: never (every 180 days suits references and '
+                 'advocates).').classes('text-grey-8')
+        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
+            for stage in Stage:
+                inputs[feedback_field(stage)] = ui.input(f'{stage.label}: every … days', placeholder='never') \
+                    .bind_value(form.days, stage).on('keydown.enter', save).mark(f'feedback-{stage.value}')
+        with ui.row().classes('w-full justify-end'):
+            ui.button('Save', icon='save', on_click=save).mark('save-feedback-cadence')
+
+
+SECTIONS: list[SettingsSection] = [cadence_defaults, feedback_defaults]

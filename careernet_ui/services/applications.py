@@ -22,6 +22,7 @@ from careernet_ui.domain import (
     ApplicationStage,
     Interaction,
     InteractionKind,
+    ReferenceConsent,
     ReferenceRequest,
     RequestStatus,
     ValidationError,
@@ -140,7 +141,7 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
     Args:
         store: The open store.
         request_id: The request.
-        to: The next step; only those ``NEXT_STEPS`` allows are accepted.
+        to: The next step; only those ``next_steps`` allows are accepted.
         on: The day it happened: not in the future, not before the previous step.
         today: The user's today.
         note: What was said, optionally.
@@ -155,15 +156,26 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
     """
     request = store.reference_requests.get(request_id)
     application = store.applications.get(request.application_id)
-    moved = advance(request, to, on, today, note)
+    moved = advance(request, to, on, today, note, application=application)
     with store.transaction():
         stored = store.reference_requests.update(moved)
+        if moved.status is RequestStatus.AGREED:
+            _record_consent(store, request.contact_id, on)
         kind = STEP_INTERACTIONS.get(moved.status)
         if kind is not None:
             text = _step_note(moved.status, application)
             store.interactions.add(Interaction(contact_id=request.contact_id, kind=kind, on=on,
                                                note=f'{text} {note.strip()}'.strip()))
     return stored
+
+
+def _record_consent(store: Store, contact_id: str, on: date) -> None:
+    """Agreeing to be a reference is consent to be listed: record it, unless a valid one covers ``on``."""
+    contact = store.contacts.find(contact_id)
+    if contact is None or contact.has_consent_on(on):
+        return
+    store.contacts.update(dataclasses.replace(contact, consent=ReferenceConsent(
+        given_on=on, note='Agreed to be a reference.')))
 
 
 def save_talking_points(store: Store, request_id: str, text: str) -> ReferenceRequest:
@@ -204,6 +216,30 @@ def share_outcome_with_advocate(store: Store, application_id: str, on: date, tod
     v.not_after(on, today, 'on', 'The day you told them')
     return store.interactions.add(Interaction(contact_id=application.introduced_by, kind=InteractionKind.UPDATE_SENT,
                                               on=on, note=_outcome_note(application)))
+
+
+def tell_about_application(store: Store, application_id: str, contact_id: str, on: date, today: date) -> Interaction:
+    """The user told someone (a reference, the advocate) where the application stands: log it as an update.
+
+    Args:
+        store: The open store.
+        application_id: The application.
+        contact_id: Whom they told.
+        on: When: not after ``today``.
+        today: The user's today.
+
+    Returns:
+        The logged update (a touch: it settles the share-the-news follow-up).
+
+    Raises:
+        NotFoundError: the application or the contact no longer exists.
+        ValidationError: ``on`` is in the future.
+    """
+    application = store.applications.get(application_id)
+    store.contacts.get(contact_id)
+    v.not_after(on, today, 'on', 'The day you told them')
+    return store.interactions.add(Interaction(contact_id=contact_id, kind=InteractionKind.UPDATE_SENT, on=on,
+                                              note=_outcome_note(application)))
 
 
 def _step_note(status: RequestStatus, application: Application) -> str:

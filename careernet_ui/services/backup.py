@@ -9,12 +9,15 @@ Restoring is all or nothing up to the first write: :func:`read_backup` parses an
 every record (each one is rebuilt through its dataclass, which runs the domain's validation)
 before :func:`restore` stores anything. Into an empty data file it brings back everything,
 settings included; with ``merge`` it adds only the records whose ids are absent and never
-overwrites one, nor the settings.
+overwrites one, nor the settings; a person the data file already has under another id (same
+profile URL, e-mail, or name and organisation, as the importer matches) is not added twice: what
+the backup holds about them is added to the user's own.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from careernet_ui.domain import CareerNetError, Settings
+from careernet_ui.importers.plan import plan_import
+from careernet_ui.importers.results import ParsedRow
 from storage import Store
 from storage.codec import decode, encode
 from storage.durable import write_atomically
@@ -75,6 +80,8 @@ class RestoreSummary:
 
     added: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    matched: int = 0
+    """People of the backup found among the user's own under another id (see ``_same_people``)."""
     settings_restored: bool = False
     writes: int = 0
 
@@ -85,6 +92,9 @@ class RestoreSummary:
         text = f'Restored {_join(added)}.' if added else 'Nothing to restore: every record was already there.'
         if kept:
             text += f' Kept {kept:,} record{"" if kept == 1 else "s"} you already had (same id), unchanged.'
+        if self.matched:
+            text += (f' Found {self.matched:,} of its people among yours (same profile URL, e-mail, or name and '
+                     'organisation): what it holds about them was added to them, not to a copy.')
         if self.settings_restored:
             text += ' Settings restored.'
         return text
@@ -229,6 +239,11 @@ def _restore(
             'two networks. Restore into a new, empty data file, or merge (add only the records it is missing).'
         )
     repos = repositories(store)
+    if merge:
+        same = _same_people(store, backup)
+        if same:
+            backup = _onto_people_you_have(backup, same)
+            summary.matched = len(same)
     added: dict[str, int] = {}
     kept: dict[str, int] = {}
     revision = store.revision
@@ -249,6 +264,65 @@ def _restore(
     summary.kept.update(kept)
     summary.settings_restored = not merge and backup.settings is not None
     summary.writes += store.revision - revision
+
+
+# The fields that name a contact, in every record type that has them.
+_CONTACT_FIELDS = ('contact_id', 'advocate_id', 'to_contact_id', 'introduced_by')
+
+
+def _same_people(store: Store, backup: Backup) -> dict[str, str]:
+    """Backup contact id → the user's own contact id, for people the store has under another id.
+
+    A backup from another installation gives the same people other ids; they are matched as the
+    importer matches people (profile URL, e-mail, name and organisation), so a merge does not
+    make a second copy of each.
+    """
+    contacts = store.contacts
+    incoming = [c for c in backup.tables.get('contacts', ()) if c.id not in contacts]
+    if not incoming:
+        return {}
+    rows = [ParsedRow(line=number, contact=contact) for number, contact in enumerate(incoming, start=1)]
+    plan = plan_import(contacts.all(), rows)
+    same: dict[str, str] = {}
+    for matched in (*plan.updated, *plan.unchanged):
+        for line in matched.lines:
+            same[incoming[line - 1].id] = matched.existing.id
+    for duplicate in plan.possible_duplicates:
+        if duplicate.candidates:
+            same[incoming[duplicate.row.line - 1].id] = duplicate.candidates[0].id
+    return same
+
+
+def _onto_people_you_have(backup: Backup, same: Mapping[str, str]) -> Backup:
+    """``backup`` without the people in ``same``, its other records pointing at the user's own."""
+    tables: dict[str, list[Any]] = {}
+    for name, records in backup.tables.items():
+        if name == 'contacts':
+            tables[name] = [c for c in records if c.id not in same]
+        else:
+            tables[name] = [_pointed(record, same) for record in records]
+    return Backup(settings=backup.settings, tables=tables)
+
+
+def _pointed(record: Any, same: Mapping[str, str]) -> Any:
+    changes: dict[str, Any] = {}
+    for name in _CONTACT_FIELDS:
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value in same:
+            changes[name] = same[value]
+    witnesses = getattr(record, 'witness_ids', None)
+    if isinstance(witnesses, list) and any(w in same for w in witnesses):
+        changes['witness_ids'] = [same.get(w, w) for w in witnesses]
+    shares = getattr(record, 'shared', None)
+    if isinstance(shares, list) and any(s.contact_id in same for s in shares):
+        changes['shared'] = [dataclasses.replace(s, contact_id=same.get(s.contact_id, s.contact_id)) for s in shares]
+    followup_id = getattr(record, 'followup_id', None)
+    if isinstance(followup_id, str):
+        # Follow-up ids name their source records (``keep_in_touch:<contact id>``).
+        for old, new in same.items():
+            if old in followup_id:
+                changes['followup_id'] = followup_id = followup_id.replace(old, new)
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 def _tables(data: bytes) -> dict[str, dict[str, Any]]:

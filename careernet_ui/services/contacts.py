@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from careernet_ui.domain import Contact
+from careernet_ui.importers.plan import plan_import
+from careernet_ui.importers.results import ParsedRow
 from storage import Store
 
 
@@ -29,3 +31,26 @@ def delete_contact(store: Store, contact_id: str) -> Contact:
         )
         store.contacts.delete(contact_id)
     return contact
+
+
+def existing_match(store: Store, contact: Contact) -> tuple[Contact, str] | None:
+    """Someone already stored who is ``contact``, matched as the importer matches people.
+
+    Same profile URL, same e-mail, or same name and organisation (see ``importers.plan``), so
+    adding a person by hand does not quietly make a second copy of them.
+
+    Args:
+        store: The open store.
+        contact: The person about to be added (not yet stored).
+
+    Returns:
+        The stored contact and how they matched (``'e-mail'``, ``'profile URL'``, ``'name and
+        organisation'``), or None.
+    """
+    plan = plan_import(store.contacts.all(), [ParsedRow(line=1, contact=contact)])
+    for matched in (*plan.updated, *plan.unchanged):
+        return matched.existing, matched.matched_by
+    for duplicate in plan.possible_duplicates:
+        if duplicate.candidates:
+            return duplicate.candidates[0], 'name and organisation'
+    return None

@@ -28,6 +28,8 @@ class RowOutcome:
     name: str
     outcome: Outcome
     detail: str = ''
+    conflicts: tuple[str, ...] = ()
+    """Values of the file that differ from what the user has and were not taken (already in ``detail``)."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -57,6 +59,11 @@ class ImportSummary:
     rows: list[RowOutcome] = field(default_factory=list)
     blank_rows: int = 0
     writes: int = 0
+
+    @property
+    def conflicting(self) -> list[RowOutcome]:
+        """The matched rows whose file values differ from the user's and were left out."""
+        return [row for row in self.rows if row.conflicts]
 
     @property
     def imported(self) -> int:

@@ -266,12 +266,14 @@ def _included_note(candidates: Sequence[Contact]) -> str:
 def _updated(match: MatchedContact, changed: Sequence[str]) -> RowOutcome:
     fields = ', '.join(name.replace('_', ' ') for name in changed)
     detail = ' '.join([f'Matched by {match.matched_by}; added {fields}.', *match.warnings])
-    return RowOutcome(line=match.lines[0], name=match.merged.name, outcome=Outcome.UPDATED, detail=detail)
+    return RowOutcome(line=match.lines[0], name=match.merged.name, outcome=Outcome.UPDATED, detail=detail,
+                      conflicts=tuple(match.warnings))
 
 
 def _unchanged(match: MatchedContact) -> RowOutcome:
     detail = ' '.join([f'Already up to date (matched by {match.matched_by}).', *match.warnings])
-    return RowOutcome(line=match.lines[0], name=match.existing.name, outcome=Outcome.UNCHANGED, detail=detail)
+    return RowOutcome(line=match.lines[0], name=match.existing.name, outcome=Outcome.UNCHANGED, detail=detail,
+                      conflicts=tuple(match.warnings))
 
 
 def _skipped_duplicate(row: ParsedRow, reason: str) -> RowOutcome:

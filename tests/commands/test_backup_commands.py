@@ -97,6 +97,16 @@ def test_a_bad_backup_is_refused_in_one_line_and_nothing_is_stored(
     store.close()
 
 
+def test_a_failed_restore_into_a_new_file_leaves_no_file_behind(tmp_path: Path) -> None:
+    # Issue 12: the failed restore left an empty data file, which the next run took for a network.
+    backup = tmp_path / 'backup.json'
+    backup.write_bytes(b'not json')
+    data = tmp_path / 'new' / 'careernet.json'
+    data.parent.mkdir()
+    assert main(['restore', str(backup), '--data', str(data)]) == 1
+    assert list(data.parent.iterdir()) == []
+
+
 def test_a_missing_backup_is_named(data_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / 'nope.json'
     assert main(['restore', str(missing), '--data', str(data_path)]) == 1

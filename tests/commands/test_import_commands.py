@@ -86,8 +86,7 @@ def test_skipped_rows_are_listed_with_their_reasons_and_the_summary_file_has_eve
 
     out = capsys.readouterr().out
     assert 'Note: ' in out  # the unknown "favourite colour" column
-    assert 'Imported 2, updated 0, unchanged 0, skipped 3.' in out
-    assert '  line 3: Noah Williams: Unknown role "boss"' in out
+    assert 'Imported 3, updated 0, unchanged 0, skipped 2.' in out  # a role typo keeps the person
     assert '  line 5: (no name): This entry has no name; a contact needs one.' in out
     lines = report.read_text(encoding='utf-8-sig').splitlines()
     assert lines[0] == 'line,name,outcome,detail'
@@ -181,3 +180,20 @@ def test_export_contacts_needs_a_known_extension(data_path: Path, tmp_path: Path
     assert capsys.readouterr().err == (
         'careernet: Cannot tell the format from "contacts.xlsx": name the file .csv or .vcf.\n'
     )
+
+
+def test_values_the_file_says_differently_are_reported_on_the_console(
+    data_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 12: merge conflicts were only in the --summary file.
+    first = tmp_path / 'first.csv'
+    first.write_text('name,email,organisation\nDana Okafor,dana@example.com,Acme Corp\n', encoding='utf-8')
+    second = tmp_path / 'second.csv'
+    second.write_text('name,email,organisation\nDana Okafor,dana@example.com,Globex\n', encoding='utf-8')
+    main(['import', 'csv', str(first), '--data', str(data_path), '--yes'])
+    capsys.readouterr()
+
+    main(['import', 'csv', str(second), '--data', str(data_path), '--yes'])
+
+    out = capsys.readouterr().out
+    assert '  line 2: Dana Okafor: The file has organisation "Globex"; kept "Acme Corp".' in out

@@ -147,3 +147,17 @@ def test_editing_round_trips_and_keeps_id_creation_and_shares() -> None:
     edited = build(replace(form, title='Cut checkout latency by 85%'), original)
     assert (edited.id, edited.created_at, edited.shared) == (original.id, original.created_at, original.shared)
     assert edited.title == 'Cut checkout latency by 85%'
+
+
+def test_an_explicit_plus_sign_is_kept() -> None:
+    # Issue 12: "revenue +1.2 M USD" read "revenue 1.2 M USD" once saved.
+    form = AccomplishmentForm(title='Grew revenue', on='2026-11-01', metric_name='revenue', metric_value='+1.2',
+                              metric_unit='M USD')
+    accomplishment = form.to_accomplishment(None, date(2026, 11, 25), is_contact=lambda _: True)
+    assert accomplishment.metric is not None
+    assert accomplishment.metric.describe() == 'revenue +1.2 M USD'
+    assert AccomplishmentForm.from_accomplishment(accomplishment).metric_value == '+1.2'
+    plain = AccomplishmentForm(title='Cut latency', on='2026-11-01', metric_name='p95', metric_value='120')
+    unsigned = plain.to_accomplishment(None, date(2026, 11, 25), is_contact=lambda _: True).metric
+    assert unsigned is not None
+    assert unsigned.describe() == 'p95 120'

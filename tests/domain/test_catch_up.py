@@ -20,7 +20,8 @@ def test_logging_an_interaction_moves_the_next_due_date() -> None:
     dana = make.contact('c1', 'Dana', Stage.REFERENCE,
                         history=[StageChange(on=date(2026, 1, 5), to_stage=Stage.REFERENCE)])
     before = catch_up(dana, Settings(), None, None, TODAY)
-    assert (before.last_contact, before.next_due, before.overdue) == (date(2026, 1, 5), date(2026, 3, 6), True)
+    assert (before.last_contact, before.counts_from, before.next_due, before.overdue) == (
+        None, date(2026, 1, 5), date(2026, 3, 6), True)
     coffee = make.interaction('i1', dana, COFFEE, TODAY)
     after = catch_up(dana, Settings(), coffee, None, TODAY)
     assert (after.last_contact, after.next_due, after.overdue) == (TODAY, TODAY + timedelta(days=60), False)

@@ -25,7 +25,9 @@ def test_actions_and_suggestions_are_split_and_numbers_filled() -> None:
         make.interaction('i2', mei, InteractionKind.REFERENCE_GIVEN, date(2026, 11, 1)),
     ]
     view = dashboard_view(Network(contacts=[dana, mei], interactions=logged), TODAY)
-    assert [f.title for f in view.actions] == ['Catch up with Dana Okafor — 74 days since your last coffee']
+    # The reference Mei gave is owed a thank-you (issue 12, point 4).
+    assert [f.title for f in view.actions] == ['Catch up with Dana Okafor — 74 days since your last coffee',
+                                               'Thank Mei Chen for the reference']
     assert [f.title for f in view.suggestions] == ['Mei Chen gave a reference: mark as Reference?']
     assert view.people == 2
     assert view.stage_counts[Stage.ADVOCATE] == 1

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.contacts import Contact, Stage
 from careernet_ui.domain.engine import KINDS, due_follow_ups, unsorted_due_follow_ups
 from careernet_ui.domain.errors import ValidationError
@@ -59,11 +60,11 @@ def test_an_overdue_catch_up_says_who_how_long_and_why() -> None:
     )
 
 
-def test_a_catch_up_with_nobody_logged_says_so_and_counts_from_when_the_contact_was_added() -> None:
+def test_a_catch_up_with_someone_never_contacted_says_so_and_counts_from_when_the_contact_was_added() -> None:
     person = dana(Stage.REFERENCE)
     [followup] = due_follow_ups(Network(contacts=[person]), TODAY)
-    assert followup.title == 'Catch up with Dana Okafor — no contact logged yet'
-    assert followup.reason == 'References: every 60 days. No contact logged; counting from 5 Jan 2026.'
+    assert followup.title == 'Catch up with Dana Okafor — never contacted'
+    assert followup.reason == 'References: every 60 days. Never contacted; counting from 5 Jan 2026.'
     assert followup.due == date(2026, 3, 6)
 
 
@@ -412,7 +413,7 @@ def busy_network() -> Network:
 
 
 def test_ids_are_derived_from_the_contact_and_kind() -> None:
-    ids = [f.id for f in due_follow_ups(busy_network(), TODAY)]
+    ids = [f.id for f in due_follow_ups(busy_network(), TODAY) if f.kind != 'thank_for_help']
     assert sorted(ids) == [
         'keep_in_touch:c-1',
         'keep_in_touch:c-2',
@@ -489,7 +490,8 @@ def test_changed_at_is_the_latest_update_of_the_contact_or_its_last_interaction(
 def test_every_kind_is_registered_under_the_name_its_follow_ups_carry() -> None:
     found = due_follow_ups(busy_network(), TODAY)
     assert {'keep_in_touch', 'stage_suggestion'} <= set(KINDS)
-    assert {f.kind for f in found} == {'keep_in_touch', 'stage_suggestion'}
+    assert {f.kind for f in found} - {'thank_for_help'} == {'keep_in_touch', 'stage_suggestion'}
+    assert 'thank_for_help' in KINDS
     assert {f.kind for f in found} <= set(KINDS)
     assert all(f.id.startswith(f'{f.kind}:') for f in found)
 
@@ -521,7 +523,8 @@ def test_a_new_kind_is_one_function_and_gets_states_horizon_and_order_for_free()
 def test_every_interaction_kind_reads_as_words_in_a_catch_up_title(kind: InteractionKind) -> None:
     person = dana()
     [followup] = due_follow_ups(
-        Network(contacts=[person], interactions=[make.interaction('i1', person, kind, date(2026, 9, 12))]), TODAY
+        Network(contacts=[person], interactions=[make.interaction('i1', person, kind, date(2026, 9, 12))]), TODAY,
+        kinds={KEEP_IN_TOUCH: KINDS[KEEP_IN_TOUCH]},
     )
     assert followup.title.startswith('Catch up with Dana Okafor — 74 days since ')
     assert '_' not in followup.title

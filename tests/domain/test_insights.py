@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 
-from careernet_ui.domain.contacts import Stage, StageChange
+from careernet_ui.domain.contacts import Role, Stage, StageChange
 from careernet_ui.domain.errors import ValidationError
 from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
 from careernet_ui.domain.insights import (
     NetworkHealth,
     longest_without_contact,
     network_health,
+    recently_changed,
+    role_counts,
     stage_counts,
     touches_per_month,
 )
@@ -115,7 +118,7 @@ def test_touches_per_month_can_look_back_a_different_number_of_months() -> None:
         touches_per_month(Network(), TODAY, months=0)
 
 
-def test_longest_without_contact_lists_references_and_advocates_longest_silence_first() -> None:
+def test_longest_without_contact_lists_the_never_contacted_then_the_longest_silence_first() -> None:
     people = [
         make.contact('c1', 'Recent', Stage.ADVOCATE),
         make.contact('c2', 'Ancient', Stage.REFERENCE),
@@ -136,8 +139,8 @@ def test_longest_without_contact_lists_references_and_advocates_longest_silence_
     network = Network(contacts=people, interactions=logged)
     quiet = longest_without_contact(network, TODAY, limit=4)
     assert [(q.contact.name, q.last_contact, q.days_since) for q in quiet] == [
+        ('Never logged', None, None),
         ('Ancient', date(2024, 1, 1), 1059),
-        ('Never logged', date(2026, 7, 1), 147),
         ('Abe', date(2026, 9, 1), 85),
         ('Bea', date(2026, 9, 1), 85),
     ]
@@ -151,3 +154,16 @@ def test_insights_can_share_one_index_with_the_same_answers() -> None:
     index = NetworkIndex.build(network, TODAY)
     assert network_health(network, TODAY, index) == network_health(network, TODAY) == NetworkHealth(on_track=1, total=1)
     assert longest_without_contact(network, TODAY, index=index) == longest_without_contact(network, TODAY)
+
+
+def test_role_counts_and_the_contacts_changed_last() -> None:
+    # Issue 12, point 12: the dashboard's counts per role and "recently added or edited".
+    early = datetime(2026, 1, 1, tzinfo=UTC)
+    late = datetime(2026, 11, 20, tzinfo=UTC)
+    old = replace(make.contact('c1', 'Old', created_at=early, updated_at=early), role=Role.MENTOR)
+    edited = replace(make.contact('c2', 'Edited', created_at=early, updated_at=late), role=Role.MENTOR)
+    added = replace(make.contact('c3', 'Added', created_at=late, updated_at=late), role=Role.PEER)
+    network = Network(contacts=[old, edited, added])
+    counts = role_counts(network)
+    assert (counts[Role.MENTOR], counts[Role.PEER], counts[Role.CLIENT]) == (2, 1, 0)
+    assert [c.name for c in recently_changed(network, 2)] == ['Added', 'Edited']

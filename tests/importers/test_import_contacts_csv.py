@@ -77,7 +77,7 @@ def test_template_rows_with_labels_lists_and_defaults() -> None:
     parsed = parse_contacts_csv(FIXTURES / 'template.csv')
 
     assert parsed.format == 'template_csv'
-    ingrid, chloe = (row.contact for row in parsed.rows)
+    ingrid, _noah, chloe = (row.contact for row in parsed.rows)
     assert ingrid.name == 'Ingrid Berg'
     assert ingrid.emails == ['ingrid.berg@example.com', 'ingrid@home.example']
     assert ingrid.role is Role.SUPERVISOR  # "Supervisor"
@@ -88,15 +88,10 @@ def test_template_rows_with_labels_lists_and_defaults() -> None:
     assert parsed.blank_rows == 1
 
 
-def test_template_unknown_role_or_stage_skips_the_row_naming_the_value_and_the_allowed_ones() -> None:
+def test_template_unknown_stage_skips_the_row_naming_the_value_and_the_allowed_ones() -> None:
     parsed = parse_contacts_csv(FIXTURES / 'template.csv')
 
     assert [(skipped.line, skipped.name, skipped.reason) for skipped in parsed.skipped] == [
-        (
-            3,
-            'Noah Williams',
-            'Unknown role "boss"; use one of: supervisor, colleague, mentor, client, peer, recruiter, other.',
-        ),
         (
             4,
             'Hannah Schmidt',
@@ -104,6 +99,15 @@ def test_template_unknown_role_or_stage_skips_the_row_naming_the_value_and_the_a
         ),
         (5, '', 'This entry has no name; a contact needs one.'),
     ]
+
+
+def test_a_role_typo_keeps_the_person_with_the_default_role_and_a_warning() -> None:
+    # Issue 12: a typo in the role column used to skip the person altogether.
+    parsed = parse_contacts_csv(FIXTURES / 'template.csv')
+    [noah] = [row for row in parsed.rows if row.contact.name == 'Noah Williams']
+    assert noah.contact.role is Role.OTHER
+    assert noah.warnings == ['Unknown role "boss"; use one of: supervisor, colleague, mentor, client, peer, '
+                             'recruiter, other. Kept as "Other"; change it on their page.']
 
 
 def test_template_columns_it_does_not_know_are_named_in_a_warning() -> None:

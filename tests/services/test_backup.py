@@ -13,7 +13,7 @@ import pytest
 from tinydb import TinyDB
 
 from careernet_ui.demo import generate_network
-from careernet_ui.domain import Contact, FollowUpState, FollowUpStatus
+from careernet_ui.domain import Contact, FollowUpState, FollowUpStatus, Interaction, InteractionKind
 from careernet_ui.services.backup import (
     BackupError,
     RestoreRefused,
@@ -254,3 +254,24 @@ def test_an_empty_store_backs_up_and_restores(fresh_store: Store, other_store: S
     assert record_count(other_store) == 0
     assert other_store.settings == fresh_store.settings  # the calendar token comes along
     assert summary.describe() == 'Nothing to restore: every record was already there. Settings restored.'
+
+
+def test_merge_matches_people_by_identity_not_only_by_id(other_store: Store, tmp_path: Path) -> None:
+    # Issue 12: a backup from another installation gives the same people other ids; merging it
+    # made a second copy of each.
+    theirs = open_store(tmp_path / 'theirs.json')
+    dana_there = theirs.contacts.add(Contact(name='Dana Okafor', emails=['dana@example.com']))
+    theirs.interactions.add(Interaction(contact_id=dana_there.id, kind=InteractionKind.CALL, on=date(2026, 11, 2)))
+    theirs.contacts.add(Contact(name='Mei Chen', organisation='Globex'))
+    data = backup_of(theirs)
+    theirs.close()
+    dana_here = other_store.contacts.add(Contact(name='Dana O.', emails=['Dana@example.com']))
+    mei_here = other_store.contacts.add(Contact(name='Mei Chen', organisation='Globex Inc.'))
+
+    summary = restore(other_store, read_backup(data, record_types(other_store)), merge=True)
+
+    assert sorted(c.id for c in other_store.contacts) == sorted([dana_here.id, mei_here.id])
+    [call] = other_store.interactions.all()
+    assert call.contact_id == dana_here.id
+    assert summary.matched == 2
+    assert 'Found 2 of its people among yours' in summary.describe()

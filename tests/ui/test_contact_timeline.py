@@ -41,7 +41,7 @@ async def test_a_new_contact_has_an_empty_timeline_that_says_what_to_do(story: S
     await user.open(f'/contacts/{story.tomasz}')
     await user.should_see('Added as Contact')
     assert texts(user, 'contact-next-due') == ['No keep-in-touch reminder: set a cadence to get one.']
-    assert texts(user, 'contact-last-contact') == ['No interaction logged yet; the cadence counts from 25 Nov 2025.']
+    assert texts(user, 'contact-last-contact') == ['Never contacted.']
 
 
 async def test_logging_a_coffee_moves_the_next_due_date_and_joins_the_timeline(
@@ -120,3 +120,21 @@ async def test_a_date_that_is_not_a_date_is_explained(story: Story, user: User, 
         user.find(marker='log-save').click()
     await user.should_see('Date "last tuesday" is not a date; use YYYY-MM-DD')
     assert interactions_of(data_path, story.tomasz) == []
+
+
+async def test_an_introduction_logged_with_whom_shows_in_doors_opened_at_once(story: Story, user: User,
+                                                                             data_path: Path) -> None:
+    # Issue 12, point 4: one action records what it implies, and the page shows it without a reload.
+    await open_log_dialog(user, story.dana)
+    await user.should_see(marker='doors-empty')
+    with user.scope(marker='log-dialog'):
+        user.find(marker='log-kind').click()
+        user.find('Introduction made').click()
+        user.find(marker='log-to-whom').type('Lee at Globex')
+        user.find(marker='log-save').click()
+    await user.should_see('Logged: Introduction made with Dana Okafor.')
+    await user.should_not_see(marker='doors-empty')
+    await user.should_see('Lee at Globex')
+    assert texts(user, 'contact-last-contact') == ['Last contact 25 Nov 2026 — Introduction made']
+    [introduction] = TinyDB(data_path).table('introductions').all()
+    assert (introduction['advocate_id'], introduction['to_whom']) == (story.dana, 'Lee at Globex')

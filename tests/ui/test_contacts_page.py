@@ -156,3 +156,25 @@ async def test_enter_saves_from_a_one_line_field_but_not_from_a_textarea(user: U
     user.find(marker='contact-name').trigger('keydown.enter')
     await user.should_see('Saved Priya Raman.')
     assert [doc['name'] for doc in TinyDB(data_path).table('contacts').all()] == ['Priya Raman']
+
+
+async def test_adding_someone_you_already_have_warns_and_offers_to_open_them(user: User, data_path: Path) -> None:
+    # Issue 12: adding by hand a person who matches an existing one made a silent second copy.
+    await user.open('/contacts')
+    user.find(marker='add-contact').click()
+    user.find(marker='contact-name').type('Dana Okafor')
+    user.find(marker='contact-emails').type('dana.okafor@example.com')
+    user.find(marker='contact-save').click()
+    await user.should_see('Saved Dana Okafor.')
+    await user.open('/contacts')
+    user.find(marker='add-contact').click()
+    user.find(marker='contact-name').type('Dana O.')
+    user.find(marker='contact-emails').type('Dana.Okafor@example.com')
+    user.find(marker='contact-save').click()
+    await user.should_see(marker='contact-duplicate-warning')
+    await user.should_see(marker='contact-duplicate-warning', content='You already have Dana Okafor: same e-mail.')
+    await user.should_see(marker='contact-duplicate-open')
+    assert stored_names(data_path) == ['Dana Okafor']
+    user.find(marker='contact-save').click()  # Save again: a second person after all
+    await user.should_see('Saved Dana O..')
+    assert sorted(stored_names(data_path)) == ['Dana O.', 'Dana Okafor']

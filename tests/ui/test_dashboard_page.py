@@ -154,3 +154,13 @@ async def test_charts_and_numbers_show_the_network(story: Story, user: User) -> 
     assert texts(user, 'health-share') == ['50%']
     assert texts(user, 'health-detail') == ['1 of 2 references and advocates are within their keep-in-touch cadence.']
     assert texts(user, 'quiet-contact') == ['Dana Okafor', 'Priya Raman']
+
+
+async def test_counts_per_role_and_recently_edited_people_are_shown(story: Story, user: User) -> None:
+    # Issue 12, point 12: both were asked for and had gone from the dashboard.
+    await user.open('/')
+    await user.should_see('People by role')
+    assert list(zip(texts(user, 'role-label'), texts(user, 'role-count'), strict=True)) == [
+        ('Supervisor', '1'), ('Colleague', '1'), ('Mentor', '1'), ('Peer', '1')]
+    await user.should_see('Recently added or edited')
+    assert sorted(texts(user, 'recent-contact')) == ['Dana Okafor', 'Mei Chen', 'Priya Raman', 'Tomasz Nowak']

@@ -188,3 +188,12 @@ async def test_a_moved_card_leads_its_new_column_even_when_it_ranks_last(demo_da
     await user.should_see(marker='total-potential_advocate', content=str(potential + 1))  # re-rendered
     # Just moved, so last by "longest since contact", yet first in the column, where it was dropped.
     assert cards(user, 'potential_advocate')[0].props['data-contact'] == contact_id
+
+
+async def test_a_card_of_someone_never_contacted_says_so_and_comes_first(story: Story, user: User) -> None:
+    # Issue 12: after an import every card read "Last contact <today> (today)" though nothing was logged.
+    await user.open('/pipeline')
+    await user.should_see(marker='pipeline-board')
+    contacts_column = cards(user, 'contact')
+    assert contacts_column[0].contact.id == story.tomasz
+    assert contacts_column[0].props['details'].endswith('\nNever contacted')

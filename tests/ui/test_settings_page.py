@@ -44,3 +44,16 @@ async def test_settings_are_in_the_navigation(user: User) -> None:
     await user.open('/')
     user.find(marker='nav-/settings').click()
     await user.should_see(marker='settings-cadence')
+
+
+async def test_a_feedback_cadence_is_set_per_stage_and_stored(user: User, data_path: Path) -> None:
+    # Issue 12, point 10: "seek regular feedback" had no prompt; the cadence is the user's to set.
+    await user.open('/settings')
+    await user.should_see('Seek regular feedback')
+    user.find(marker='feedback-advocate').type('180')
+    user.find(marker='feedback-reference').type('180')
+    user.find(marker='save-feedback-cadence').click()
+    await user.should_see('Saved the feedback cadences.')
+    [settings] = TinyDB(data_path).table('settings').all()
+    assert settings['feedback_days'] == {'contact': None, 'potential_advocate': None, 'reference': 180,
+                                         'advocate': 180}
