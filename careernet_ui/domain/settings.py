@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import validation as v
 from .contacts import Stage
 from .errors import ValidationError
+from .import_history import ImportEntry
 
 DEFAULT_CADENCE_DAYS: dict[Stage, int | None] = {
     Stage.CONTACT: None,
@@ -35,6 +36,11 @@ class Settings:
     feed_digest_threshold: int = 5
     timezone: str = 'UTC'
     dark_mode: bool = False
+    # Who the user is in their own archives (recognised in LinkedIn's messages and invitations),
+    # so they are never imported as a contact of their own.
+    own_name: str = ''
+    own_profile_url: str = ''
+    import_history: list[ImportEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cadence_days = {
