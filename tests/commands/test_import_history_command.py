@@ -21,7 +21,7 @@ class Terminal(io.StringIO):
 
 
 def table(path: Path, name: str) -> list[dict[str, object]]:
-    return TinyDB(path).table(name).all()
+    return [dict(doc) for doc in TinyDB(path).table(name).all()]
 
 
 def test_an_archive_is_previewed_and_stored_with_yes(
