@@ -42,7 +42,7 @@ def rows_by_name(text: str, required: Sequence[str], *, file: str) -> Iterator[t
                 continue
             if len(cells) < width:
                 cells += [''] * (width - len(cells))
-            yield line, {name: cells[index].strip() for index, name in enumerate(names) if name}
+            yield line, {name: cell.strip() for name, cell in zip(names, cells, strict=False) if name}
     except csv.Error as error:
         raise ImportFormatError(
             f'Line {header_line + lines_read} of {file} cannot be read as CSV ({error}). '

@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from careernet_ui.domain.interactions import Direction
 
+from . import keys
 from .archive import ArchiveFiles
 from .csv_header import rows_by_name
-from .keys import linkedin_key
 
 MESSAGE_COLUMNS = ('CONVERSATION ID', 'FROM', 'SENDER PROFILE URL', 'RECIPIENT PROFILE URLS', 'DATE', 'CONTENT')
 RECOMMENDATION_COLUMNS = ('First Name', 'Last Name', 'Text', 'Creation Date')
@@ -36,6 +37,7 @@ _SYSTEM_BODIES = re.compile(
     r'|you are now connected.{0,120}|this message has been deleted\.?|.{0,120} is now a connection\.?)$',
     re.IGNORECASE | re.DOTALL,
 )
+_URL_SEPARATORS = re.compile(r'[;,\s]+')
 _US_DATE = re.compile(r'^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*([AP]M)?)?$',
                       re.IGNORECASE)
 
@@ -250,7 +252,9 @@ def _recipients(row: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def _split_urls(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r'[;,\s]+', text) if part.strip()]
+    if ';' not in text and ',' not in text and ' ' not in text.strip():
+        return [text.strip()] if text.strip() else []
+    return [part for part in _URL_SEPARATORS.split(text) if part]
 
 
 def _read_recommendations(history: LinkedInHistory, text: str, file: str, kind: HistoryKind) -> None:
@@ -314,6 +318,10 @@ def _read_invitations(history: LinkedInHistory, rows: list[tuple[int, dict[str, 
             kind=HistoryKind.INVITATION, on=on, person=Person(name=row.get('to' if outgoing else 'from', ''),
                                                               profile=profile),
             direction=Direction.SENT if outgoing else Direction.RECEIVED, key=on.isoformat(), text=message))
+
+
+# A big archive names the same few thousand profiles in hundreds of thousands of rows.
+linkedin_key = lru_cache(maxsize=1 << 16)(keys.linkedin_key)
 
 
 def day_of(text: str, zone: tzinfo) -> date | None:

@@ -29,7 +29,7 @@ from careernet_ui.domain.accomplishments import Feedback
 from careernet_ui.domain.errors import CareerNetError
 from careernet_ui.domain.import_history import ImportEntry
 from careernet_ui.domain.records import new_id, utc_now
-from careernet_ui.importers import ImportPlan, ParsedRow
+from careernet_ui.importers import ImportPlan
 from careernet_ui.importers.archive import MAX_UNCOMPRESSED, open_archive
 from careernet_ui.importers.history_plan import HistoryPlan, plan_history
 from careernet_ui.importers.keys import linkedin_key
@@ -285,16 +285,15 @@ def _without_owner(parsed: ParsedFile, owner: str | None) -> ParsedFile:
 
 
 def _tagged(prepared: PreparedImport, import_id: str) -> PreparedImport:
-    """New contacts carry the import's id, so undoing the import can remove them."""
-    def tag(row: ParsedRow) -> ParsedRow:
-        contact = row.contact
-        return ParsedRow(line=row.line, contact=replace(contact, import_id=import_id, updated_at=contact.created_at),
-                         warnings=row.warnings)
+    """New contacts carry the import's id, so undoing the import can remove them.
 
+    The contacts were made by this preparation alone (parsed, then given their stage history), so
+    they are tagged in place: a ``replace`` would validate 30,000 contacts once more.
+    """
     plan = prepared.plan
-    plan.new = [tag(row) for row in plan.new]
-    for duplicate in plan.possible_duplicates:
-        duplicate.row = tag(duplicate.row)
+    for row in [*plan.new, *(duplicate.row for duplicate in plan.possible_duplicates)]:
+        row.contact.import_id = import_id
+        row.contact.updated_at = row.contact.created_at
     return prepared
 
 
