@@ -30,7 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the command's arguments."""
     parser.add_argument('format', choices=FORMATS,
                         help='linkedin (Connections.csv), vcard (.vcf), csv (Google Contacts or the template), '
-                             'or linkedin-archive (the ZIP from "Get a copy of your data", or its folder)')
+                             'linkedin-archive (the ZIP from "Get a copy of your data", or its folder), '
+                             'or calendar (an .ics file: past meetings with your contacts)')
     parser.add_argument('file', type=Path, metavar='FILE', help='the file (or archive folder) to import')
     parser.add_argument('--yes', action='store_true', help='import without asking (needed when not on a terminal)')
     parser.add_argument('--include-duplicates', action='store_true',

@@ -16,11 +16,12 @@ from pathlib import Path
 from careernet_ui.domain import CareerNetError
 from careernet_ui.importers.csv_safety import neutralize
 from careernet_ui.paths import data_path
+from careernet_ui.services.address_import import prepare_calendar
 from careernet_ui.services.archive_import import PreparedArchive, per_contact, prepare_archive, store_archive
 from careernet_ui.services.archive_import import preview_lines as archive_preview
 from storage import open_store
 
-FORMATS = ('linkedin-archive',)
+FORMATS = ('linkedin-archive', 'calendar')
 SHOWN_MOVES = 20
 SUMMARY_COLUMNS = ('contact', 'kind', 'date', 'direction', 'source', 'note')
 
@@ -31,9 +32,13 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(data_path(args))
     try:
         today = args.today or date.today()
-        prepared = prepare_archive(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
-                                   feedback=store.feedback.all(), settings=store.settings, today=today,
-                                   revision=store.revision)
+        if args.format == 'calendar':
+            prepared = prepare_calendar(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
+                                        settings=store.settings, today=today, revision=store.revision)
+        else:
+            prepared = prepare_archive(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
+                                       feedback=store.feedback.all(), settings=store.settings, today=today,
+                                       revision=store.revision)
         _print_preview(path, prepared)
         if not prepared.has_work:
             print('Nothing to import: everything in the archive is already stored, or is not about your contacts.')
@@ -59,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_preview(path: Path, prepared: PreparedArchive) -> None:
-    print(f'{path.name}: a LinkedIn archive with {", ".join(prepared.history.files) or "no history files"}.')
+    if prepared.source == 'linkedin-archive':
+        print(f'{path.name}: a LinkedIn archive with {", ".join(prepared.history.files) or "no history files"}.')
     for line in archive_preview(prepared):
         print(f'  {line}')
     contacts = per_contact(prepared, limit=10)
@@ -70,6 +76,10 @@ def _print_preview(path: Path, prepared: PreparedArchive) -> None:
         for move in prepared.plan.moves[:SHOWN_MOVES]:
             before = move.before.isoformat() if move.before else 'never'
             print(f'  {move.contact.name}: {before} → {move.after.isoformat()}')
+    if prepared.plan.correspondents:
+        print('People you meet or write to most who are not contacts (add them on the Contacts page):')
+        for person in prepared.plan.correspondents:
+            print(f'  {person.name or person.address} <{person.address}>: {person.count:,}, last {person.last}')
     for contact in prepared.plan.may_be_advocates:
         print(f'  {contact.name} wrote you a recommendation: consider moving them to Advocate.')
 

@@ -40,6 +40,7 @@ class Settings:
     # so they are never imported as a contact of their own.
     own_name: str = ''
     own_profile_url: str = ''
+    own_emails: list[str] = field(default_factory=list)  # recognised in calendar files and mailboxes
     import_history: list[ImportEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -21,7 +21,8 @@ from careernet_ui.domain.accomplishments import Feedback
 from careernet_ui.domain.contacts import Contact, Stage
 from careernet_ui.domain.interactions import Direction, Interaction, InteractionKind
 
-from .keys import linkedin_key, name_key, organisation_key
+from .calendar_history import Exchange
+from .keys import email_key, linkedin_key, name_key, organisation_key
 from .linkedin_history import HistoryItem, HistoryKind, Person
 
 MOVES_SHOWN = 20
@@ -32,7 +33,10 @@ SOURCES = {
     HistoryKind.ENDORSEMENT_RECEIVED: 'linkedin-endorsements',
     HistoryKind.ENDORSEMENT_GIVEN: 'linkedin-endorsements',
     HistoryKind.INVITATION: 'linkedin-invitations',
+    HistoryKind.MEETINGS: 'calendar',
+    HistoryKind.EMAILS: 'mbox',
 }
+CORRESPONDENTS_SHOWN = 20
 _NOTE_LIMIT = 2000
 
 
@@ -51,6 +55,16 @@ class LastContactMove:
 
 
 @dataclass(kw_only=True, slots=True)
+class Correspondent:
+    """Someone the user meets or writes to who is not a contact: a candidate to add."""
+
+    address: str
+    name: str
+    count: int
+    last: date
+
+
+@dataclass(kw_only=True, slots=True)
 class HistoryPlan:
     """The records an import would add, and what a preview shows of them."""
 
@@ -62,6 +76,7 @@ class HistoryPlan:
     not_contacts: Counter[str] = field(default_factory=Counter)  # exchanges with people who are not contacts
     moves: list[LastContactMove] = field(default_factory=list)  # the largest first, at most MOVES_SHOWN
     may_be_advocates: list[Contact] = field(default_factory=list)  # wrote a recommendation; not yet Advocate
+    correspondents: list[Correspondent] = field(default_factory=list)  # the most frequent people who are not contacts
 
     @property
     def records(self) -> int:
@@ -119,6 +134,83 @@ def plan_history(
     plan.moves = _moves(index, latest, last_contact)
     plan.may_be_advocates = sorted(recommended.values(), key=lambda contact: contact.name.casefold())
     return plan
+
+
+def plan_exchanges(
+    exchanges: Iterable[Exchange],
+    contacts: Sequence[Contact],
+    *,
+    kind: HistoryKind,
+    stored_ids: frozenset[str] | set[str],
+    last_contact: Mapping[str, date],
+    import_id: str,
+) -> HistoryPlan:
+    """Match exchanges known by e-mail address (meetings, mail) to contacts and make the records to add.
+
+    An address matches a contact when it is one of the contact's addresses (case-insensitively).
+    One record per contact per day: two meetings with Dana on one day are one touch. The people
+    who are not contacts are ranked by how often they appear, with the last day seen.
+    """
+    by_address: dict[str, Contact] = {}
+    for person in contacts:
+        for email in person.emails:
+            by_address.setdefault(email_key(email), person)
+    plan = HistoryPlan()
+    latest: dict[str, date] = {}
+    days: dict[tuple[str, date], list[Exchange]] = {}
+    strangers: dict[str, Correspondent] = {}
+    for exchange in exchanges:
+        contact = by_address.get(exchange.address)
+        if contact is None:
+            known = strangers.get(exchange.address)
+            if known is None:
+                strangers[exchange.address] = Correspondent(address=exchange.address, name=exchange.name, count=1,
+                                                            last=exchange.on)
+            else:
+                known.count += 1
+                known.last = max(known.last, exchange.on)
+                known.name = known.name or exchange.name
+            plan.not_contacts[exchange.name or exchange.address] += 1
+            continue
+        days.setdefault((contact.id, exchange.on), []).append(exchange)
+    index = ContactIndex(contacts)
+    interaction_kind = InteractionKind.MEETING if kind is HistoryKind.MEETINGS else InteractionKind.EMAIL
+    for (contact_id, on), same_day in days.items():
+        record_id = _exchange_id(kind, same_day[0].address, on)
+        if record_id in stored_ids:
+            plan.already_stored += 1
+            continue
+        plan.interactions.append(Interaction(
+            id=record_id, contact_id=contact_id, kind=interaction_kind, on=on, note=_exchange_note(kind, same_day),
+            direction=_direction(same_day), source=SOURCES[kind], import_id=import_id))
+        plan.per_kind[kind] += 1
+        plan.per_contact[contact_id] += 1
+        if on > latest.get(contact_id, date.min):
+            latest[contact_id] = on
+    plan.moves = _moves(index, latest, last_contact)
+    plan.correspondents = sorted(strangers.values(), key=lambda c: (-c.count, -c.last.toordinal(), c.address))[
+        :CORRESPONDENTS_SHOWN]
+    return plan
+
+
+def _exchange_id(kind: HistoryKind, address: str, on: date) -> str:
+    natural = f'{kind.value}|{address}|{on.isoformat()}'
+    return hashlib.sha1(natural.encode('utf-8'), usedforsecurity=False).hexdigest()[:32]
+
+
+def _exchange_note(kind: HistoryKind, exchanges: Sequence[Exchange]) -> str:
+    titles = list(dict.fromkeys(exchange.title for exchange in exchanges if exchange.title))
+    if kind is HistoryKind.MEETINGS:
+        return ('Meeting: ' + '; '.join(titles) if titles else 'Meeting (from your calendar).')[:_NOTE_LIMIT]
+    count = len(exchanges)
+    return (f'{count} e-mail{"" if count == 1 else "s"}' + (': ' + '; '.join(titles) if titles else '.'))[:_NOTE_LIMIT]
+
+
+def _direction(exchanges: Sequence[Exchange]) -> Direction:
+    directions = {exchange.direction for exchange in exchanges} - {Direction.UNKNOWN}
+    if len(directions) == 1:
+        return directions.pop()
+    return Direction.BOTH if directions else Direction.UNKNOWN
 
 
 class ContactIndex:

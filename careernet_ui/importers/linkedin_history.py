@@ -51,6 +51,8 @@ class HistoryKind(StrEnum):
     ENDORSEMENT_RECEIVED = 'endorsement_received'
     ENDORSEMENT_GIVEN = 'endorsement_given'
     INVITATION = 'invitation'
+    MEETINGS = 'meetings'
+    EMAILS = 'emails'
 
     @property
     def label(self) -> str:
@@ -65,6 +67,8 @@ _LABELS = {
     HistoryKind.ENDORSEMENT_RECEIVED: 'Endorsements received',
     HistoryKind.ENDORSEMENT_GIVEN: 'Endorsements given',
     HistoryKind.INVITATION: 'Invitations with a message',
+    HistoryKind.MEETINGS: 'Meetings',
+    HistoryKind.EMAILS: 'E-mail days',
 }
 
 

@@ -63,6 +63,8 @@ class PreparedArchive:
     plan: HistoryPlan
     revision: int
     contact_names: dict[str, str] = field(default_factory=dict)  # every contact's name by id, for the preview
+    source: str = SOURCE  # what the import history calls it: linkedin-archive, calendar, mbox
+    own_addresses: tuple[str, ...] = ()  # the user's e-mail addresses, recognised in a calendar or mailbox
 
     @property
     def new_contacts(self) -> int:
@@ -195,6 +197,8 @@ def preview_lines(prepared: PreparedArchive) -> list[str]:
     if prepared.history.owner.profile:
         lines.append(f'You are {prepared.history.owner.name or "?"} ({prepared.history.owner.profile}); '
                      'you are never imported as a contact.')
+    if prepared.own_addresses:
+        lines.append(f'You are {", ".join(prepared.own_addresses)}; you are never imported as a contact.')
     if prepared.contacts is not None:
         cplan = prepared.contacts.plan
         lines.append(f'Connections.csv: {len(cplan.new):,} new contacts, {len(cplan.updated):,} updated, '
@@ -249,12 +253,13 @@ def _store(store: Store, prepared: PreparedArchive, *, batch_size: int | None) -
     counts = {'contacts': prepared.new_contacts, 'interactions': len(interactions), 'feedback': len(feedback)}
     owner = prepared.history.owner
     settings = store.settings
-    entry = ImportEntry(id=prepared.import_id, source=SOURCE, label=prepared.label,
+    entry = ImportEntry(id=prepared.import_id, source=prepared.source, label=prepared.label,
                         counts={kind: count for kind, count in counts.items() if count})
     store.save_settings(replace(
         settings,
         own_name=settings.own_name or owner.name,
         own_profile_url=settings.own_profile_url or (f'https://www.{owner.profile}' if owner.profile else ''),
+        own_emails=list(dict.fromkeys([*settings.own_emails, *prepared.own_addresses])),
         import_history=[*settings.import_history, entry],
     ))
 

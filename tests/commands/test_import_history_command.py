@@ -101,3 +101,23 @@ def test_bad_archives_are_one_clear_line_and_nothing_is_stored(
     assert err.count('\n') == 1
     assert table(data_path, 'contacts') == []
     assert table(data_path, 'interactions') == []
+
+
+def test_import_calendar_adds_meetings_with_contacts_and_lists_the_others(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calendar = Path(__file__).parents[1] / 'importers' / 'fixtures' / 'calendars' / 'google-takeout.ics'
+    connections = Path(__file__).parents[1] / 'importers' / 'fixtures' / 'linkedin-Connections.csv'
+    assert main(['import', 'linkedin', str(connections), '--data', str(data_path), '--yes']) == 0  # Dana's e-mail
+    capsys.readouterr()
+
+    assert main(['import', 'calendar', str(calendar), '--data', str(data_path), '--yes']) == 0
+
+    out = capsys.readouterr().out
+    assert 'You are sam.rivera@example.com' in out
+    assert 'Zed Stranger <zed@stranger.example>: 1, last 2026-09-11' in out
+    meetings = [doc for doc in table(data_path, 'interactions') if doc['kind'] == 'meeting']
+    assert meetings
+    assert {doc['source'] for doc in meetings} == {'calendar'}
+    assert main(['import', 'calendar', str(calendar), '--data', str(data_path), '--yes']) == 0
+    assert 'Nothing to import' in capsys.readouterr().out
