@@ -31,7 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument('format', choices=FORMATS,
                         help='linkedin (Connections.csv), vcard (.vcf), csv (Google Contacts or the template), '
                              'linkedin-archive (the ZIP from "Get a copy of your data", or its folder), '
-                             'or calendar (an .ics file: past meetings with your contacts)')
+                             'calendar (an .ics file: past meetings with your contacts) '
+                             'or mbox (a mailbox: e-mail days with your contacts, headers only)')
     parser.add_argument('file', type=Path, metavar='FILE', help='the file (or archive folder) to import')
     parser.add_argument('--yes', action='store_true', help='import without asking (needed when not on a terminal)')
     parser.add_argument('--include-duplicates', action='store_true',

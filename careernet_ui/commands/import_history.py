@@ -16,12 +16,12 @@ from pathlib import Path
 from careernet_ui.domain import CareerNetError
 from careernet_ui.importers.csv_safety import neutralize
 from careernet_ui.paths import data_path
-from careernet_ui.services.address_import import prepare_calendar
+from careernet_ui.services.address_import import prepare_calendar, prepare_mbox
 from careernet_ui.services.archive_import import PreparedArchive, per_contact, prepare_archive, store_archive
 from careernet_ui.services.archive_import import preview_lines as archive_preview
 from storage import open_store
 
-FORMATS = ('linkedin-archive', 'calendar')
+FORMATS = ('linkedin-archive', 'calendar', 'mbox')
 SHOWN_MOVES = 20
 SUMMARY_COLUMNS = ('contact', 'kind', 'date', 'direction', 'source', 'note')
 
@@ -32,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(data_path(args))
     try:
         today = args.today or date.today()
-        if args.format == 'calendar':
+        if args.format == 'mbox':
+            prepared = prepare_mbox(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
+                                    settings=store.settings, today=today, revision=store.revision)
+        elif args.format == 'calendar':
             prepared = prepare_calendar(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
                                         settings=store.settings, today=today, revision=store.revision)
         else:

@@ -18,6 +18,7 @@ from careernet_ui.domain.records import new_id
 from careernet_ui.importers.calendar_history import AddressHistory, read_calendar
 from careernet_ui.importers.history_plan import plan_exchanges
 from careernet_ui.importers.linkedin_history import HistoryKind, LinkedInHistory
+from careernet_ui.importers.mbox_history import read_mbox
 
 from .archive_import import PreparedArchive
 
@@ -43,6 +44,27 @@ def prepare_calendar(
     history = read_calendar(source, own_addresses=settings.own_emails, zone=zone_of(settings), today=today)
     name = label or (source.name if isinstance(source, Path) else 'calendar.ics')
     return prepared_from(history, HistoryKind.MEETINGS, CALENDAR_SOURCE, name, contacts=contacts,
+                         interactions=interactions, revision=revision)
+
+
+def prepare_mbox(
+    source: Path,
+    *,
+    contacts: Sequence[Contact],
+    interactions: Sequence[Interaction],
+    settings: Settings,
+    today: date,
+    revision: int = 0,
+    label: str = '',
+) -> PreparedArchive:
+    """Read a mailbox's headers (streamed) and plan its e-mail days with contacts; stores nothing.
+
+    Raises:
+        ImportFormatError: Not a mailbox.
+    """
+    history = read_mbox(source, own_addresses=settings.own_emails, zone=zone_of(settings))
+    history.exchanges = [exchange for exchange in history.exchanges if exchange.on <= today]
+    return prepared_from(history, HistoryKind.EMAILS, MBOX_SOURCE, label or source.name, contacts=contacts,
                          interactions=interactions, revision=revision)
 
 

@@ -121,3 +121,22 @@ def test_import_calendar_adds_meetings_with_contacts_and_lists_the_others(
     assert {doc['source'] for doc in meetings} == {'calendar'}
     assert main(['import', 'calendar', str(calendar), '--data', str(data_path), '--yes']) == 0
     assert 'Nothing to import' in capsys.readouterr().out
+
+
+def test_import_mbox_adds_email_days_with_contacts_and_changes_nothing_the_second_time(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixtures = Path(__file__).parents[1] / 'importers' / 'fixtures'
+    assert main(['import', 'linkedin', str(fixtures / 'linkedin-Connections.csv'), '--data', str(data_path),
+                 '--yes']) == 0
+    capsys.readouterr()
+
+    assert main(['import', 'mbox', str(fixtures / 'gmail-crlf.mbox'), '--data', str(data_path), '--yes']) == 0
+
+    out = capsys.readouterr().out
+    assert 'E-mail days: 1' in out
+    assert 'Zed Stranger <zed@stranger.example>: 1, last 2026-03-05' in out
+    emails = [doc for doc in table(data_path, 'interactions') if doc['kind'] == 'email']
+    assert [doc['on'] for doc in emails] == ['2026-03-02']
+    assert main(['import', 'mbox', str(fixtures / 'gmail-crlf.mbox'), '--data', str(data_path), '--yes']) == 0
+    assert 'Nothing to import' in capsys.readouterr().out
