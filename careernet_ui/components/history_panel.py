@@ -15,7 +15,8 @@ from nicegui import events, run, ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import CareerNetError, wording
-from careernet_ui.services.address_import import prepare_calendar
+from careernet_ui.importers.history_plan import Correspondent
+from careernet_ui.services.address_import import add_correspondent, prepare_calendar
 from careernet_ui.services.archive_import import (
     PreparedArchive,
     per_contact,
@@ -57,7 +58,7 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
                 ui.label(state.working).mark('history-working')
                 ui.spinner()
             elif state.prepared is not None:
-                _preview(state.prepared, confirm=confirm, cancel=cancel)
+                _preview(state.prepared, confirm=confirm, cancel=cancel, add=add)
             else:
                 if state.error:
                     ui.label(state.error).classes('text-negative').mark('history-error')
@@ -119,6 +120,12 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
             body.refresh()
             on_stored()
 
+        def add(person: Correspondent) -> None:
+            source = state.prepared.source if state.prepared is not None else ''
+            contact = add_correspondent(ctx.store, person, today=ctx.today(), source=source)
+            ui.notify(f'Added {contact.name}. Import the file again to bring in your history with them.',
+                      type='positive')
+
         def cancel() -> None:
             state.prepared = None
             body.refresh()
@@ -137,7 +144,8 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
         body()
 
 
-def _preview(prepared: PreparedArchive, *, confirm: Callable[[], object], cancel: Callable[[], None]) -> None:
+def _preview(prepared: PreparedArchive, *, confirm: Callable[[], object], cancel: Callable[[], None],
+             add: Callable[[Correspondent], None]) -> None:
     ui.label(f'{prepared.label}: nothing is stored until you confirm.').mark('history-preview-title')
     with ui.column().classes('gap-0').mark('history-preview'):
         for line in preview_lines(prepared):
@@ -155,11 +163,12 @@ def _preview(prepared: PreparedArchive, *, confirm: Callable[[], object], cancel
         ui.label(f'{contact.name} wrote you a recommendation: consider moving them to Advocate.').classes('text-sm')
     if prepared.plan.correspondents:
         ui.label('People you meet most who are not contacts:').classes('font-medium')
-        for person in prepared.plan.correspondents:
+        for position, person in enumerate(prepared.plan.correspondents, 1):
             with ui.row().classes('items-center gap-2'):
                 ui.label(f'{person.name or person.address} <{person.address}>: {person.count:,}, '
                          f'last {wording.day_label(person.last)}').classes('text-sm')
-                ui.button('Add', on_click=lambda: ui.navigate.to('/contacts')).props('flat dense')
+                ui.button('Add', on_click=lambda person=person: add(person)).props('flat dense') \
+                    .mark('history-add', f'history-add-{position}')
     with ui.row().classes('gap-2'):
         if prepared.has_work:
             ui.button('Import this history', icon='history', on_click=confirm).mark('history-confirm')

@@ -14,11 +14,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from careernet_ui.domain import Contact, Interaction, Settings
+from careernet_ui.domain.contacts import new_contact
 from careernet_ui.domain.records import new_id
 from careernet_ui.importers.calendar_history import AddressHistory, read_calendar
-from careernet_ui.importers.history_plan import plan_exchanges
+from careernet_ui.importers.history_plan import Correspondent, plan_exchanges
 from careernet_ui.importers.linkedin_history import HistoryKind, LinkedInHistory
 from careernet_ui.importers.mbox_history import read_mbox
+from storage import Store
 
 from .archive_import import PreparedArchive
 
@@ -91,6 +93,15 @@ def prepared_from(
         history=LinkedInHistory(noise=history.noise, files=[label]), plan=plan, revision=revision,
         contact_names={contact.id: contact.name for contact in contacts}, source=source,
         own_addresses=history.own_addresses)
+
+
+def add_correspondent(store: Store, person: Correspondent, *, today: date, source: str = '') -> Contact:
+    """Add someone from the "not a contact" list as a contact (name and address), in one write.
+
+    Importing the same file again then brings in their meetings or mail.
+    """
+    name = person.name.strip() or person.address.partition('@')[0]
+    return store.contacts.add(new_contact(on=today, name=name, emails=[person.address], source=source))
 
 
 def zone_of(settings: Settings) -> ZoneInfo:
