@@ -106,7 +106,7 @@ def test_bad_archives_are_one_clear_line_and_nothing_is_stored(
 def test_import_calendar_adds_meetings_with_contacts_and_lists_the_others(
     data_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    calendar = Path(__file__).parents[1] / 'importers' / 'fixtures' / 'calendars' / 'google-takeout.ics'
+    calendar = Path(__file__).parents[1] / 'importers' / 'history_fixtures' / 'calendars' / 'google-takeout.ics'
     connections = Path(__file__).parents[1] / 'importers' / 'fixtures' / 'linkedin-Connections.csv'
     assert main(['import', 'linkedin', str(connections), '--data', str(data_path), '--yes']) == 0  # Dana's e-mail
     capsys.readouterr()
@@ -131,12 +131,13 @@ def test_import_mbox_adds_email_days_with_contacts_and_changes_nothing_the_secon
                  '--yes']) == 0
     capsys.readouterr()
 
-    assert main(['import', 'mbox', str(fixtures / 'gmail-crlf.mbox'), '--data', str(data_path), '--yes']) == 0
+    mbox = fixtures.parent / 'history_fixtures' / 'gmail-crlf.mbox'
+    assert main(['import', 'mbox', str(mbox), '--data', str(data_path), '--yes']) == 0
 
     out = capsys.readouterr().out
     assert 'E-mail days: 1' in out
     assert 'Zed Stranger <zed@stranger.example>: 1, last 2026-03-05' in out
     emails = [doc for doc in table(data_path, 'interactions') if doc['kind'] == 'email']
     assert [doc['on'] for doc in emails] == ['2026-03-02']
-    assert main(['import', 'mbox', str(fixtures / 'gmail-crlf.mbox'), '--data', str(data_path), '--yes']) == 0
+    assert main(['import', 'mbox', str(mbox), '--data', str(data_path), '--yes']) == 0
     assert 'Nothing to import' in capsys.readouterr().out

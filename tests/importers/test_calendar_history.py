@@ -15,7 +15,7 @@ from careernet_ui.importers.history_plan import plan_exchanges
 from careernet_ui.importers.linkedin_history import HistoryKind
 from tests.conftest import TODAY
 
-CALENDARS = Path(__file__).parent / 'fixtures' / 'calendars'
+CALENDARS = Path(__file__).parent / 'history_fixtures' / 'calendars'
 DANA = Contact(name='Dana Okafor', emails=['dana.okafor@example.com'])
 MEI = Contact(name='Mei Chen', emails=['MEI.CHEN@example.com'])
 

@@ -15,7 +15,7 @@ from careernet_ui.importers.history_plan import plan_exchanges
 from careernet_ui.importers.linkedin_history import HistoryKind
 from careernet_ui.importers.mbox_history import read_mbox
 
-MBOX = Path(__file__).parent / 'fixtures' / 'gmail-crlf.mbox'
+MBOX = Path(__file__).parent / 'history_fixtures' / 'gmail-crlf.mbox'
 
 
 def test_direct_messages_become_one_exchange_per_person_per_day() -> None:

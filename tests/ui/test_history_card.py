@@ -10,7 +10,7 @@ from tinydb import TinyDB
 
 from tests.importers.linkedin_archive import archive_zip
 
-CALENDAR = Path(__file__).parents[1] / 'importers' / 'fixtures' / 'calendars' / 'google-takeout.ics'
+CALENDAR = Path(__file__).parents[1] / 'importers' / 'history_fixtures' / 'calendars' / 'google-takeout.ics'
 WAIT = 100
 
 
