@@ -1,4 +1,8 @@
-"""``python app.py import linkedin|vcard|csv FILE``: preview an import, confirm it, store it, summarise it."""
+"""``python app.py import linkedin|vcard|csv FILE``: preview an import, confirm it, store it, summarise it.
+
+``import linkedin-archive ZIP|DIR`` (the history in the user's own archives) is handed to
+:mod:`~careernet_ui.commands.import_history`.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +18,23 @@ from careernet_ui.services.imports import FORMAT_LABELS, PreparedImport, apply, 
 from storage import open_store
 from storage.durable import write_atomically
 
+from . import import_history
+
 NAME = 'import'
-HELP = 'import contacts from a LinkedIn Connections.csv, a vCard (.vcf) file or a contacts CSV'
-FORMATS = ('linkedin', 'vcard', 'csv')
+HELP = ('import contacts from a LinkedIn Connections.csv, a vCard (.vcf) file or a contacts CSV, '
+        'or the history in a whole LinkedIn archive')
+FORMATS = ('linkedin', 'vcard', 'csv', *import_history.FORMATS)
 SHOWN_SKIPPED = 50
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the command's arguments."""
     parser.add_argument('format', choices=FORMATS,
-                        help='linkedin (Connections.csv), vcard (.vcf) or csv (Google Contacts or the template)')
-    parser.add_argument('file', type=Path, metavar='FILE', help='the file to import')
+                        help='linkedin (Connections.csv), vcard (.vcf), csv (Google Contacts or the template), '
+                             'linkedin-archive (the ZIP from "Get a copy of your data", or its folder), '
+                             'calendar (an .ics file: past meetings with your contacts) '
+                             'or mbox (a mailbox: e-mail days with your contacts, headers only)')
+    parser.add_argument('file', type=Path, metavar='FILE', help='the file (or archive folder) to import')
     parser.add_argument('--yes', action='store_true', help='import without asking (needed when not on a terminal)')
     parser.add_argument('--include-duplicates', action='store_true',
                         help='also add the rows that may duplicate a contact you have, as new contacts')
@@ -34,6 +44,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Preview, confirm, import; returns the exit code (1 when the user declines)."""
+    if args.format in import_history.FORMATS:
+        return import_history.run(args)
     path: Path = args.file.expanduser()
     store = open_store(data_path(args))
     try:

@@ -96,6 +96,8 @@ class Feedback(Record):
     text: str = ''
     themes: list[str] = field(default_factory=list)
     accomplishment_ids: list[str] = field(default_factory=list)
+    source: str = ''  # where an imported entry came from, e.g. ``linkedin-recommendations``
+    import_id: str = ''  # the import that brought it, so that import can be undone as a whole
 
     def __post_init__(self) -> None:
         v.stamps(self)

@@ -103,6 +103,7 @@ class Contact(Record):
     consent: ReferenceConsent | None = None
     connected_on: date | None = None
     source: str = ''
+    import_id: str = ''  # the archive import that added this contact (undoing it removes the contact)
 
     def __post_init__(self) -> None:
         v.stamps(self)

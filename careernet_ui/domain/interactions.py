@@ -32,14 +32,31 @@ class InteractionKind(StrEnum):
         return self.value.replace('_', ' ').capitalize()
 
 
+class Direction(StrEnum):
+    """Who wrote: the user, the other person, or both on that day. Empty when not known."""
+
+    UNKNOWN = ''
+    SENT = 'sent'
+    RECEIVED = 'received'
+    BOTH = 'both'
+
+
 @dataclass(kw_only=True, slots=True)
 class Interaction(Record):
-    """One dated contact with a person."""
+    """One dated contact with a person.
+
+    An interaction read from the user's own archives says where it came from (``source``, e.g.
+    ``linkedin-messages``) and which import brought it (``import_id``), so that import can be
+    undone as a whole; one logged by hand leaves both empty.
+    """
 
     contact_id: str
     kind: InteractionKind
     on: date
     note: str = ''
+    direction: Direction = Direction.UNKNOWN
+    source: str = ''
+    import_id: str = ''
 
     def __post_init__(self) -> None:
         v.stamps(self)
@@ -47,3 +64,6 @@ class Interaction(Record):
         self.kind = v.member(self.kind, InteractionKind, 'kind', 'interaction kind')
         v.sane_date(self.on, 'on', 'Date')
         self.note = v.optional_text(self.note, 'note', 'Note', limit=v.MAX_TEXT)
+        self.direction = v.member(self.direction, Direction, 'direction', 'direction')
+        self.source = v.optional_text(self.source, 'source', 'Source', limit=60)
+        self.import_id = v.optional_text(self.import_id, 'import_id', 'Import', limit=60)

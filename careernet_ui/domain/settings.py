@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from . import validation as v
 from .contacts import Stage
 from .errors import ValidationError
+from .import_history import ImportEntry
 
 # It becomes part of every UID's right-hand side (``<key>@<calendar id>.careernet``).
 _CALENDAR_ID = re.compile(r'[A-Za-z0-9-]{1,64}', re.ASCII)
@@ -56,6 +57,12 @@ class Settings:
     feed_digest_threshold: int = 5
     timezone: str = 'UTC'
     dark_mode: bool = False
+    # Who the user is in their own archives (recognised in LinkedIn's messages and invitations),
+    # so they are never imported as a contact of their own.
+    own_name: str = ''
+    own_profile_url: str = ''
+    own_emails: list[str] = field(default_factory=list)  # recognised in calendar files and mailboxes
+    import_history: list[ImportEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # A hand-edited file can hold a list or a 50-digit number anywhere: name the setting.

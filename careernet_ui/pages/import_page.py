@@ -10,6 +10,7 @@ from nicegui import app, run, ui
 
 from careernet_ui.components.backup_panel import BACKUP_URL, CONTACTS_CSV_URL, CONTACTS_VCARD_URL, backup_panel
 from careernet_ui.components.frame import frame
+from careernet_ui.components.history_panel import history_panel
 from careernet_ui.components.import_panel import import_panel
 from careernet_ui.context import AppContext
 from careernet_ui.importers import contacts_to_csv, contacts_to_vcard
@@ -26,6 +27,7 @@ def register(ctx: AppContext) -> None:
         after_import: list[Callable[[], object]] = []  # the backup card's "this file is empty" goes stale
         with frame(ctx, 'Import & export'):
             import_panel(ctx, on_stored=lambda: [refresh() for refresh in after_import])
+            history_panel(ctx, on_stored=lambda: [refresh() for refresh in after_import])
             after_import.append(backup_panel(ctx))
 
     # Encoding runs in a worker thread on a snapshot taken here, on the event loop: the records are
