@@ -16,6 +16,7 @@ from careernet_ui.components.lean_fields import LeanInput, LeanSelect
 from careernet_ui.components.move_dialog import open_move_dialog
 from careernet_ui.components.pipeline_card import CARD_CLASS, PipelineCard
 from careernet_ui.components.plain_button import PlainButton
+from careernet_ui.components.touch import SEARCH_CLASSES, autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.board import BoardColumn, BoardQuery, build_board, tag_options
@@ -61,7 +62,9 @@ def register(ctx: AppContext) -> None:
                             query.pin(moved.id)
                     board.refresh()  # re-rank, re-count, or put the card back if the move failed
 
-                with ui.row().classes('w-full gap-3 items-start no-wrap overflow-x-auto').mark('pipeline-board'):
+                # Columns side by side on a wide screen, one above the other on a phone.
+                with ui.row().classes('w-full gap-3 flex-col md:flex-row md:flex-nowrap md:items-start '
+                                      'md:overflow-x-auto').mark('pipeline-board'):
                     for column in columns:
                         _column(ctx, query, column, card_contacts, column_stages, dropped, board.refresh)
 
@@ -85,7 +88,7 @@ def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) 
     with ui.row().classes('w-full items-end gap-3') as bar:
         LeanInput('Search', placeholder='name, organisation, title, tag or e-mail',
                  on_change=lambda e: changed(text=e.value or '')) \
-            .props('clearable debounce=300 stack-label').classes('grow').mark('pipeline-search')
+            .props('clearable debounce=300 stack-label').classes(SEARCH_CLASSES).mark('pipeline-search')
         button = PlainButton('Filter by role, tag, organisation', more_filters).classes('text-sm') \
             .mark('pipeline-more-filters')
 
@@ -94,7 +97,7 @@ def _more_filters(ctx: AppContext, changed: Callable[..., None]) -> None:
     tags = tag_options(ctx.store.network())
     LeanSelect({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
                on_change=lambda e: changed(role=Role(e.value) if e.value else None)) \
-        .props('autofocus').classes('w-40').mark('pipeline-role')
+        .props(autofocus()).classes('w-40').mark('pipeline-role')
     LeanSelect({'': 'Any tag', **{tag: tag for tag in tags}}, value='', label='Tag',
                on_change=lambda e: changed(tag=e.value or '')) \
         .classes('w-40').mark('pipeline-tag')
@@ -130,7 +133,7 @@ def _column(
         refresh()
 
     # A plain <div>, not a Quasar card: see pipeline_card.
-    with Element('div').classes('q-card flex flex-col grow basis-0 min-w-[15rem] gap-2 p-3 bg-gray-50 '
+    with Element('div').classes('q-card flex flex-col grow md:basis-0 min-w-0 md:min-w-[15rem] gap-2 p-3 bg-gray-50 '
                                 'dark:bg-neutral-800').mark(f'column-{stage.value}'):
         with ui.row().classes('w-full items-center gap-2'):
             stage_badge(stage)
