@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import Server, screenshot
+from tests.e2e.conftest import ARTIFACTS, Server, screenshot
 from tests.e2e.layout import DESKTOP, NARROW, layout_problems, phone_context
 
 pytestmark = pytest.mark.e2e
@@ -70,6 +70,8 @@ def test_every_page_fits_a_phone_and_is_saved_at_both_sizes(demo_server: Server,
         if found := layout_problems(phone):
             problems[path] = found
         screenshot(phone, f'phone-{name_of(path)}')
+        if path == '/':  # the first screen, as README.md shows it (docs/phone-dashboard.png)
+            phone.screenshot(path=str(ARTIFACTS / 'phone-dashboard-screen.png'))
     assert not problems, problems
 
     desktop = browser.new_context(viewport=DESKTOP).new_page()
