@@ -66,7 +66,8 @@ def _request_block(ctx: AppContext, request: ReferenceRequest, refresh: Refresh)
             ui.button(icon='close', on_click=lambda: confirm(
                 f'Take {name} off this application? What their steps logged stays in their history.', 'Remove',
                 lambda: _remove(ctx, request, refresh))) \
-                .props('flat round dense').tooltip('Remove this reference').mark(f'remove-request-{request.id}')
+                .props('flat round dense aria-label="Remove this reference"').tooltip('Remove this reference') \
+                .mark(f'remove-request-{request.id}')
         for step in request.history:
             note = f' — {step.note}' if step.note else ''
             ui.label(f'{wording.day_label(step.on)}: {step.status.label}{note}').classes('text-sm text-grey-8') \

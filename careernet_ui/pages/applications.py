@@ -86,9 +86,10 @@ def _row(ctx: AppContext, application: Application, requests: list[ReferenceRequ
             .mark('application-references')
         application_stage_badge(application.stage).mark('application-stage-badge')
         ui.button(icon='edit', on_click=lambda: open_application_dialog(ctx, application, _open)) \
-            .props('flat round dense').tooltip('Edit').mark('edit-application', f'edit-application-{application.id}')
+            .props(f'flat round dense aria-label="Edit {_quoted(application)}"') \
+            .tooltip('Edit').mark('edit-application', f'edit-application-{application.id}')
         ui.button(icon='delete', on_click=lambda: _ask_delete(ctx, application, requests, refresh)) \
-            .props('flat round dense color=negative').tooltip('Delete') \
+            .props(f'flat round dense color=negative aria-label="Delete {_quoted(application)}"').tooltip('Delete') \
             .mark('delete-application', f'delete-application-{application.id}')
 
 
@@ -124,3 +125,8 @@ def _empty_state(ctx: AppContext) -> None:
 
 def _open(application: Application) -> None:
     ui.navigate.to(f'/applications/{application.id}')
+
+
+def _quoted(application: Application) -> str:
+    # A screen reader's name for the row's icon buttons; a double quote would end the prop.
+    return f'{application.position} at {application.company}'.replace('"', "'")

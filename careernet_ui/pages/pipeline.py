@@ -140,7 +140,7 @@ def _column(
             ui.label(f'{column.total:,}').classes('font-semibold').mark(f'total-{stage.value}')
             if column.overdue:
                 ui.label(f'{column.overdue:,} overdue').classes('text-xs text-negative')
-        ui.label(STAGE_HINTS[stage]).classes('text-xs text-grey-7')
+        ui.label(STAGE_HINTS[stage]).classes('text-xs text-grey-8')
         if not column.cards:
             message = 'No match here.' if query.narrowed() else 'Nobody here yet: drag someone in.'
             ui.label(message).classes('text-sm text-grey-7 italic').mark(f'empty-{stage.value}')
@@ -156,7 +156,7 @@ def _column(
                             options={'sort': False, 'draggable': f'.{CARD_CLASS}'})
         if column.hidden:
             with ui.row().classes('w-full items-center justify-between'):
-                ui.label(f'{len(column.cards):,} of {column.total:,}').classes('text-xs text-grey-7') \
+                ui.label(f'{len(column.cards):,} of {column.total:,}').classes('text-xs text-grey-8') \
                     .mark(f'shown-{stage.value}')
                 PlainButton('Show more', more, aria_label=f'Show more in {stage.label}').mark(f'more-{stage.value}')
 
