@@ -56,7 +56,7 @@ def test_no_serious_accessibility_violation_light_or_dark(
     page = context.new_page()
     paths = all_pages(page, demo_server)
     problems: dict[str, list[str]] = {}
-    for dark in (False,):
+    for dark in (False, True):
         for path in paths:
             page.goto(demo_server.url + path)
             settle(page)
