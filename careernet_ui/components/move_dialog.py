@@ -37,6 +37,8 @@ def open_move_dialog(ctx: AppContext, contact: Contact, on_moved: Callable[[Cont
         choice = ui.select(options, label='Move to *').props(autofocus()).classes('w-full').mark('move-stage')
         note = ui.input('Why (optional)', placeholder='e.g. gave a reference to Initech') \
             .on('keydown.enter', move).classes('w-full').mark('move-note')
+        # Keyboard path: once a stage is chosen (arrows, Enter) the note is next, so typing goes there.
+        choice.on_value_change(lambda: note.run_method('focus'))
         with ui.row().classes('w-full justify-end gap-2'):
             ui.button('Cancel', on_click=dialog.close).props('flat').mark('move-cancel')
             ui.button('Move', icon='arrow_forward', on_click=move).mark('move-save')

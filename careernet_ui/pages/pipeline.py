@@ -122,8 +122,12 @@ def _column(
         query.pin(contact_id)
         refresh()
 
+    def moved(contact: Contact) -> None:
+        changed(contact.id)
+        focus_card(contact.id)  # a keyboard user carries on from the card they moved
+
     def move(contact: Contact) -> None:
-        open_move_dialog(ctx, contact, lambda moved: changed(moved.id))
+        open_move_dialog(ctx, contact, moved)
 
     def log(contact: Contact) -> None:
         open_log_dialog(ctx, contact, lambda logged: changed(logged.contact_id))
@@ -168,3 +172,19 @@ def _empty_state() -> None:
                  'potential advocate, reference, advocate.')
         ui.button('Add contacts', icon='person_add', on_click=lambda: ui.navigate.to('/contacts')) \
             .mark('pipeline-add-contacts')
+
+
+def focus_card(contact_id: str) -> None:
+    """Put the keyboard focus on the person's card's "Move to…" button, once the board has redrawn it.
+
+    After a dialog closes the focus would fall to the page; a keyboard user continues from the card.
+    """
+    selector = f'[data-contact="{contact_id}"] button[aria-label^="Move "]'
+    # The card is redrawn as a new element, and Quasar gives the focus back to what opened the dialog
+    # (the old card) as the dialog closes: focus the new card once the dialog is gone, and until it holds.
+    ui.run_javascript(
+        'let tries = 0, held = 0; const find = () => {'
+        f" const button = document.querySelector({selector!r});"
+        " if (button && !document.querySelector('.q-dialog')) {"
+        ' if (document.activeElement === button) held++; else { held = 0; button.focus(); } }'
+        ' if (held < 5 && tries++ < 150) setTimeout(find, 20); }; find();')
