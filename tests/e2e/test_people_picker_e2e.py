@@ -25,3 +25,12 @@ def test_choosing_a_witness_clears_the_typed_text_and_no_match_is_explained(demo
     expect(witnesses).to_have_value('')
     witnesses.press_sequentially('Zebulon')
     expect(page.get_by_text('No contact matches "Zebulon". Add them on the Contacts page.')).to_be_visible()
+
+
+def test_a_reference_picker_with_no_match_says_so(demo_server: Server, page: Page) -> None:
+    page.goto(demo_server.url + '/applications')
+    page.get_by_role('link', name='Principal Engineer at Cyberdyne Systems').click()
+    picker = page.get_by_role('combobox', name='Who did you ask?')
+    picker.click()
+    picker.press_sequentially('Zebulon')
+    expect(page.get_by_text('No contact matches "Zebulon". Add them on the Contacts page.')).to_be_visible()
