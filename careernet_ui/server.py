@@ -108,6 +108,7 @@ def run(options: ServeOptions) -> None:
         host=options.host,
         port=options.port,
         title='CareerNet',
+        language='en-GB',  # <html lang>, for screen readers; CareerNet writes British English
         favicon='🤝',
         show=options.open_browser,
         reload=False,

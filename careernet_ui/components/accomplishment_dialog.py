@@ -15,6 +15,7 @@ from .feedback import attempt, confirm
 from .form_errors import discard_on_close
 from .form_submit import FormFields, submit
 from .people_picker import people_picker
+from .touch import autofocus
 
 
 def open_accomplishment_dialog(
@@ -43,9 +44,9 @@ def open_accomplishment_dialog(
 
     with ui.dialog() as dialog, ui.card().classes('w-full max-w-3xl gap-2').mark('accomplishment-dialog'):
         ui.label('Edit accomplishment' if existing else 'Log an accomplishment').classes('text-xl font-semibold')
-        field('title', ui.input('Title *', placeholder='Cut checkout p95 latency').props('autofocus')
+        field('title', ui.input('Title *', placeholder='Cut checkout p95 latency').props(autofocus())
               .classes('w-full'))
-        with ui.grid(columns=3).classes('w-full gap-x-4 gap-y-1'):
+        with ui.grid().classes('w-full grid-cols-1 sm:grid-cols-3 gap-x-4 gap-y-1'):
             field('on', ui.input('Date (or start) *', placeholder='YYYY-MM-DD'))
             field('until', ui.input('Until (for a period)', placeholder='YYYY-MM-DD'))
             field('evidence_url', ui.input('Evidence link', placeholder='https://…'))
@@ -53,7 +54,7 @@ def open_accomplishment_dialog(
             field('project', ui.input('Project'))
             field('organisation', ui.input('Organisation'))
         ui.label('Quantified result').classes('text-sm font-medium text-grey-8 mt-2')
-        with ui.grid(columns=4).classes('w-full gap-x-4 gap-y-1'):
+        with ui.grid().classes('w-full grid-cols-2 sm:grid-cols-4 gap-x-4 gap-y-1'):
             metric = [
                 field('metric_name', ui.input('Metric', placeholder='p95 latency')),
                 field('metric_baseline', ui.input('Before (optional)', placeholder='800')),

@@ -8,21 +8,21 @@ from .badges import Badge
 
 APPLICATION_COLORS = {
     ApplicationStage.INTERESTED: 'grey-7',
-    ApplicationStage.APPLIED: 'blue',
-    ApplicationStage.INTERVIEWING: 'indigo',
-    ApplicationStage.OFFER: 'amber-9',
-    ApplicationStage.ACCEPTED: 'positive',
+    ApplicationStage.APPLIED: 'blue-9',
+    ApplicationStage.INTERVIEWING: 'indigo-8',
+    ApplicationStage.OFFER: 'purple-8',
+    ApplicationStage.ACCEPTED: 'green-9',
     ApplicationStage.REJECTED: 'negative',
-    ApplicationStage.WITHDRAWN: 'grey-6',
+    ApplicationStage.WITHDRAWN: 'grey-8',
 }
 REQUEST_COLORS = {
     RequestStatus.ASKED: 'grey-7',
-    RequestStatus.AGREED: 'teal',
-    RequestStatus.DECLINED: 'grey-6',
-    RequestStatus.BRIEFED: 'blue',
-    RequestStatus.EMPLOYER_CONTACTED: 'indigo',
-    RequestStatus.THANKED: 'deep-orange',
-    RequestStatus.OUTCOME_SHARED: 'positive',
+    RequestStatus.AGREED: 'teal-9',
+    RequestStatus.DECLINED: 'grey-8',
+    RequestStatus.BRIEFED: 'blue-9',
+    RequestStatus.EMPLOYER_CONTACTED: 'indigo-8',
+    RequestStatus.THANKED: 'deep-orange-10',
+    RequestStatus.OUTCOME_SHARED: 'green-9',
 }
 
 

@@ -13,6 +13,7 @@ from careernet_ui.services.applications import save_application
 
 from .contact_select import contact_select
 from .form_submit import FormFields, submit
+from .touch import autofocus
 
 APPLICATION_STAGE_OPTIONS = {stage.value: stage.label for stage in ApplicationStage}
 ADVOCATE_FIRST = (Stage.ADVOCATE, Stage.POTENTIAL_ADVOCATE, Stage.REFERENCE)
@@ -36,8 +37,8 @@ def open_application_dialog(ctx: AppContext, existing: Application | None,
 
     with ui.dialog() as dialog, ui.card().classes('w-full max-w-2xl gap-2').mark('application-dialog'):
         ui.label('Edit application' if existing else 'Add an application').classes('text-xl font-semibold')
-        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
-            field('company', ui.input('Company *').props('autofocus'))
+        with ui.grid().classes('w-full grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1'):
+            field('company', ui.input('Company *').props(autofocus()))
             field('position', ui.input('Position *'))
             field('job_url', ui.input('Job link', placeholder='https://…'))
             field('source', ui.input('Source', placeholder='Job board, recruiter, introduction…',

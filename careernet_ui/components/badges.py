@@ -6,11 +6,12 @@ from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.domain import Stage
 
+# Quasar shades dark enough for white text (WCAG AA, 4.5:1).
 STAGE_COLORS = {
     Stage.CONTACT: 'grey-7',
-    Stage.POTENTIAL_ADVOCATE: 'teal',
-    Stage.REFERENCE: 'indigo',
-    Stage.ADVOCATE: 'deep-orange',
+    Stage.POTENTIAL_ADVOCATE: 'teal-9',
+    Stage.REFERENCE: 'indigo-8',
+    Stage.ADVOCATE: 'deep-orange-10',
 }
 
 BADGE_CLASSES = 'inline-flex items-center px-1.5 py-0.5 rounded text-xs leading-none whitespace-nowrap'

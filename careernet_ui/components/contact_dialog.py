@@ -12,6 +12,7 @@ from careernet_ui.domain.contact_form import ContactForm
 from careernet_ui.services.contacts import existing_match
 
 from .form_submit import FormFields, submit
+from .touch import autofocus
 
 ROLE_OPTIONS = {role.value: role.label for role in Role}
 STAGE_OPTIONS = {stage.value: stage.label for stage in Stage}
@@ -46,8 +47,8 @@ def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Cal
 
     with ui.dialog() as dialog, ui.card().classes('w-full max-w-2xl gap-2').mark('contact-dialog'):
         ui.label('Edit contact' if existing else 'Add a contact').classes('text-xl font-semibold')
-        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
-            field('name', ui.input('Name *').props('autofocus'))
+        with ui.grid().classes('w-full grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1'):
+            field('name', ui.input('Name *').props(autofocus()))
             field('organisation', ui.input('Organisation'))
             field('role', ui.select(ROLE_OPTIONS, label='Role'))
             field('title', ui.input('Title'))

@@ -26,7 +26,10 @@ def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
         return {chosen.id: choice_label(chosen), **found} if chosen else found
 
     def search(event: GenericEventArguments) -> None:
-        select.set_options(options(str(event.args or '')))
+        text = str(event.args or '').strip()
+        select.set_options(options(text))
+        no_match.set_text(f'No contact matches "{text}". Add them on the Contacts page.' if text
+                          else 'No contacts yet. Add them on the Contacts page.')
 
     def changed(value: str | None) -> None:
         # Quasar can leave the menu open over what comes below once a choice is made; leaving the input closes it.
@@ -38,4 +41,7 @@ def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
     select.set_options(options(''), value=value if value in ctx.store.contacts else None)
     select.props('input-debounce=250 hint="Type a name or organisation"')
     select.on('input-value', search)
+    with select.add_slot('no-option'):
+        no_match = ui.label('No contacts yet. Add them on the Contacts page.').classes('px-4 py-2 text-grey-8') \
+            .props('role=status')
     return select

@@ -63,7 +63,8 @@ def network_health(health: NetworkHealth) -> None:
             return
         ui.label(f'{health.share:.0%}').classes('text-4xl font-semibold').mark('health-share')
         ui.linear_progress(value=health.share, show_value=False, color='positive' if health.share >= 0.8 else
-                           'warning' if health.share >= 0.5 else 'negative').props('rounded size=10px')
+                           'warning' if health.share >= 0.5 else 'negative') \
+            .props('rounded size=10px aria-label="Network health"')
         ui.label(f'{health.on_track:,} of {health.total:,} references and advocates are within their '
                  'keep-in-touch cadence.').classes('text-sm text-grey-8').mark('health-detail')
 

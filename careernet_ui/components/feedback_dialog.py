@@ -15,6 +15,7 @@ from careernet_ui.services.feedback import save_feedback
 from .form_errors import discard_on_close
 from .form_submit import FormFields, submit
 from .people_picker import people_picker
+from .touch import autofocus
 
 
 def open_feedback_dialog(
@@ -56,8 +57,8 @@ def open_feedback_dialog(
             fields.inputs['contact_id'] = picker.classes('w-full').mark('feedback-contact')
         elif person is not None:
             ui.label(f'From {person.name}').classes('text-grey-8').mark('feedback-person')
-        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
-            field('asked_on', ui.input('Asked on', placeholder='YYYY-MM-DD').props('autofocus'))
+        with ui.grid().classes('w-full grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1'):
+            field('asked_on', ui.input('Asked on', placeholder='YYYY-MM-DD').props(autofocus()))
             field('received_on', ui.input('Received on (empty while you wait)', placeholder='YYYY-MM-DD'))
         field('text', ui.textarea('What they said (quotable)').props('autogrow').classes('w-full'))
         field('themes', ui.input('Themes', placeholder='communication, ownership'))

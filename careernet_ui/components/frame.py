@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from nicegui import ui
+from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.context import AppContext
 
@@ -35,17 +36,42 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
     dark = ui.dark_mode(ctx.store.settings.dark_mode)
     with _header():
         PlainLink('CareerNet', '/').classes('text-lg font-semibold text-white no-underline')
-        with ui.row().classes('gap-1 items-center grow').props('role=navigation aria-label="Main"'):
+        ui.space().classes('lg:hidden')
+        _menu_button()
+        with ui.element('nav').classes('careernet-nav gap-1 items-center grow').props(
+                f'id={NAV_ID} aria-label="Main"'):
             current = _current_path()
             for label, path, icon in NAV:
                 NavLink(label, path, icon, current=path == current).mark(f'nav-{path}')
         # A native button, named by aria-label and title (a tooltip would mount a Quasar menu on every page).
         IconButton('dark_mode', lambda: _toggle_dark(ctx, dark), label='Dark mode',
                    classes='text-2xl text-white p-1 hover:bg-white/20 focus-visible:outline-white').mark('dark-toggle')
-    with ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4') as content:
-        ui.label(title).classes('text-2xl font-semibold').mark('page-title')
+    with ui.column().classes('w-full max-w-6xl mx-auto px-0 py-2 sm:p-4 gap-4') as content:
+        ui.label(title).classes('text-2xl font-semibold break-words max-w-full').props('dir=auto') \
+            .mark('page-title')
         storage_notices(ctx.store)
         yield content
+
+
+NAV_ID = 'careernet-nav'
+
+_TOGGLE_MENU = (
+    "(event) => { const nav = document.getElementById('careernet-nav');"
+    " const open = nav.classList.toggle('careernet-nav-open');"
+    " event.currentTarget.setAttribute('aria-expanded', String(open)); }"
+)
+"""Opens and closes the narrow screen's menu in the browser alone: no round trip for a menu."""
+
+
+def _menu_button() -> None:
+    """The "Menu" button a narrow screen shows instead of the links (static/tailwind.css hides it on wide ones)."""
+    with TextElement(tag='button', text='').classes(
+            'careernet-menu-button items-center justify-center rounded-full text-2xl text-white p-1 '
+            'hover:bg-white/20 focus-visible:outline focus-visible:outline-2 focus-visible:outline-white') as button:
+        TextElement(tag='i', text='menu').classes('material-icons').props('aria-hidden=true')
+    button.on('click', js_handler=_TOGGLE_MENU)  # handled in the browser only
+    button.props('type=button aria-label=Menu title=Menu')
+    button.props(f'aria-controls={NAV_ID} aria-expanded=false').mark('menu-toggle')
 
 
 def _header() -> ui.element:
@@ -57,7 +83,8 @@ def _header() -> ui.element:
     """
     with ui.context.client.layout:
         header = ui.element('header').classes(
-            'sticky top-0 z-[2000] flex items-center gap-4 px-4 py-2 bg-primary text-white shadow-md print-hide')
+            'sticky top-0 z-[2000] flex flex-wrap items-center gap-x-4 gap-y-1 px-3 sm:px-4 py-2 '
+            'bg-primary text-white shadow-md print-hide')
     header.move(target_index=0)  # before the page, as NiceGUI places its own header
     return header
 

@@ -12,6 +12,7 @@ from careernet_ui.domain.interaction_log import KIND_OPTIONS, InteractionForm
 from careernet_ui.services.interactions import log_interaction_form
 
 from .feedback import attempt
+from .touch import autofocus
 
 
 def open_log_dialog(ctx: AppContext, contact: Contact, on_logged: Callable[[Interaction], object]) -> None:
@@ -42,7 +43,7 @@ def open_log_dialog(ctx: AppContext, contact: Contact, on_logged: Callable[[Inte
         dialog.on('hide', dialog.delete)  # one dialog per opening: do not keep closed ones in the page
         ui.label(f'Log an interaction with {contact.name}').classes('text-lg font-semibold')
         inputs['kind'] = ui.select(KIND_OPTIONS, label='What happened *').bind_value(form, 'kind') \
-            .props('autofocus').classes('w-full').mark('log-kind')
+            .props(autofocus()).classes('w-full').mark('log-kind')
         inputs['on'] = ui.input('When *', placeholder='YYYY-MM-DD').bind_value(form, 'on') \
             .on('keydown.enter', save).classes('w-full').mark('log-date')
         # An introduction logged here is recorded as one too: whom they introduced you to.

@@ -14,6 +14,7 @@ from careernet_ui.services.introductions import save_introduction
 from .application_dialog import ADVOCATE_FIRST
 from .contact_select import contact_select
 from .form_submit import FormFields, submit
+from .touch import autofocus
 
 
 def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_saved: Callable[[Introduction], object],
@@ -43,11 +44,11 @@ def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_
             field('advocate_id', contact_select(ctx, 'Introduced by *', value=form.advocate_id,
                                                 prefer=ADVOCATE_FIRST).classes('w-full'))
         field('to_whom', ui.input('Introduced you to', placeholder='a person, a team, an opportunity')
-              .props('autofocus').classes('w-full'))
-        with ui.row().classes('w-full gap-4 no-wrap'):
-            field('on', ui.input('On', placeholder='YYYY-MM-DD').classes('w-40'))
+              .props(autofocus()).classes('w-full'))
+        with ui.row().classes('w-full gap-x-4 sm:flex-nowrap'):
+            field('on', ui.input('On', placeholder='YYYY-MM-DD').classes('grow sm:grow-0 sm:w-40'))
             field('application_id', ui.select(applications, label='Led to the application (optional)',
-                                              clearable=True).classes('grow'))
+                                              clearable=True).classes('grow basis-full sm:basis-0'))
         field('outcome', ui.textarea('What came of it', placeholder='a call, an interview, an offer…')
               .props('autogrow').classes('w-full'))
         ui.label('Leave "Introduced you to" empty to name the application.').classes('text-xs text-grey-7')

@@ -11,6 +11,7 @@ from careernet_ui.domain import Contact, Stage
 from careernet_ui.services.pipeline import move_contact
 
 from .feedback import attempt
+from .touch import autofocus
 
 
 def open_move_dialog(ctx: AppContext, contact: Contact, on_moved: Callable[[Contact], object]) -> None:
@@ -33,9 +34,11 @@ def open_move_dialog(ctx: AppContext, contact: Contact, on_moved: Callable[[Cont
         dialog.on('hide', dialog.delete)  # one dialog per opening: do not keep closed ones in the page
         ui.label(f'Move {contact.name}').classes('text-lg font-semibold')
         ui.label(f'Now: {contact.stage.label}').classes('text-sm text-grey-8')
-        choice = ui.select(options, label='Move to *').props('autofocus').classes('w-full').mark('move-stage')
+        choice = ui.select(options, label='Move to *').props(autofocus()).classes('w-full').mark('move-stage')
         note = ui.input('Why (optional)', placeholder='e.g. gave a reference to Initech') \
             .on('keydown.enter', move).classes('w-full').mark('move-note')
+        # Keyboard path: once a stage is chosen (arrows, Enter) the note is next, so typing goes there.
+        choice.on_value_change(lambda: note.run_method('focus'))
         with ui.row().classes('w-full justify-end gap-2'):
             ui.button('Cancel', on_click=dialog.close).props('flat').mark('move-cancel')
             ui.button('Move', icon='arrow_forward', on_click=move).mark('move-save')

@@ -28,4 +28,4 @@ class NavLink(PlainLink):
             self._props['aria-current'] = 'page'
         self.classes('icon-before inline-flex items-center gap-1 px-2 py-1 rounded text-white text-sm font-medium '
                      'no-underline hover:bg-white/20 focus-visible:outline focus-visible:outline-2 '
-                     'focus-visible:outline-white' + (' bg-white/20' if current else ''))
+                     'focus-visible:outline-white' + (' bg-black/25' if current else ''))

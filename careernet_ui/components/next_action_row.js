@@ -18,9 +18,10 @@ export default {
     const button = (text, event, label) =>
       h("button", { type: "button", class: this.buttonClass, "aria-label": label, onClick: () => this.$emit(event) }, text);
     return h("div", [
-      h("div", { class: "flex flex-col grow min-w-0" }, [
-        h("span", { class: "font-medium" }, this.title),
-        h("span", { class: "text-sm text-grey-8" }, this.reason),
+      // On a narrow screen the text takes the whole first line and the badge and actions wrap below it.
+      h("div", { class: "flex flex-col grow min-w-0 basis-full sm:basis-0" }, [
+        h("span", { class: "font-medium break-words", dir: "auto" }, this.title),
+        h("span", { class: "text-sm text-grey-8 break-words", dir: "auto" }, this.reason),
       ]),
       h("span", { class: this.badgeClass + " mr-2" }, this.due),
       this.logLabel ? button("Log", "log", this.logLabel) : null,

@@ -48,8 +48,8 @@ class NextActionRow(Element, component='next_action_row.js'):
             badgeClass=badge_classes('negative' if overdue else 'primary', outline=not overdue),
             buttonClass=f'{PLAIN_BUTTON_CLASSES} text-sm',
         )
-        # no-wrap: Quasar's own flex class wraps; the actions stay beside the text.
-        self.classes('careernet-next-action flex no-wrap items-center gap-1 w-full border-t pt-2')
+        # Beside the text on a wide screen; below it, in a row that may wrap, on a phone.
+        self.classes('careernet-next-action flex flex-wrap sm:flex-nowrap items-center gap-1 w-full border-t pt-2')
         if on_log is not None:
             self.on('log', on_log)
         self.on('done', on_done)

@@ -28,6 +28,7 @@ from .next_action_row import NextActionRow
 from .panel import Panel
 from .plain_button import ActionButton, PlainButton
 from .plain_link import PlainLink
+from .touch import autofocus
 
 Refresh = Callable[[], object]
 
@@ -97,8 +98,8 @@ def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, 
 
 
 def _suggestion(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
-    with ui.row().classes('w-full items-center gap-2 no-wrap border-t pt-2').mark('suggestion'):
-        with ui.column().classes('gap-0 grow min-w-0'):
+    with ui.row().classes('w-full items-center gap-2 sm:flex-nowrap border-t pt-2').mark('suggestion'):
+        with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
             ui.label(followup.title).classes('font-medium').mark('suggestion-title')
             ui.label(followup.reason).classes('text-sm text-grey-8')
         PlainButton('Apply', lambda: _act(lambda: apply_stage_suggestion(ctx.store, followup, today), _moved, refresh),
@@ -153,7 +154,7 @@ def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
         with ui.row().classes('gap-2'):
             for label, days in SNOOZES:
                 ui.button(label, on_click=lambda d=days: snooze(today + timedelta(days=d))) \
-                    .props('outline no-caps' + (' autofocus' if days == 1 else '')).mark(f'snooze-{days}')
+                    .props('outline no-caps' + (f' {autofocus()}' if days == 1 else '')).mark(f'snooze-{days}')
         with ui.row().classes('w-full items-end gap-2 no-wrap'):
             day = ui.input('Or until', value=(today + timedelta(days=14)).isoformat(), placeholder='YYYY-MM-DD') \
                 .on('keydown.enter', until_typed).classes('grow').mark('snooze-until')

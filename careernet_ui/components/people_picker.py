@@ -58,8 +58,19 @@ def people_picker(
         if not suggested:
             search('')
 
+    def typed(text: str) -> None:
+        search(text)
+        no_match.set_text(f'No contact matches "{text.strip()}". Add them on the Contacts page.' if text.strip()
+                          else 'No contacts yet. Add them on the Contacts page.')
+
     select.on('popup-show', suggest)
-    select.on('input-value', lambda event: search(str(event.args or '')))
+    select.on('input-value', lambda event: typed(str(event.args or '')))
+    if multiple:
+        # A chosen person's name typed so far would stay in the field and be searched with the next one.
+        select.on('add', lambda: select.run_method('updateInputValue', ''))
+    with select.add_slot('no-option'):
+        no_match = ui.label('No contacts yet. Add them on the Contacts page.').classes('px-4 py-2 text-grey-8') \
+            .props('role=status')
     return select
 
 

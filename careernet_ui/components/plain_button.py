@@ -78,8 +78,8 @@ class ActionButton(PlainButton):
             look: ``filled`` (the page's main action), ``outline`` or ``flat``.
         """
         super().__init__('', on_click)
-        self.classes(replace=f'inline-flex items-center gap-2 px-4 py-1.5 rounded text-sm font-medium uppercase '
-                             f'tracking-wide disabled:opacity-50 disabled:pointer-events-none '
+        self.classes(replace=f'inline-flex items-center gap-2 px-4 py-1.5 rounded text-sm font-medium '
+                             f'disabled:opacity-50 disabled:pointer-events-none '
                              f'focus-visible:outline focus-visible:outline-2 {_LOOKS[look]}')
         with self:
             if icon:

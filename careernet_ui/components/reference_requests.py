@@ -18,6 +18,7 @@ from careernet_ui.services.applications import add_reference, advance_request, r
 from .application_badges import request_status_badge
 from .contact_select import contact_select
 from .feedback import attempt, confirm
+from .touch import autofocus
 
 Refresh = Callable[[], object]
 
@@ -66,7 +67,8 @@ def _request_block(ctx: AppContext, request: ReferenceRequest, application: Appl
             ui.button(icon='close', on_click=lambda: confirm(
                 f'Take {name} off this application? What their steps logged stays in their history.', 'Remove',
                 lambda: _remove(ctx, request, refresh))) \
-                .props('flat round dense').tooltip('Remove this reference').mark(f'remove-request-{request.id}')
+                .props('flat round dense aria-label="Remove this reference"').tooltip('Remove this reference') \
+                .mark(f'remove-request-{request.id}')
         warning = consent_warning(contact, ctx.today()) if contact and request.status in LISTED \
             and not application.is_closed else None
         if warning is not None:
@@ -99,7 +101,7 @@ def open_step_dialog(ctx: AppContext, request: ReferenceRequest, status: Request
     with ui.dialog() as dialog, ui.card().classes('w-full max-w-md gap-2').mark('step-dialog'):
         ui.label(f'{name}: {status.label.lower()}').classes('text-lg font-semibold')
         when = ui.input('On', value=ctx.today().isoformat(), placeholder='YYYY-MM-DD').mark('step-on')
-        note = ui.input('Note (optional)').props('autofocus').classes('w-full').mark('step-note')
+        note = ui.input('Note (optional)').props(autofocus()).classes('w-full').mark('step-note')
         for element in (when, note):
             element.on('keydown.enter', save)
         with ui.row().classes('w-full justify-end gap-2'):
@@ -139,9 +141,11 @@ def _add_reference(ctx: AppContext, application: Application, refresh: Refresh) 
             refresh()
 
     ui.label('Add a reference').classes('font-medium')
-    with ui.row().classes('w-full items-start gap-2 no-wrap'):
-        picker = contact_select(ctx, 'Who did you ask?', on_change=check).classes('grow').mark('reference-contact')
-        asked = ui.input('Asked on', value=ctx.today().isoformat(), placeholder='YYYY-MM-DD').classes('w-32') \
+    with ui.row().classes('w-full items-start gap-2 sm:flex-nowrap'):
+        picker = contact_select(ctx, 'Who did you ask?', on_change=check).classes('grow basis-full sm:basis-0') \
+            .mark('reference-contact')
+        asked = ui.input('Asked on', value=ctx.today().isoformat(), placeholder='YYYY-MM-DD') \
+            .classes('grow sm:grow-0 sm:w-32') \
             .mark('reference-asked-on')
         ui.button('Add reference', icon='person_add', on_click=add).classes('mt-2').mark('add-reference')
     check_area = ui.column().classes('w-full gap-1').mark('reference-check')

@@ -92,10 +92,11 @@ def _stage_card(ctx: AppContext, application: Application, refresh: Refresh) -> 
         for change in reversed(application.stage_history):
             ui.label(f'{wording.day_label(change.on)}: {change.stage.label}').classes('text-sm') \
                 .mark('stage-history')
-        with ui.row().classes('w-full items-end gap-2 no-wrap'):
+        with ui.row().classes('w-full items-end gap-2 sm:flex-nowrap'):
             stage = ui.select(APPLICATION_STAGE_OPTIONS, value=application.stage.value, label='Move to') \
-                .classes('grow').mark('move-stage')
-            on = ui.input('On', value=ctx.today().isoformat(), placeholder='YYYY-MM-DD').classes('w-32') \
+                .classes('grow basis-full sm:basis-0').mark('move-stage')
+            on = ui.input('On', value=ctx.today().isoformat(), placeholder='YYYY-MM-DD') \
+                .classes('grow sm:grow-0 sm:w-32') \
                 .mark('move-stage-on')
             on.on('keydown.enter', move)
             ui.button('Move', on_click=move).mark('move-stage-save')
@@ -124,7 +125,7 @@ def _interviews_card(ctx: AppContext, application: Application, refresh: Refresh
                 ui.button(icon='close', on_click=lambda d=day: _remove_interview(ctx, application, d, refresh)) \
                     .props('flat round dense size=sm').tooltip('Remove').mark(f'remove-interview-{day.isoformat()}')
         with ui.row().classes('w-full items-end gap-2 no-wrap'):
-            new_day = ui.input('Interview on', placeholder='YYYY-MM-DD').classes('grow').mark('interview-new')
+            new_day = ui.input('Interview on', placeholder='YYYY-MM-DD').classes('grow min-w-0').mark('interview-new')
             new_day.on('keydown.enter', add)
             ui.button('Add interview', on_click=add).mark('interview-add')
 

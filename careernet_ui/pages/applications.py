@@ -11,6 +11,7 @@ from careernet_ui.components.application_badges import application_stage_badge
 from careernet_ui.components.application_dialog import APPLICATION_STAGE_OPTIONS, open_application_dialog
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame
+from careernet_ui.components.touch import FILTER_CLASSES, SEARCH_CLASSES, autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, ReferenceRequest, wording
 from careernet_ui.domain.application_search import ApplicationQuery, Openness, find_applications, last_moved
@@ -32,13 +33,14 @@ def register(ctx: AppContext) -> None:
             with ui.row().classes('w-full items-end gap-3'):
                 ui.input('Search', placeholder='company or position',
                          on_change=lambda e: _set(text=e.value or '')) \
-                    .props('clearable autofocus debounce=250 stack-label').classes('grow').mark('applications-search')
+                    .props(f'clearable {autofocus()} debounce=250 stack-label').classes(SEARCH_CLASSES) \
+                    .mark('applications-search')
                 ui.select({'': 'Any stage', **APPLICATION_STAGE_OPTIONS}, value='', label='Stage',
                           on_change=lambda e: _set(stage=ApplicationStage(e.value) if e.value else None)) \
-                    .classes('w-40').mark('applications-stage')
+                    .classes(f'{FILTER_CLASSES} sm:w-40').mark('applications-stage')
                 ui.select(OPENNESS_OPTIONS, value=query.openness.value, label='Show',
                           on_change=lambda e: _set(openness=Openness(e.value))) \
-                    .classes('w-44').mark('applications-openness')
+                    .classes(f'{FILTER_CLASSES} sm:w-44').mark('applications-openness')
                 ui.button('Add application', icon='add', on_click=lambda: open_application_dialog(ctx, None, _open)) \
                     .mark('add-application')
 
@@ -69,10 +71,10 @@ def register(ctx: AppContext) -> None:
 def _row(ctx: AppContext, application: Application, requests: list[ReferenceRequest],
          refresh: Callable[[], object]) -> None:
     today = ctx.today()
-    with ui.row().classes('w-full items-center gap-3 py-2 border-b border-gray-200 no-wrap'):
-        with ui.column().classes('gap-0 grow min-w-0'):
+    with ui.row().classes('w-full items-center gap-x-3 gap-y-1 py-2 border-b border-gray-200 sm:flex-nowrap'):
+        with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
             ui.link(f'{application.position} at {application.company}', f'/applications/{application.id}') \
-                .classes('font-medium').mark('application-link')
+                .classes('font-medium break-words').props('dir=auto').mark('application-link')
             details = [f'since {wording.day_label(last_moved(application))}']
             upcoming = [day for day in application.interview_dates if day >= today]
             if upcoming:
@@ -80,13 +82,14 @@ def _row(ctx: AppContext, application: Application, requests: list[ReferenceRequ
             if application.source:
                 details.append(application.source)
             ui.label(' · '.join(details)).classes('text-sm text-grey-7 truncate')
-        ui.label(wording.count_of(len(requests), 'reference')).classes('text-sm w-28') \
+        ui.label(wording.count_of(len(requests), 'reference')).classes('text-sm sm:w-28') \
             .mark('application-references')
         application_stage_badge(application.stage).mark('application-stage-badge')
         ui.button(icon='edit', on_click=lambda: open_application_dialog(ctx, application, _open)) \
-            .props('flat round dense').tooltip('Edit').mark('edit-application', f'edit-application-{application.id}')
+            .props(f'flat round dense aria-label="Edit {_quoted(application)}"') \
+            .tooltip('Edit').mark('edit-application', f'edit-application-{application.id}')
         ui.button(icon='delete', on_click=lambda: _ask_delete(ctx, application, requests, refresh)) \
-            .props('flat round dense color=negative').tooltip('Delete') \
+            .props(f'flat round dense color=negative aria-label="Delete {_quoted(application)}"').tooltip('Delete') \
             .mark('delete-application', f'delete-application-{application.id}')
 
 
@@ -122,3 +125,8 @@ def _empty_state(ctx: AppContext) -> None:
 
 def _open(application: Application) -> None:
     ui.navigate.to(f'/applications/{application.id}')
+
+
+def _quoted(application: Application) -> str:
+    # A screen reader's name for the row's icon buttons; a double quote would end the prop.
+    return f'{application.position} at {application.company}'.replace('"', "'")

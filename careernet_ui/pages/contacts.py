@@ -8,6 +8,7 @@ from careernet_ui.components.badges import stage_badge
 from careernet_ui.components.contact_dialog import ROLE_OPTIONS, STAGE_OPTIONS, open_contact_dialog
 from careernet_ui.components.frame import frame
 from careernet_ui.components.pager import pager
+from careernet_ui.components.touch import FILTER_CLASSES, SEARCH_CLASSES, autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.contact_search import ContactQuery, ContactSort, search_contacts
@@ -28,16 +29,17 @@ def register(ctx: AppContext) -> None:
             with ui.row().classes('w-full items-end gap-3'):
                 ui.input('Search', placeholder='name, organisation, tag or e-mail',
                          on_change=lambda e: _set(query, text=e.value or '')) \
-                    .props('clearable autofocus debounce=250 stack-label').classes('grow').mark('contacts-search')
+                    .props(f'clearable {autofocus()} debounce=250 stack-label').classes(SEARCH_CLASSES) \
+                    .mark('contacts-search')
                 ui.select({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
                           on_change=lambda e: _set(query, role=Role(e.value) if e.value else None)) \
-                    .classes('w-40').mark('contacts-role')
+                    .classes(f'{FILTER_CLASSES} sm:w-40').mark('contacts-role')
                 ui.select({'': 'Any stage', **STAGE_OPTIONS}, value='', label='Stage',
                           on_change=lambda e: _set(query, stage=Stage(e.value) if e.value else None)) \
-                    .classes('w-48').mark('contacts-stage')
+                    .classes(f'{FILTER_CLASSES} sm:w-48').mark('contacts-stage')
                 ui.select(SORT_OPTIONS, value=query.sort.value, label='Sort by',
                           on_change=lambda e: _set(query, sort=ContactSort(e.value))) \
-                    .classes('w-44').mark('contacts-sort')
+                    .classes(f'{FILTER_CLASSES} sm:w-44').mark('contacts-sort')
                 ui.button('Add contact', icon='person_add',
                           on_click=lambda: open_contact_dialog(ctx, None, _open_contact)) \
                     .mark('add-contact')
@@ -68,13 +70,15 @@ def register(ctx: AppContext) -> None:
 
 
 def _contact_row(contact: Contact) -> None:
-    with ui.row().classes('w-full items-center gap-3 py-2 border-b border-gray-200 no-wrap'):
-        with ui.column().classes('gap-0 grow min-w-0'):
-            ui.link(contact.name, f'/contacts/{contact.id}').classes('font-medium').mark('contact-link')
+    # One line on a wide screen; on a phone the name and details take the first line, the rest wraps below.
+    with ui.row().classes('w-full items-center gap-x-3 gap-y-1 py-2 border-b border-gray-200 sm:flex-nowrap'):
+        with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
+            ui.link(contact.name, f'/contacts/{contact.id}').classes('font-medium break-words') \
+                .props('dir=auto').mark('contact-link')
             details = ' · '.join(part for part in (contact.title, contact.organisation) if part)
             if details:
-                ui.label(details).classes('text-sm text-grey-7 truncate')
-        ui.label(contact.role.label).classes('text-sm w-24')
+                ui.label(details).classes('text-sm text-grey-7 truncate').props('dir=auto')
+        ui.label(contact.role.label).classes('text-sm sm:w-24')
         stage_badge(contact.stage)
         if contact.tags:
             ui.label(', '.join(contact.tags[:3])).classes('text-xs text-grey-7 w-32 truncate')

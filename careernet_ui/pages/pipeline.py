@@ -16,6 +16,7 @@ from careernet_ui.components.lean_fields import LeanInput, LeanSelect
 from careernet_ui.components.move_dialog import open_move_dialog
 from careernet_ui.components.pipeline_card import CARD_CLASS, PipelineCard
 from careernet_ui.components.plain_button import PlainButton
+from careernet_ui.components.touch import SEARCH_CLASSES, autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.board import BoardColumn, BoardQuery, build_board, tag_options
@@ -61,7 +62,9 @@ def register(ctx: AppContext) -> None:
                             query.pin(moved.id)
                     board.refresh()  # re-rank, re-count, or put the card back if the move failed
 
-                with ui.row().classes('w-full gap-3 items-start no-wrap overflow-x-auto').mark('pipeline-board'):
+                # Columns side by side on a wide screen, one above the other on a phone.
+                with ui.row().classes('w-full gap-3 flex-col md:flex-row md:flex-nowrap md:items-start '
+                                      'md:overflow-x-auto').mark('pipeline-board'):
                     for column in columns:
                         _column(ctx, query, column, card_contacts, column_stages, dropped, board.refresh)
 
@@ -85,7 +88,7 @@ def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) 
     with ui.row().classes('w-full items-end gap-3') as bar:
         LeanInput('Search', placeholder='name, organisation, title, tag or e-mail',
                  on_change=lambda e: changed(text=e.value or '')) \
-            .props('clearable debounce=300 stack-label').classes('grow').mark('pipeline-search')
+            .props('clearable debounce=300 stack-label').classes(SEARCH_CLASSES).mark('pipeline-search')
         button = PlainButton('Filter by role, tag, organisation', more_filters).classes('text-sm') \
             .mark('pipeline-more-filters')
 
@@ -94,7 +97,7 @@ def _more_filters(ctx: AppContext, changed: Callable[..., None]) -> None:
     tags = tag_options(ctx.store.network())
     LeanSelect({'': 'Any role', **ROLE_OPTIONS}, value='', label='Role',
                on_change=lambda e: changed(role=Role(e.value) if e.value else None)) \
-        .props('autofocus').classes('w-40').mark('pipeline-role')
+        .props(autofocus()).classes('w-40').mark('pipeline-role')
     LeanSelect({'': 'Any tag', **{tag: tag for tag in tags}}, value='', label='Tag',
                on_change=lambda e: changed(tag=e.value or '')) \
         .classes('w-40').mark('pipeline-tag')
@@ -119,8 +122,12 @@ def _column(
         query.pin(contact_id)
         refresh()
 
+    def moved(contact: Contact) -> None:
+        changed(contact.id)
+        focus_card(contact.id)  # a keyboard user carries on from the card they moved
+
     def move(contact: Contact) -> None:
-        open_move_dialog(ctx, contact, lambda moved: changed(moved.id))
+        open_move_dialog(ctx, contact, moved)
 
     def log(contact: Contact) -> None:
         open_log_dialog(ctx, contact, lambda logged: changed(logged.contact_id))
@@ -130,14 +137,14 @@ def _column(
         refresh()
 
     # A plain <div>, not a Quasar card: see pipeline_card.
-    with Element('div').classes('q-card flex flex-col grow basis-0 min-w-[15rem] gap-2 p-3 bg-gray-50 '
+    with Element('div').classes('q-card flex flex-col grow md:basis-0 min-w-0 md:min-w-[15rem] gap-2 p-3 bg-gray-50 '
                                 'dark:bg-neutral-800').mark(f'column-{stage.value}'):
         with ui.row().classes('w-full items-center gap-2'):
             stage_badge(stage)
             ui.label(f'{column.total:,}').classes('font-semibold').mark(f'total-{stage.value}')
             if column.overdue:
                 ui.label(f'{column.overdue:,} overdue').classes('text-xs text-negative')
-        ui.label(STAGE_HINTS[stage]).classes('text-xs text-grey-7')
+        ui.label(STAGE_HINTS[stage]).classes('text-xs text-grey-8')
         if not column.cards:
             message = 'No match here.' if query.narrowed() else 'Nobody here yet: drag someone in.'
             ui.label(message).classes('text-sm text-grey-7 italic').mark(f'empty-{stage.value}')
@@ -153,7 +160,7 @@ def _column(
                             options={'sort': False, 'draggable': f'.{CARD_CLASS}'})
         if column.hidden:
             with ui.row().classes('w-full items-center justify-between'):
-                ui.label(f'{len(column.cards):,} of {column.total:,}').classes('text-xs text-grey-7') \
+                ui.label(f'{len(column.cards):,} of {column.total:,}').classes('text-xs text-grey-8') \
                     .mark(f'shown-{stage.value}')
                 PlainButton('Show more', more, aria_label=f'Show more in {stage.label}').mark(f'more-{stage.value}')
 
@@ -165,3 +172,19 @@ def _empty_state() -> None:
                  'potential advocate, reference, advocate.')
         ui.button('Add contacts', icon='person_add', on_click=lambda: ui.navigate.to('/contacts')) \
             .mark('pipeline-add-contacts')
+
+
+def focus_card(contact_id: str) -> None:
+    """Put the keyboard focus on the person's card's "Move to…" button, once the board has redrawn it.
+
+    After a dialog closes the focus would fall to the page; a keyboard user continues from the card.
+    """
+    selector = f'[data-contact="{contact_id}"] button[aria-label^="Move "]'
+    # The card is redrawn as a new element, and Quasar gives the focus back to what opened the dialog
+    # (the old card) as the dialog closes: focus the new card once the dialog is gone, and until it holds.
+    ui.run_javascript(
+        'let tries = 0, held = 0; const find = () => {'
+        f" const button = document.querySelector({selector!r});"
+        " if (button && !document.querySelector('.q-dialog')) {"
+        ' if (document.activeElement === button) held++; else { held = 0; button.focus(); } }'
+        ' if (held < 5 && tries++ < 150) setTimeout(find, 20); }; find();')

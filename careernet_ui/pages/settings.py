@@ -8,6 +8,7 @@ from nicegui import ui
 
 from careernet_ui.components.feedback import attempt
 from careernet_ui.components.frame import frame
+from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage, ValidationError
 from careernet_ui.domain.cadence_form import CadenceForm, FeedbackCadenceForm, cadence_field, feedback_field
@@ -52,13 +53,13 @@ def cadence_defaults(ctx: AppContext) -> None:
         ui.label('How often CareerNet reminds you to contact someone, by stage, counted from your last logged '
                  'interaction. Leave a stage empty for no reminder. A cadence set on a person overrides these.') \
             .classes('text-grey-8')
-        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
+        with ui.grid().classes('w-full grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1'):
             for stage in Stage:
                 name = cadence_field(stage)
                 element = ui.input(f'{stage.label}: every … days', placeholder='no reminder') \
                     .bind_value(form.days, stage).on('keydown.enter', save).mark(f'cadence-{stage.value}')
                 if stage is Stage.CONTACT:
-                    element.props('autofocus')
+                    element.props(autofocus())
                 inputs[name] = element
         with ui.row().classes('w-full justify-end'):
             ui.button('Save', icon='save', on_click=save).mark('save-cadence')

@@ -175,3 +175,28 @@ def test_bad_input_in_the_log_dialog_is_explained_and_not_stored(demo_server: Se
     expect(page.get_by_text('Date 2999-01-01 is in the future').first).to_be_visible()
     screenshot(page, 'log-dialog-error')
     assert len(TinyDB(demo_server.data).table('interactions').all()) == before
+
+
+def test_the_readme_keyboard_path_moves_a_card_and_focus_returns_to_it(demo_server: Server, page: Page) -> None:
+    # Tab to "Move to…", Enter, arrows, Enter, the note, Enter: no Tab between the stage and the note.
+    page.goto(demo_server.url + '/pipeline')
+    card = column(page, 'contact').locator('.careernet-card').first
+    expect(card).to_be_visible()
+    contact_id = card.get_attribute('data-contact')
+    assert contact_id
+    card.get_by_role('button', name=re.compile('to another stage')).focus()
+    page.keyboard.press('Enter')
+    expect(page.get_by_role('combobox', name='Move to *')).to_be_focused()
+    page.keyboard.press('ArrowDown')
+    expect(page.get_by_role('option', name='Potential advocate')).to_be_visible()
+    page.keyboard.press('ArrowDown')
+    page.keyboard.press('Enter')
+    expect(page.get_by_role('textbox', name='Why (optional)')).to_be_focused()
+    page.keyboard.type('Introduced me to the platform team')
+    page.keyboard.press('Enter')
+    moved = column(page, 'potential_advocate').locator(f'[data-contact="{contact_id}"]')
+    expect(moved).to_be_visible()
+    expect(moved.get_by_role('button', name=re.compile('to another stage'))).to_be_focused()
+    stored = contact(demo_server, contact_id)
+    assert stored['stage'] == 'potential_advocate'
+    assert stored['stage_history'][-1]['note'] == 'Introduced me to the platform team'
