@@ -36,7 +36,8 @@ def open_accomplishment_dialog(
     field = fields.add
 
     def save() -> None:
-        stored = submit(lambda: save_accomplishment(ctx.store, form, existing.id if existing else None, ctx.today()),
+        stored = submit(lambda: save_accomplishment(ctx.store, form, existing.id if existing else None, ctx.today(),
+                                    base=existing),
                         fields.inputs, lambda a: f'Saved "{a.title}".')
         if stored is not None:
             dialog.close()

@@ -29,7 +29,8 @@ def open_application_dialog(ctx: AppContext, existing: Application | None,
     field = fields.add
 
     def save() -> None:
-        stored = submit(lambda: save_application(ctx.store, form, existing.id if existing else None, ctx.today()),
+        stored = submit(lambda: save_application(ctx.store, form, existing.id if existing else None, ctx.today(),
+                                    base=existing),
                         fields.inputs, lambda a: f'Saved {a.position} at {a.company}.')
         if stored is not None:
             dialog.close()

@@ -42,7 +42,8 @@ def open_feedback_dialog(
     person = ctx.store.contacts.find(form.contact_id)
 
     def save() -> None:
-        stored = submit(lambda: save_feedback(ctx.store, form, existing.id if existing else None, ctx.today()),
+        stored = submit(lambda: save_feedback(ctx.store, form, existing.id if existing else None, ctx.today(),
+                                    base=existing),
                         fields.inputs, lambda _: 'Feedback saved.')
         if stored is not None:
             dialog.close()

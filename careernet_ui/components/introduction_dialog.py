@@ -32,7 +32,8 @@ def open_introduction_dialog(ctx: AppContext, existing: Introduction | None, on_
                     for a in sorted(ctx.store.applications, key=lambda a: (a.company.casefold(), a.id))}
 
     def save() -> None:
-        stored = submit(lambda: save_introduction(ctx.store, form, existing.id if existing else None, ctx.today()),
+        stored = submit(lambda: save_introduction(ctx.store, form, existing.id if existing else None, ctx.today(),
+                                    base=existing),
                         fields.inputs, lambda i: f'Recorded the introduction to {i.to_whom}.')
         if stored is not None:
             dialog.close()

@@ -21,7 +21,8 @@ from careernet_ui.domain.updates import share_note
 from storage import Store
 
 
-def save_accomplishment(store: Store, form: AccomplishmentForm, existing_id: str | None, today: date) -> Accomplishment:
+def save_accomplishment(store: Store, form: AccomplishmentForm, existing_id: str | None, today: date, *,
+                        base: Accomplishment | None = None) -> Accomplishment:
     """Validate the form against the stored contacts and store the accomplishment.
 
     Args:
@@ -37,9 +38,13 @@ def save_accomplishment(store: Store, form: AccomplishmentForm, existing_id: str
         ValidationError: the form is invalid (the error names the field).
         NotFoundError: the accomplishment being edited was deleted meanwhile.
     """
+    # ``base`` is the revision the form was built from: a save from another tab since is merged
+    # field by field, or refused when both changed the same field.
     existing = store.accomplishments.get(existing_id) if existing_id else None
+    if existing is not None and base is not None and base.id == existing.id:
+        existing = base
     accomplishment = form.to_accomplishment(existing, today, is_contact=store.contacts.__contains__)
-    return store.accomplishments.put(accomplishment)
+    return store.accomplishments.put(accomplishment, base=existing if base is not None else None)
 
 
 def delete_accomplishment(store: Store, accomplishment_id: str) -> Accomplishment:

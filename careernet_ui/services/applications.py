@@ -48,7 +48,8 @@ STEP_INTERACTIONS = {
 """The interaction each request step logs with the reference."""
 
 
-def save_application(store: Store, form: ApplicationForm, existing_id: str | None, today: date) -> Application:
+def save_application(store: Store, form: ApplicationForm, existing_id: str | None, today: date, *,
+                     base: Application | None = None) -> Application:
     """Validate the form against the stored contacts and store the application.
 
     Args:
@@ -64,9 +65,13 @@ def save_application(store: Store, form: ApplicationForm, existing_id: str | Non
         ValidationError: the form is invalid (the error names the field); nothing is stored.
         NotFoundError: the application being edited was deleted meanwhile.
     """
+    # ``base`` is the revision the form was built from: a save from another tab since is merged
+    # field by field, or refused when both changed the same field.
     existing = store.applications.get(existing_id) if existing_id else None
+    if existing is not None and base is not None and base.id == existing.id:
+        existing = base
     application = form.to_application(existing, today, is_contact=store.contacts.__contains__)
-    return store.applications.put(application)
+    return store.applications.put(application, base=existing if base is not None else None)
 
 
 def delete_application(store: Store, application_id: str) -> Application:

@@ -9,7 +9,8 @@ from careernet_ui.domain.feedback_form import FeedbackForm
 from storage import Store
 
 
-def save_feedback(store: Store, form: FeedbackForm, existing_id: str | None, today: date) -> Feedback:
+def save_feedback(store: Store, form: FeedbackForm, existing_id: str | None, today: date, *,
+                  base: Feedback | None = None) -> Feedback:
     """Validate the form against the stored contacts and accomplishments, and store the feedback.
 
     Args:
@@ -25,10 +26,14 @@ def save_feedback(store: Store, form: FeedbackForm, existing_id: str | None, tod
         ValidationError: the form is invalid (the error names the field); nothing is stored.
         NotFoundError: the feedback being edited was deleted meanwhile.
     """
+    # ``base`` is the revision the form was built from: a save from another tab since is merged
+    # field by field, or refused when both changed the same field.
     existing = store.feedback.get(existing_id) if existing_id else None
+    if existing is not None and base is not None and base.id == existing.id:
+        existing = base
     feedback = form.to_feedback(existing, today, is_contact=store.contacts.__contains__,
                                 is_accomplishment=store.accomplishments.__contains__)
-    return store.feedback.put(feedback)
+    return store.feedback.put(feedback, base=existing if base is not None else None)
 
 
 def delete_feedback(store: Store, feedback_id: str) -> Feedback:

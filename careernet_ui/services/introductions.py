@@ -10,14 +10,19 @@ from careernet_ui.domain.introductions import thank_for
 from storage import Store
 
 
-def save_introduction(store: Store, form: IntroductionForm, existing_id: str | None, today: date) -> Introduction:
+def save_introduction(store: Store, form: IntroductionForm, existing_id: str | None, today: date, *,
+                      base: Introduction | None = None) -> Introduction:
     """Validate the form against the stored contacts and applications, and store the introduction.
 
     Raises:
         ValidationError: the form is invalid (the error names the field); nothing is stored.
         NotFoundError: the introduction being edited was deleted meanwhile.
     """
+    # ``base`` is the revision the form was built from: a save from another tab since is merged
+    # field by field, or refused when both changed the same field.
     existing = store.introductions.get(existing_id) if existing_id else None
+    if existing is not None and base is not None and base.id == existing.id:
+        existing = base
 
     def application_label(application_id: str) -> str | None:
         application = store.applications.find(application_id)
@@ -25,7 +30,7 @@ def save_introduction(store: Store, form: IntroductionForm, existing_id: str | N
 
     introduction = form.to_introduction(existing, today, is_contact=store.contacts.__contains__,
                                         application_label=application_label)
-    return store.introductions.put(introduction)
+    return store.introductions.put(introduction, base=existing if base is not None else None)
 
 
 def thank_for_introduction(store: Store, introduction_id: str, on: date, today: date) -> Introduction:

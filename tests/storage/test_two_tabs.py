@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from careernet_ui.domain import Contact, Stage
+from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.domain.contact_form import ContactForm
+from careernet_ui.services.accomplishments import save_accomplishment
 from careernet_ui.services.pipeline import move_contact
 from storage import Store, open_store
 from storage.errors import ChangedElsewhere
@@ -66,3 +68,18 @@ def test_an_update_from_an_older_revision_without_its_base_is_refused(fresh_stor
         fresh_store.contacts.update(dataclasses.replace(dana, notes='stale'))
     assert fresh_store.contacts.get(dana.id).notes == 'Met at PyCon'
 
+
+
+def test_accomplishment_edits_from_two_tabs_are_merged_or_refused(fresh_store: Store) -> None:
+    shown = save_accomplishment(fresh_store, AccomplishmentForm(title='Cut build time', on='2026-03-01'), None, TODAY)
+    tab_a, tab_b = AccomplishmentForm.from_accomplishment(shown), AccomplishmentForm.from_accomplishment(shown)
+    tab_a.description = 'From 40 to 12 minutes'
+    save_accomplishment(fresh_store, tab_a, shown.id, TODAY, base=shown)
+    tab_b.tags = 'ci'
+    save_accomplishment(fresh_store, tab_b, shown.id, TODAY, base=shown)  # another field: merged
+    stored = fresh_store.accomplishments.get(shown.id)
+    assert (stored.description, list(stored.tags)) == ('From 40 to 12 minutes', ['ci'])
+    tab_b.description = 'From 40 to 20 minutes'
+    with pytest.raises(ChangedElsewhere, match='changed in another tab'):
+        save_accomplishment(fresh_store, tab_b, shown.id, TODAY, base=shown)  # the same field: refused
+    assert fresh_store.accomplishments.get(shown.id).description == 'From 40 to 12 minutes'
