@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from nicegui import ui
 
-from careernet_ui.components.feedback import attempt
+from careernet_ui.components.form_submit import submit
 from careernet_ui.components.frame import frame
 from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Stage, ValidationError
+from careernet_ui.domain import Stage
 from careernet_ui.domain.cadence_form import CadenceForm, FeedbackCadenceForm, cadence_field, feedback_field
 
 SettingsSection = Callable[[AppContext], None]
@@ -33,20 +33,8 @@ def cadence_defaults(ctx: AppContext) -> None:
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
-        for element in inputs.values():
-            element.props['error'] = False
-            element.update()
-        try:
-            settings = form.to_settings(ctx.store.settings)
-        except ValidationError as error:
-            target = inputs.get(error.field or '')
-            if target is not None:
-                target.props['error'] = True
-                target.props['error-message'] = str(error)
-                target.update()
-            ui.notify(str(error), type='negative')
-            return
-        attempt(lambda: ctx.store.save_settings(settings), 'Saved the keep-in-touch defaults.')
+        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
+               lambda _: 'Saved the keep-in-touch defaults.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-cadence'):
         ui.label('Keep in touch').classes('text-lg font-semibold')
@@ -71,27 +59,15 @@ def feedback_defaults(ctx: AppContext) -> None:
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
-        for element in inputs.values():
-            element.props['error'] = False
-            element.update()
-        try:
-            settings = form.to_settings(ctx.store.settings)
-        except ValidationError as error:
-            target = inputs.get(error.field or '')
-            if target is not None:
-                target.props['error'] = True
-                target.props['error-message'] = str(error)
-                target.update()
-            ui.notify(str(error), type='negative')
-            return
-        attempt(lambda: ctx.store.save_settings(settings), 'Saved the feedback cadences.')
+        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
+               lambda _: 'Saved the feedback cadences.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-feedback'):
         ui.label('Seek regular feedback').classes('text-lg font-semibold')
         ui.label('How often CareerNet reminds you to ask the people at each stage for feedback, counted from '
                  'the last feedback asked or given. Empty: never (every 180 days suits references and '
                  'advocates).').classes('text-grey-8')
-        with ui.grid(columns=2).classes('w-full gap-x-4 gap-y-1'):
+        with ui.grid().classes('w-full grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1'):
             for stage in Stage:
                 inputs[feedback_field(stage)] = ui.input(f'{stage.label}: every … days', placeholder='never') \
                     .bind_value(form.days, stage).on('keydown.enter', save).mark(f'feedback-{stage.value}')
