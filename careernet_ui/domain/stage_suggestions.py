@@ -6,7 +6,8 @@ points ahead of the contact's stage wins):
 
 - Advocate: two references given and an introduction made, or two introductions made; or a
   reference given, then thanked and told how it went (the seed's way to turn a reference into an
-  advocate: appreciation, then highlighting the success their support made).
+  advocate: appreciation, then highlighting the success their support made); or a recommendation
+  they wrote you (feedback whose source is a LinkedIn recommendation: a written testimonial).
 - Reference: a reference given.
 - Potential advocate: asked for advice or feedback at least twice in the last 180 days.
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import wording
+from .accomplishments import RECOMMENDATION_SOURCE
 from .contacts import Contact, Stage
 from .followups import FollowUp
 from .interactions import Interaction, InteractionKind
@@ -118,7 +120,7 @@ def _advocate(contact: Contact, logged: Sequence[Interaction], counts: _Counts, 
     references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
     introductions = counts.get(InteractionKind.INTRODUCTION_MADE, 0)
     if not ((references >= 2 and introductions >= 1) or introductions >= 2):
-        return _loop_closed(contact, logged) if references else None
+        return (_loop_closed(contact, logged) if references else None) or _recommended(contact, logged)
     did = []
     if references:
         did.append(f'gave {wording.count_of(references, "reference")}')
@@ -146,6 +148,20 @@ def _loop_closed(contact: Contact, logged: Sequence[Interaction]) -> _Evidence |
         title=f'{summary}: mark as Advocate?',
         summary=summary,
         why='A reference you thank and keep informed of your successes is ready to champion you.',
+    )
+
+
+def _recommended(contact: Contact, logged: Sequence[Interaction]) -> _Evidence | None:
+    """A recommendation they wrote you: someone who puts their praise in writing is vouching for you."""
+    written = [i for i in logged if i.kind is InteractionKind.FEEDBACK_ASKED and i.source == RECOMMENDATION_SOURCE]
+    if not written:
+        return None
+    summary = f'{contact.name} wrote you {wording.count_of(len(written), "recommendation")}'
+    return _Evidence(
+        interactions=written,
+        title=f'{summary}: mark as Advocate?',
+        summary=summary,
+        why='A recommendation is a testimonial in their own words: they already vouch for you in public.',
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careernet_ui.domain import validation as v
-from careernet_ui.domain.accomplishments import Feedback
+from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE, Feedback
 from careernet_ui.domain.contacts import Contact, Stage
 from careernet_ui.domain.interactions import Direction, Interaction, InteractionKind
 
@@ -28,8 +28,8 @@ from .linkedin_history import HistoryItem, HistoryKind, Person
 MOVES_SHOWN = 20
 SOURCES = {
     HistoryKind.MESSAGES: 'linkedin-messages',
-    HistoryKind.RECOMMENDATION_RECEIVED: 'linkedin-recommendations',
-    HistoryKind.RECOMMENDATION_GIVEN: 'linkedin-recommendations',
+    HistoryKind.RECOMMENDATION_RECEIVED: RECOMMENDATION_SOURCE,
+    HistoryKind.RECOMMENDATION_GIVEN: RECOMMENDATION_SOURCE,
     HistoryKind.ENDORSEMENT_RECEIVED: 'linkedin-endorsements',
     HistoryKind.ENDORSEMENT_GIVEN: 'linkedin-endorsements',
     HistoryKind.INVITATION: 'linkedin-invitations',

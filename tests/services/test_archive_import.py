@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 
 from careernet_ui.domain import Contact, Interaction, InteractionKind
+from careernet_ui.domain.contacts import Stage
+from careernet_ui.domain.engine import due_follow_ups
+from careernet_ui.domain.stage_suggestions import suggested_stage
 from careernet_ui.services.archive_import import (
     NothingToUndo,
     PreparedArchive,
@@ -161,3 +164,17 @@ def test_interactions_from_before_this_feature_still_open(fresh_store: Store) ->
     old = decode(Interaction, {'id': 'a' * 32, 'contact_id': 'c', 'kind': 'call', 'on': '2026-01-01', 'note': ''})
 
     assert (old.source, old.import_id, old.direction.value) == ('', '', '')
+
+
+def test_a_recommendation_in_the_archive_suggests_moving_its_writer_to_advocate_until_undone(
+    fresh_store: Store,
+) -> None:
+    def advocate_suggestions() -> list[str]:
+        return [f.title for f in due_follow_ups(fresh_store.network(), TODAY)
+                if f.kind == 'stage_suggestion' and suggested_stage(f) is Stage.ADVOCATE]
+
+    entry = store_archive(fresh_store, prepare(fresh_store))
+    assert entry is not None
+    assert advocate_suggestions() == ['Kwame Mensah, PhD wrote you a recommendation: mark as Advocate?']
+    undo_import(fresh_store, entry.id)
+    assert advocate_suggestions() == []
