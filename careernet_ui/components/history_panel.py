@@ -1,22 +1,28 @@
-"""The history card on /import: drop a LinkedIn archive or a calendar file, preview, confirm, undo.
+"""The history card on /import: drop a LinkedIn archive, a calendar file or a mailbox, preview, confirm, undo.
 
 Reading and planning run in a worker thread on lists read on the event loop; storing runs on the
-event loop in batches, leaving it to other pages between writes. The import history lists every
-archive import with an Undo button.
+event loop in batches, leaving it to other pages between writes. A mailbox can run to gigabytes:
+it is copied chunk by chunk to a private temporary file, scanned from there (headers only, a line
+at a time) and the copy deleted, so memory does not grow with its size. The import history lists
+every import with an Undo button.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from nicegui import events, run, ui
+from nicegui.elements.upload_files import FileUpload
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import CareerNetError, wording
 from careernet_ui.importers.history_plan import Correspondent
-from careernet_ui.services.address_import import add_correspondent, prepare_calendar
+from careernet_ui.services.address_import import add_correspondent, prepare_calendar, prepare_mbox
 from careernet_ui.services.archive_import import (
     PreparedArchive,
     per_contact,
@@ -29,9 +35,13 @@ from careernet_ui.services.archive_import import (
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 512 * 1024 * 1024
-HELP = ('Your LinkedIn archive (the ZIP from Settings → Data privacy → Get a copy of your data) or a calendar '
-        'file (.ics from Google Takeout, Apple Calendar or Outlook): messages, recommendations, endorsements and '
-        'meetings with your contacts become their history. Nothing leaves your computer.')
+"""The largest archive or calendar file: it is read into memory."""
+MAX_MBOX_BYTES = 64 * 1024 * 1024 * 1024
+"""The largest mailbox: it is streamed from disk, so only the disk bounds it."""
+HELP = ('Your LinkedIn archive (the ZIP from Settings → Data privacy → Get a copy of your data), a calendar '
+        'file (.ics from Google Takeout, Apple Calendar or Outlook) or a mailbox (.mbox, e.g. Takeout\'s Mail): '
+        'messages, recommendations, endorsements, meetings and e-mails with your contacts become their history. '
+        'Only mail headers are read. Nothing leaves your computer.')
 
 
 @dataclass(kw_only=True, slots=True)
@@ -55,7 +65,7 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
         @ui.refreshable
         def body() -> None:
             if state.working:
-                ui.label(state.working).mark('history-working')
+                ui.label().bind_text_from(state, 'working').mark('history-working')
                 ui.spinner()
             elif state.prepared is not None:
                 _preview(state.prepared, confirm=confirm, cancel=cancel, add=add)
@@ -64,9 +74,9 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
                     ui.label(state.error).classes('text-negative').mark('history-error')
                 if state.done:
                     ui.label(state.done).classes('text-positive').mark('history-done')
-                ui.upload(label='Drop your LinkedIn archive (.zip) or calendar (.ics) here', auto_upload=True,
-                          max_file_size=MAX_BYTES, on_upload=read) \
-                    .props('flat bordered accept=".zip,.ics"').classes('w-full').mark('history-upload')
+                ui.upload(label='Drop your LinkedIn archive (.zip), calendar (.ics) or mailbox (.mbox) here',
+                          auto_upload=True, max_file_size=MAX_MBOX_BYTES, on_upload=read, on_rejected=rejected) \
+                    .props('flat bordered accept=".zip,.ics,.mbox"').classes('w-full').mark('history-upload')
             _history(ctx, undo)
 
         async def read(event: events.UploadEventArguments) -> None:
@@ -74,23 +84,15 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
             state.working, state.error, state.done = f'Reading {file.name}…', '', ''
             body.refresh()
             try:
-                data = await file.read()
-                store = ctx.store
-                if file.name.casefold().endswith('.ics'):
-                    prepared = await run.io_bound(
-                        prepare_calendar, data, contacts=store.contacts.all(), interactions=store.interactions.all(),
-                        settings=store.settings, today=ctx.today(), revision=store.revision, label=file.name)
-                else:
-                    prepared = await run.io_bound(
-                        prepare_archive, data, contacts=store.contacts.all(), interactions=store.interactions.all(),
-                        feedback=store.feedback.all(), settings=store.settings, today=ctx.today(),
-                        revision=store.revision, label=file.name)
+                prepared = await _prepare(ctx, state, file)
             except CareerNetError as error:
                 state.error = f'{error} Nothing was imported.'
             except Exception:  # whatever a broken file provokes, the user gets a sentence, not a traceback
                 log.exception('Reading a history upload failed')
                 state.error = f'{file.name} could not be read. Nothing was imported.'
             else:
+                if prepared is None:  # the app is shutting down
+                    return
                 state.prepared = prepared
             state.working = ''
             if state.error:
@@ -120,6 +122,11 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
             body.refresh()
             on_stored()
 
+        def rejected() -> None:
+            state.error = (f'That file is larger than {MAX_MBOX_BYTES // 1024**3} GB. Nothing was imported.')
+            ui.notify(state.error, type='negative')
+            body.refresh()
+
         def add(person: Correspondent) -> None:
             source = state.prepared.source if state.prepared is not None else ''
             contact = add_correspondent(ctx.store, person, today=ctx.today(), source=source)
@@ -144,6 +151,46 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
         body()
 
 
+async def _prepare(ctx: AppContext, state: HistoryState, file: FileUpload) -> PreparedArchive | None:
+    """Read and plan the upload in a worker thread, on lists read here on the event loop (None: shutting down)."""
+    store = ctx.store
+    name = file.name.casefold()
+    if name.endswith('.mbox') or name == 'mbox':  # Apple Mail's export holds a file named just "mbox"
+        return await _prepare_mailbox(ctx, state, file)
+    if file.size() > MAX_BYTES:
+        raise CareerNetError(f'{file.name} is {file.size() / 1024**2:,.0f} MB; an archive or calendar file may be '
+                             f'{MAX_BYTES // 1024**2} MB at most.')
+    data = await file.read()
+    if name.endswith('.ics'):
+        return await run.io_bound(
+            prepare_calendar, data, contacts=store.contacts.all(), interactions=store.interactions.all(),
+            settings=store.settings, today=ctx.today(), revision=store.revision, label=file.name)
+    return await run.io_bound(
+        prepare_archive, data, contacts=store.contacts.all(), interactions=store.interactions.all(),
+        feedback=store.feedback.all(), settings=store.settings, today=ctx.today(), revision=store.revision,
+        label=file.name)
+
+
+async def _prepare_mailbox(ctx: AppContext, state: HistoryState, file: FileUpload) -> PreparedArchive | None:
+    """Copy the mailbox to a private temporary file chunk by chunk, scan it in a worker thread, delete the copy."""
+    total = file.size()
+    megabytes = f'{total / 1024**2:,.0f} MB' if total >= 1024**2 else f'{total / 1024:,.0f} KB'
+
+    def scanned(done: int) -> None:  # from the worker thread: only a string is set, the page's binding shows it
+        state.working = f'Scanning {file.name}: {done / max(total, 1):.0%} of {megabytes}…'
+
+    folder = Path(tempfile.mkdtemp(prefix='careernet-mbox-'))  # readable by the user alone
+    try:
+        path = folder / 'upload.mbox'
+        await file.save(path)
+        store = ctx.store
+        return await run.io_bound(
+            prepare_mbox, path, contacts=store.contacts.all(), interactions=store.interactions.all(),
+            settings=store.settings, today=ctx.today(), revision=store.revision, label=file.name, progress=scanned)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _preview(prepared: PreparedArchive, *, confirm: Callable[[], object], cancel: Callable[[], None],
              add: Callable[[Correspondent], None]) -> None:
     ui.label(f'{prepared.label}: nothing is stored until you confirm.').mark('history-preview-title')
@@ -162,7 +209,7 @@ def _preview(prepared: PreparedArchive, *, confirm: Callable[[], object], cancel
     for contact in prepared.plan.may_be_advocates:
         ui.label(f'{contact.name} wrote you a recommendation: consider moving them to Advocate.').classes('text-sm')
     if prepared.plan.correspondents:
-        ui.label('People you meet most who are not contacts:').classes('font-medium')
+        ui.label('People you meet or write to most who are not contacts:').classes('font-medium')
         for position, person in enumerate(prepared.plan.correspondents, 1):
             with ui.row().classes('items-center gap-2'):
                 ui.label(f'{person.name or person.address} <{person.address}>: {person.count:,}, '
