@@ -55,6 +55,8 @@ FORMAT_LABELS: dict[str, str] = {
     'vcard': 'vCard (.vcf)',
     'csv': 'CSV (Google Contacts or template)',
 }
+QUOTED_FORMATS = frozenset({'auto', 'linkedin', 'csv'})
+"""The formats that may be CSV, where a stray quote can swallow rows (see ``accept_stray_quotes``)."""
 _T = TypeVar('_T')
 
 PROGRESS = Callable[[int, int], None]
@@ -89,6 +91,7 @@ def prepare(
     today: date,
     revision: int = 0,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    accept_stray_quotes: bool = False,
 ) -> PreparedImport:
     """Read ``source`` as ``kind`` and plan it against ``existing``; stores nothing.
 
@@ -103,15 +106,20 @@ def prepare(
         today: The day new contacts enter their pipeline stage, as when added by hand.
         revision: The store revision ``existing`` was read at (see :func:`is_stale`).
         max_bytes: Refuse files larger than this.
+        accept_stray_quotes: The user saw the :class:`StrayQuoteError` and chose to import anyway:
+            a CSV field that looks like a stray quote's is read as it is, and the parsed file's
+            warnings name its line (the preview shows them; still nothing is stored here).
 
     Raises:
         ImportFormatError: The file cannot be read as ``kind``; the message says why and what to do.
+        StrayQuoteError: A quote in a CSV opens a field that would swallow the rows after it.
         ValueError: ``kind`` is not a known format.
     """
     parser = PARSERS.get(kind)
     if parser is None:
         raise ValueError(f'Unknown import format "{kind}"; expected one of {", ".join(PARSERS)}.')
-    parsed = parser(source, max_bytes=max_bytes)
+    options = {'accept_stray_quotes': True} if accept_stray_quotes and kind in QUOTED_FORMATS else {}
+    parsed = parser(source, max_bytes=max_bytes, **options)
     return PreparedImport(parsed=parsed, plan=_plan(existing, parsed, today), revision=revision)
 
 
