@@ -119,13 +119,14 @@ def prepare(
     if parser is None:
         raise ValueError(f'Unknown import format "{kind}"; expected one of {", ".join(PARSERS)}.')
     options = {'accept_stray_quotes': True} if accept_stray_quotes and kind in QUOTED_FORMATS else {}
-    parsed = parser(source, max_bytes=max_bytes, **options)
-    return PreparedImport(parsed=parsed, plan=_plan(existing, parsed, today), revision=revision)
+    parsed, plan = _plan(existing, parser(source, max_bytes=max_bytes, **options), today)
+    return PreparedImport(parsed=parsed, plan=plan, revision=revision)
 
 
 def replan(prepared: PreparedImport, existing: Sequence[Contact], revision: int, *, today: date) -> PreparedImport:
     """The same file planned again against the contacts as they are now (pure, like :func:`prepare`)."""
-    return PreparedImport(parsed=prepared.parsed, plan=_plan(existing, prepared.parsed, today), revision=revision)
+    parsed, plan = _plan(existing, prepared.parsed, today)
+    return PreparedImport(parsed=parsed, plan=plan, revision=revision)
 
 
 def is_stale(prepared: PreparedImport, store: Store) -> bool:
@@ -244,12 +245,22 @@ def _resolve(store: Store, match: MatchedContact) -> tuple[Contact | None, RowOu
     return merge.contact, _updated(match, merge.changed)
 
 
-def _plan(existing: Sequence[Contact], parsed: ParsedFile, today: date) -> ImportPlan:
+def _plan(existing: Sequence[Contact], parsed: ParsedFile, today: date) -> tuple[ParsedFile, ImportPlan]:
+    """The plan, and ``parsed`` holding its new rows in place of the rows they were made from.
+
+    Otherwise every new contact would be kept twice, as read and with its pipeline history (at
+    tiny vCards that doubled what a file takes in memory). Planning the returned rows again (see
+    :func:`replan`) gives the same plan: they already have their history.
+    """
     plan = plan_import(existing, parsed.rows)
-    plan.new = [_entering(row, today) for row in plan.new]
+    entered: dict[int, ParsedRow] = {}
+    for position, row in enumerate(plan.new):
+        plan.new[position] = entered[id(row)] = _entering(row, today)
     for duplicate in plan.possible_duplicates:
-        duplicate.row = _entering(duplicate.row, today)
-    return plan
+        duplicate.row = entered[id(duplicate.row)] = _entering(duplicate.row, today)
+    if entered:
+        parsed = replace(parsed, rows=[entered.get(id(row), row) for row in parsed.rows])
+    return parsed, plan
 
 
 def _entering(row: ParsedRow, today: date) -> ParsedRow:
