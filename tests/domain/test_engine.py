@@ -16,7 +16,7 @@ from careernet_ui.domain.engine import KINDS, due_follow_ups, unsorted_due_follo
 from careernet_ui.domain.errors import ValidationError
 from careernet_ui.domain.followup_actions import apply_state, dismiss, mark_done, snooze
 from careernet_ui.domain.followups import FollowUp, FollowUpState, FollowUpStatus
-from careernet_ui.domain.interactions import Interaction, InteractionKind
+from careernet_ui.domain.interactions import ENDORSEMENT_SOURCE, Direction, Interaction, InteractionKind
 from careernet_ui.domain.network import Network
 from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.stage_suggestions import suggested_stage
@@ -360,6 +360,33 @@ def test_feedback_that_is_not_a_recommendation_does_not_suggest_advocate() -> No
 def test_a_recommendation_suggests_nothing_for_someone_already_an_advocate() -> None:
     person = dana(Stage.ADVOCATE)
     network = Network(contacts=[person], feedback=[recommendation(person, date(2026, 4, 15))])
+    assert of_kind(due_follow_ups(network, TODAY), 'stage_suggestion') == []
+
+
+def endorsement(person: Contact, on: date, direction: Direction) -> Interaction:
+    stamp = datetime(on.year, on.month, on.day, 12, tzinfo=UTC)
+    return Interaction(id=f'e-{on.isoformat()}-{direction.value}', contact_id=person.id, kind=InteractionKind.OTHER,
+                       on=on, direction=direction, source=ENDORSEMENT_SOURCE, note='Endorsed you on LinkedIn for Go.',
+                       created_at=stamp, updated_at=stamp)
+
+
+def test_an_endorsement_received_suggests_a_potential_advocate_and_one_given_does_not() -> None:
+    person = dana(Stage.CONTACT)
+    given = Network(contacts=[person], interactions=[endorsement(person, date(2026, 3, 21), Direction.SENT)])
+    assert of_kind(due_follow_ups(given, TODAY), 'stage_suggestion') == []
+
+    received = replace(given, interactions=[*given.interactions,
+                                            endorsement(person, date(2026, 3, 22), Direction.RECEIVED)])
+    [followup] = of_kind(due_follow_ups(received, TODAY), 'stage_suggestion')
+    assert suggested_stage(followup) is Stage.POTENTIAL_ADVOCATE
+    assert followup.title == 'Dana Okafor endorsed your skills on LinkedIn: mark as Potential advocate?'
+    assert followup.due == date(2026, 3, 22)
+
+
+def test_a_plain_other_interaction_is_no_endorsement() -> None:
+    person = dana(Stage.CONTACT)
+    network = Network(contacts=[person], interactions=[
+        make.interaction('i1', person, InteractionKind.OTHER, date(2026, 3, 22))])
     assert of_kind(due_follow_ups(network, TODAY), 'stage_suggestion') == []
 
 
