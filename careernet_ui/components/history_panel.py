@@ -1,10 +1,11 @@
 """The history card on /import: drop a LinkedIn archive, a calendar file or a mailbox, preview, confirm, undo.
 
 Reading and planning run in a worker thread on lists read on the event loop; storing runs on the
-event loop in batches, leaving it to other pages between writes. A mailbox can run to gigabytes:
-it is copied chunk by chunk to a private temporary file, scanned from there (headers only, a line
-at a time) and the copy deleted, so memory does not grow with its size. The import history lists
-every import with an Undo button.
+event loop in batches, leaving it to other pages between writes. A mailbox (it can run to
+gigabytes) or an archive is copied chunk by chunk to a private temporary file, read from there
+(a mailbox's headers a line at a time, an archive's members one by one) and the copy deleted, so
+the upload is never held in memory whole. The import history lists every import with an Undo
+button.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,15 +162,16 @@ async def _prepare(ctx: AppContext, state: HistoryState, file: FileUpload) -> Pr
     if file.size() > MAX_BYTES:
         raise CareerNetError(f'{file.name} is {file.size() / 1024**2:,.0f} MB; an archive or calendar file may be '
                              f'{MAX_BYTES // 1024**2} MB at most.')
-    data = await file.read()
     if name.endswith('.ics'):
+        data = await file.read()
         return await run.io_bound(
             prepare_calendar, data, contacts=store.contacts.all(), interactions=store.interactions.all(),
             settings=store.settings, today=ctx.today(), revision=store.revision, label=file.name)
-    return await run.io_bound(
-        prepare_archive, data, contacts=store.contacts.all(), interactions=store.interactions.all(),
-        feedback=store.feedback.all(), settings=store.settings, today=ctx.today(), revision=store.revision,
-        label=file.name)
+    async with _saved(file, 'archive.zip') as path:
+        return await run.io_bound(
+            prepare_archive, path, contacts=store.contacts.all(), interactions=store.interactions.all(),
+            feedback=store.feedback.all(), settings=store.settings, today=ctx.today(), revision=store.revision,
+            label=file.name)
 
 
 async def _prepare_mailbox(ctx: AppContext, state: HistoryState, file: FileUpload) -> PreparedArchive | None:
@@ -179,14 +182,21 @@ async def _prepare_mailbox(ctx: AppContext, state: HistoryState, file: FileUploa
     def scanned(done: int) -> None:  # from the worker thread: only a string is set, the page's binding shows it
         state.working = f'Scanning {file.name}: {done / max(total, 1):.0%} of {megabytes}…'
 
-    folder = Path(tempfile.mkdtemp(prefix='careernet-mbox-'))  # readable by the user alone
-    try:
-        path = folder / 'upload.mbox'
-        await file.save(path)
+    async with _saved(file, 'mail.mbox') as path:
         store = ctx.store
         return await run.io_bound(
             prepare_mbox, path, contacts=store.contacts.all(), interactions=store.interactions.all(),
             settings=store.settings, today=ctx.today(), revision=store.revision, label=file.name, progress=scanned)
+
+
+@asynccontextmanager
+async def _saved(file: FileUpload, name: str) -> AsyncIterator[Path]:
+    """The upload copied chunk by chunk into a private temporary folder, deleted when done."""
+    folder = Path(tempfile.mkdtemp(prefix='careernet-upload-'))  # readable by the user alone
+    try:
+        path = folder / name
+        await file.save(path)
+        yield path
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -124,3 +124,17 @@ async def test_a_file_named_mbox_that_is_not_a_mailbox_is_refused_on_the_page(da
     await user.should_see('This is not a mailbox (.mbox) file', retries=WAIT)
     await user.should_see('Nothing was imported.')
     assert emails(dana_data) == []
+
+
+async def test_an_archive_is_read_from_a_temporary_copy_that_is_deleted(
+    user: User, data_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / 'scratch'
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, 'tempdir', str(scratch))
+    await user.open('/import')
+    await upload(user, 'Basic_LinkedInDataExport_03-25-2026.zip', archive_zip())
+
+    await user.should_see('Basic_LinkedInDataExport_03-25-2026.zip: nothing is stored until you confirm.',
+                          retries=WAIT)
+    assert list(scratch.iterdir()) == []
