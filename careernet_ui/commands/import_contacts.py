@@ -42,9 +42,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument('--summary', type=Path, metavar='OUT.csv',
                         help='also write every row and what became of it to this CSV file')
     parser.add_argument('--accept-stray-quotes', action='store_true',
-                        help='import a LinkedIn or contacts CSV even where a quote opens a field that runs over '
-                             'many lines or is very long (refused by default, naming the line): only after you '
-                             'have looked at that line and the long field is meant to be there')
+                        help='import a LinkedIn or contacts CSV (or the Connections.csv in a LinkedIn archive) even '
+                             'where a quote opens a field that runs over many lines or is very long (refused by '
+                             'default, naming the line): only after you have looked at that line and the long '
+                             'field is meant to be there')
 
 
 def run(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from nicegui.elements.upload_files import FileUpload
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import CareerNetError, wording
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.importers.history_plan import Correspondent
 from careernet_ui.services.address_import import add_correspondent, prepare_calendar, prepare_mbox
 from careernet_ui.services.archive_import import (
@@ -54,6 +55,7 @@ class HistoryState:
     working: str = ''
     error: str = ''
     done: str = ''
+    stray_quote: FileUpload | None = None  # an archive refused for a stray quote, kept while the user decides
 
 
 def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: None) -> None:
@@ -71,6 +73,8 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
                 ui.spinner()
             elif state.prepared is not None:
                 _preview(state.prepared, confirm=confirm, cancel=cancel, add=add)
+            elif state.stray_quote is not None:
+                _stray_quote(state.error, import_anyway=import_anyway, cancel=cancel)
             else:
                 if state.error:
                     ui.label(state.error).classes('text-negative').mark('history-error')
@@ -82,11 +86,20 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
             _history(ctx, undo)
 
         async def read(event: events.UploadEventArguments) -> None:
-            file = event.file
-            state.working, state.error, state.done = f'Reading {file.name}…', '', ''
+            await read_file(event.file)
+
+        async def import_anyway() -> None:
+            file = state.stray_quote
+            if file is not None and not state.working:
+                await read_file(file, accept_stray_quotes=True)
+
+        async def read_file(file: FileUpload, *, accept_stray_quotes: bool = False) -> None:
+            state.working, state.error, state.done, state.stray_quote = f'Reading {file.name}…', '', '', None
             body.refresh()
             try:
-                prepared = await _prepare(ctx, state, file)
+                prepared = await _prepare(ctx, state, file, accept_stray_quotes=accept_stray_quotes)
+            except StrayQuoteError as error:  # the user may look at the line, then import anyway
+                state.stray_quote, state.error = file, f'Connections.csv in {file.name}: {error}'
             except CareerNetError as error:
                 state.error = f'{error} Nothing was imported.'
             except Exception:  # whatever a broken file provokes, the user gets a sentence, not a traceback
@@ -97,7 +110,7 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
                     return
                 state.prepared = prepared
             state.working = ''
-            if state.error:
+            if state.error and state.stray_quote is None:
                 ui.notify(state.error, type='negative', multi_line=True)
             body.refresh()
 
@@ -136,7 +149,7 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
                       type='positive')
 
         def cancel() -> None:
-            state.prepared = None
+            state.prepared, state.stray_quote, state.error = None, None, ''
             body.refresh()
 
         def undo(import_id: str) -> None:
@@ -153,7 +166,8 @@ def history_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: Non
         body()
 
 
-async def _prepare(ctx: AppContext, state: HistoryState, file: FileUpload) -> PreparedArchive | None:
+async def _prepare(ctx: AppContext, state: HistoryState, file: FileUpload, *,
+                   accept_stray_quotes: bool = False) -> PreparedArchive | None:
     """Read and plan the upload in a worker thread, on lists read here on the event loop (None: shutting down)."""
     store = ctx.store
     name = file.name.casefold()
@@ -171,7 +185,7 @@ async def _prepare(ctx: AppContext, state: HistoryState, file: FileUpload) -> Pr
         return await run.io_bound(
             prepare_archive, path, contacts=store.contacts.all(), interactions=store.interactions.all(),
             feedback=store.feedback.all(), settings=store.settings, today=ctx.today(), revision=store.revision,
-            label=file.name)
+            label=file.name, accept_stray_quotes=accept_stray_quotes)
 
 
 async def _prepare_mailbox(ctx: AppContext, state: HistoryState, file: FileUpload) -> PreparedArchive | None:
@@ -199,6 +213,18 @@ async def _saved(file: FileUpload, name: str) -> AsyncIterator[Path]:
         yield path
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stray_quote(message: str, *, import_anyway: Callable[[], object], cancel: Callable[[], None]) -> None:
+    with ui.column().classes('w-full gap-2').mark('history-stray-quote'):
+        ui.label(message).classes('text-negative').mark('history-error')
+        ui.label('Open Connections.csv in the archive and look at that line. If the long field is meant to be there, '
+                 'import the archive as it is: that row is read as it stands, and you see the preview before '
+                 'anything is stored.').classes('text-sm')
+        with ui.row().classes('gap-2'):
+            ui.button('Import anyway', icon='warning', on_click=import_anyway).props('color=warning') \
+                .mark('history-import-anyway')
+            ui.button('Cancel', on_click=cancel).props('flat').mark('history-cancel')
 
 
 def _preview(prepared: PreparedArchive, *, confirm: Callable[[], object], cancel: Callable[[], None],

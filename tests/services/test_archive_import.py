@@ -11,6 +11,7 @@ from careernet_ui.domain import Contact, Interaction, InteractionKind
 from careernet_ui.domain.contacts import Stage
 from careernet_ui.domain.engine import due_follow_ups
 from careernet_ui.domain.stage_suggestions import suggested_stage
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.services.archive_import import (
     NothingToUndo,
     PreparedArchive,
@@ -178,3 +179,25 @@ def test_a_recommendation_in_the_archive_suggests_moving_its_writer_to_advocate_
     assert advocate_suggestions() == ['Kwame Mensah, PhD wrote you a recommendation: mark as Advocate?']
     undo_import(fresh_store, entry.id)
     assert advocate_suggestions() == []
+
+
+def stray_quote_archive() -> bytes:
+    files = archive_files()
+    more = ''.join(f'Pat,Person {n},https://www.linkedin.com/in/pat-{n},,Acme,Engineer,01 Feb 2024\r\n'
+                   for n in range(30))
+    files['Connections.csv'] = files['Connections.csv'].replace('Jo 🚀'.encode(), '"Jo 🚀'.encode()) + more.encode()
+    return archive_zip(files=files)
+
+
+def test_a_stray_quote_in_connections_stops_the_archive_unless_accepted(fresh_store: Store) -> None:
+    with pytest.raises(StrayQuoteError, match='Line 9: a field runs to the end of the file') as caught:
+        prepare(fresh_store, stray_quote_archive())
+    assert caught.value.line == 9
+
+    prepared = prepare_archive(stray_quote_archive(), contacts=[], interactions=[], feedback=[],
+                               settings=fresh_store.settings, today=TODAY, accept_stray_quotes=True)
+
+    assert prepared.contacts is not None
+    assert prepared.contacts.parsed.warnings[0].startswith('Line 9: a field runs to the end of the file')
+    assert len(prepared.contacts.plan.new) == 4  # the rows before the quote; the 30 after it are its field
+    assert fresh_store.contacts.all() == []

@@ -15,6 +15,7 @@ from tinydb import TinyDB
 from careernet_ui.domain import Contact, Interaction, InteractionKind
 from storage import open_store
 from tests.importers.linkedin_archive import archive_zip
+from tests.services.test_archive_import import stray_quote_archive
 
 CALENDAR = Path(__file__).parents[1] / 'importers' / 'history_fixtures' / 'calendars' / 'google-takeout.ics'
 MBOX = Path(__file__).parents[1] / 'importers' / 'history_fixtures' / 'gmail-crlf.mbox'
@@ -138,3 +139,25 @@ async def test_an_archive_is_read_from_a_temporary_copy_that_is_deleted(
     await user.should_see('Basic_LinkedInDataExport_03-25-2026.zip: nothing is stored until you confirm.',
                           retries=WAIT)
     assert list(scratch.iterdir()) == []
+
+
+async def test_an_archive_with_a_stray_quote_names_the_line_and_imports_anyway_after_a_preview(
+    user: User, data_path: Path
+) -> None:
+    await user.open('/import')
+    await upload(user, 'Basic_LinkedInDataExport_03-25-2026.zip', stray_quote_archive())
+
+    await user.should_see('Connections.csv in Basic_LinkedInDataExport_03-25-2026.zip: Line 9: a field runs to '
+                          'the end of the file', retries=WAIT)
+    await user.should_not_see(marker='history-confirm')
+    assert stored(data_path) == []
+
+    user.find(marker='history-import-anyway').click()
+
+    await user.should_see('Basic_LinkedInDataExport_03-25-2026.zip: nothing is stored until you confirm.',
+                          retries=WAIT)
+    await user.should_see('Connections.csv: 4 new contacts')
+    assert stored(data_path) == []
+    user.find(marker='history-confirm').click()
+    await user.should_see('Imported 4 contacts', retries=WAIT)
+    assert len(stored(data_path)) == 4
