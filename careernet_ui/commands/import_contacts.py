@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.paths import data_path
 from careernet_ui.services.import_summary import ImportSummary, count, describe, summary_line, summary_to_csv
 from careernet_ui.services.imports import FORMAT_LABELS, PreparedImport, apply, prepare
@@ -40,6 +41,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help='also add the rows that may duplicate a contact you have, as new contacts')
     parser.add_argument('--summary', type=Path, metavar='OUT.csv',
                         help='also write every row and what became of it to this CSV file')
+    parser.add_argument('--accept-stray-quotes', action='store_true',
+                        help='import a LinkedIn or contacts CSV (or the Connections.csv in a LinkedIn archive) even '
+                             'where a quote opens a field that runs over many lines or is very long (refused by '
+                             'default, naming the line): only after you have looked at that line and the long '
+                             'field is meant to be there')
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(data_path(args))
     try:
         today = args.today or date.today()
-        prepared = prepare(args.format, path, store.contacts.all(), today=today, revision=store.revision)
+        try:
+            prepared = prepare(args.format, path, store.contacts.all(), today=today, revision=store.revision,
+                               accept_stray_quotes=args.accept_stray_quotes)
+        except StrayQuoteError as error:
+            raise CareerNetError(f'{error} If that long field is meant to be there, pass --accept-stray-quotes '
+                                 'to import the file as it is.') from None
         _print_preview(path, args.format, prepared, args.include_duplicates)
         if not _has_work(prepared, args.include_duplicates):
             print('Nothing to import: everyone in the file is already up to date, or skipped.')

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from careernet_ui.domain import CareerNetError
 from careernet_ui.importers.csv_safety import neutralize
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.paths import data_path
 from careernet_ui.services.address_import import prepare_calendar, prepare_mbox
 from careernet_ui.services.archive_import import PreparedArchive, per_contact, prepare_archive, store_archive
@@ -39,9 +40,14 @@ def run(args: argparse.Namespace) -> int:
             prepared = prepare_calendar(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
                                         settings=store.settings, today=today, revision=store.revision)
         else:
-            prepared = prepare_archive(path, contacts=store.contacts.all(), interactions=store.interactions.all(),
-                                       feedback=store.feedback.all(), settings=store.settings, today=today,
-                                       revision=store.revision)
+            try:
+                prepared = prepare_archive(
+                    path, contacts=store.contacts.all(), interactions=store.interactions.all(),
+                    feedback=store.feedback.all(), settings=store.settings, today=today, revision=store.revision,
+                    accept_stray_quotes=args.accept_stray_quotes)
+            except StrayQuoteError as error:
+                raise CareerNetError(f'Connections.csv: {error} If that long field is meant to be there, pass '
+                                     '--accept-stray-quotes to import the archive as it is.') from None
         _print_preview(path, prepared)
         if not prepared.has_work:
             print('Nothing to import: everything in the archive is already stored, or is not about your contacts.')

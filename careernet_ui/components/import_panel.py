@@ -18,6 +18,7 @@ from nicegui.elements.upload_files import FileUpload
 from careernet_ui.context import AppContext
 from careernet_ui.domain import CareerNetError
 from careernet_ui.importers import DEFAULT_MAX_BYTES
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.services.import_preview import preview_rows
 from careernet_ui.services.import_summary import ImportSummary, count, summary_line, summary_to_csv
 from careernet_ui.services.imports import (
@@ -55,6 +56,7 @@ class Phase(Enum):
 
     CHOOSE = 'choose'
     READING = 'reading'
+    STRAY_QUOTE = 'stray_quote'  # refused for a runaway quote: the user may look and import anyway
     PREVIEW = 'preview'
     STORING = 'storing'
     DONE = 'done'
@@ -68,6 +70,7 @@ class ImportState:
     phase: Phase = Phase.CHOOSE
     file_name: str = ''
     prepared: PreparedImport | None = None
+    data: bytes = b''  # the file, kept only while the user decides about a stray quote
     include_duplicates: bool = False
     summary: ImportSummary | None = None
     error: str = ''
@@ -78,6 +81,7 @@ class ImportState:
     def start_over(self) -> None:
         """Forget the last file (and any error), keeping the chosen format."""
         self.phase, self.file_name, self.prepared, self.summary, self.error = Phase.CHOOSE, '', None, None, ''
+        self.data = b''
         self.include_duplicates, self.progress, self.progress_text = False, 0.0, ''
         self.listeners.clear()
 
@@ -97,6 +101,8 @@ def import_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: None
                 _choose(state, on_file, on_rejected=rejected)
             elif state.phase in (Phase.READING, Phase.STORING):
                 _progress(state)
+            elif state.phase is Phase.STRAY_QUOTE:
+                _stray_quote(state, import_anyway=import_anyway, cancel=start_over)
             elif state.phase is Phase.PREVIEW:
                 _preview(state, confirm=store_it, cancel=start_over)
             else:
@@ -108,6 +114,9 @@ def import_panel(ctx: AppContext, on_stored: Callable[[], object] = lambda: None
 
         async def on_file(event: events.UploadEventArguments) -> None:
             await _read(ctx, state, event.file, body.refresh)
+
+        async def import_anyway() -> None:
+            await _read_anyway(ctx, state, body.refresh)
 
         async def store_it() -> None:
             await _store(ctx, state, body.refresh)
@@ -179,6 +188,10 @@ async def _read(ctx: AppContext, state: ImportState, file: FileUpload,
         _set_progress(state, 0.3, f'Reading the people in {file.name}…')
         existing, revision = ctx.store.contacts.all(), ctx.store.revision
         prepared = await run.io_bound(prepare, state.kind, data, existing, today=ctx.today(), revision=revision)
+    except StrayQuoteError as error:
+        state.phase, state.error, state.data = Phase.STRAY_QUOTE, str(error), data
+        refresh()
+        return
     except CareerNetError as error:
         _fail(state, f'{error} Nothing was imported.', refresh)
         return
@@ -190,6 +203,43 @@ async def _read(ctx: AppContext, state: ImportState, file: FileUpload,
         return
     state.prepared, state.phase = prepared, Phase.PREVIEW
     refresh()
+
+
+async def _read_anyway(ctx: AppContext, state: ImportState, refresh: Callable[[], object]) -> None:
+    """Read the file again, taking the long field as it is, then show the preview (nothing is stored yet)."""
+    data = state.data
+    if state.phase is not Phase.STRAY_QUOTE or not data:
+        return  # a second click while the first is reading
+    state.phase, state.data, state.error = Phase.READING, b'', ''
+    state.progress, state.progress_text = 0.3, f'Reading {state.file_name} as it is…'
+    refresh()
+    try:
+        existing, revision = ctx.store.contacts.all(), ctx.store.revision
+        prepared = await run.io_bound(prepare, state.kind, data, existing, today=ctx.today(), revision=revision,
+                                      accept_stray_quotes=True)
+    except CareerNetError as error:
+        _fail(state, f'{error} Nothing was imported.', refresh)
+        return
+    except Exception:  # Whatever else a broken file provokes, the user gets a sentence, not a traceback.
+        log.exception('Reading an upload failed')
+        _fail(state, f'{state.file_name} could not be read as contacts. Nothing was imported.', refresh)
+        return
+    if prepared is None:  # the app is shutting down
+        return
+    state.prepared, state.phase = prepared, Phase.PREVIEW
+    refresh()
+
+
+def _stray_quote(state: ImportState, *, import_anyway: Callable[[], object], cancel: Callable[[], None]) -> None:
+    with ui.column().classes('w-full gap-2').mark('import-stray-quote'):
+        ui.label(state.error).classes('text-negative').mark('import-error')
+        ui.label('Open the file and look at that line. If the long field is meant to be there, import the file as '
+                 'it is: that row is read as it stands, and you see the preview before anything is stored.') \
+            .classes('text-sm')
+        with ui.row().classes('gap-2'):
+            ui.button('Import anyway', icon='warning', on_click=import_anyway).props('color=warning') \
+                .mark('import-anyway')
+            ui.button('Cancel', on_click=cancel).props('flat').mark('import-cancel')
 
 
 def _fail(state: ImportState, message: str, refresh: Callable[[], object]) -> None:
@@ -216,7 +266,7 @@ def _preview(state: ImportState, *, confirm: Callable[[], object], cancel: Calla
                 ui.label(f'{value:,}').classes('text-2xl font-semibold').mark(marker)
                 ui.label(label).classes('text-sm text-grey-7')
     for warning in prepared.parsed.warnings:
-        ui.label(warning).classes('text-sm text-warning')
+        ui.label(warning).classes('text-sm text-warning').mark('import-warning')
     rows = preview_rows(prepared)
     if counts.rows > len(rows):
         ui.label(f'Showing {len(rows):,} of {counts.rows:,} rows (new, updated, duplicates and skipped first); '

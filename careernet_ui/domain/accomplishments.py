@@ -11,6 +11,9 @@ from . import wording
 from .errors import ValidationError
 from .records import Record
 
+RECOMMENDATION_SOURCE = 'linkedin-recommendations'
+"""The ``source`` of feedback that is a recommendation the person wrote (and of the touch it implies)."""
+
 
 @dataclass(kw_only=True, slots=True)
 class Metric:

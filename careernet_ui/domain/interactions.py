@@ -32,6 +32,10 @@ class InteractionKind(StrEnum):
         return self.value.replace('_', ' ').capitalize()
 
 
+ENDORSEMENT_SOURCE = 'linkedin-endorsements'
+"""The ``source`` of an imported LinkedIn endorsement (received: direction ``received``)."""
+
+
 class Direction(StrEnum):
     """Who wrote: the user, the other person, or both on that day. Empty when not known."""
 

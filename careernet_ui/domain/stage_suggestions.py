@@ -6,9 +6,11 @@ points ahead of the contact's stage wins):
 
 - Advocate: two references given and an introduction made, or two introductions made; or a
   reference given, then thanked and told how it went (the seed's way to turn a reference into an
-  advocate: appreciation, then highlighting the success their support made).
+  advocate: appreciation, then highlighting the success their support made); or a recommendation
+  they wrote you (feedback whose source is a LinkedIn recommendation: a written testimonial).
 - Reference: a reference given.
-- Potential advocate: asked for advice or feedback at least twice in the last 180 days.
+- Potential advocate: asked for advice or feedback at least twice in the last 180 days; or they
+  endorsed your skills on LinkedIn (an imported endorsement received: they vouch for you in public).
 
 A suggestion never points back, nor at the stage the contact is in. It is due on the day of the
 latest interaction that counts as evidence, so dismissing it hides it until newer evidence is
@@ -23,9 +25,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import wording
+from .accomplishments import RECOMMENDATION_SOURCE
 from .contacts import Contact, Stage
 from .followups import FollowUp
-from .interactions import Interaction, InteractionKind
+from .interactions import ENDORSEMENT_SOURCE, Direction, Interaction, InteractionKind
 from .network import Network
 from .network_index import NetworkIndex
 
@@ -118,7 +121,7 @@ def _advocate(contact: Contact, logged: Sequence[Interaction], counts: _Counts, 
     references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
     introductions = counts.get(InteractionKind.INTRODUCTION_MADE, 0)
     if not ((references >= 2 and introductions >= 1) or introductions >= 2):
-        return _loop_closed(contact, logged) if references else None
+        return (_loop_closed(contact, logged) if references else None) or _recommended(contact, logged)
     did = []
     if references:
         did.append(f'gave {wording.count_of(references, "reference")}')
@@ -149,6 +152,20 @@ def _loop_closed(contact: Contact, logged: Sequence[Interaction]) -> _Evidence |
     )
 
 
+def _recommended(contact: Contact, logged: Sequence[Interaction]) -> _Evidence | None:
+    """A recommendation they wrote you: someone who puts their praise in writing is vouching for you."""
+    written = [i for i in logged if i.kind is InteractionKind.FEEDBACK_ASKED and i.source == RECOMMENDATION_SOURCE]
+    if not written:
+        return None
+    summary = f'{contact.name} wrote you {wording.count_of(len(written), "recommendation")}'
+    return _Evidence(
+        interactions=written,
+        title=f'{summary}: mark as Advocate?',
+        summary=summary,
+        why='A recommendation is a testimonial in their own words: they already vouch for you in public.',
+    )
+
+
 def _reference(contact: Contact, logged: Sequence[Interaction], counts: _Counts, today: date) -> _Evidence | None:
     references = counts.get(InteractionKind.REFERENCE_GIVEN, 0)
     if not references:
@@ -166,11 +183,11 @@ def _potential_advocate(
     contact: Contact, logged: Sequence[Interaction], counts: _Counts, today: date
 ) -> _Evidence | None:
     if counts.get(InteractionKind.ADVICE_ASKED, 0) + counts.get(InteractionKind.FEEDBACK_ASKED, 0) < 2:
-        return None  # too few ever asked, whatever their dates
+        return _endorsed(contact, logged)  # too few ever asked, whatever their dates
     since = today - timedelta(days=ADVICE_WINDOW_DAYS)
     recent = [i for i in logged if i.kind in _ASKING and i.on >= since]
     if len(recent) < 2:
-        return None
+        return _endorsed(contact, logged)
     advice = sum(1 for i in recent if i.kind is InteractionKind.ADVICE_ASKED)
     asked = ' and '.join(
         f'for {what} {wording.times(count)}'
@@ -185,6 +202,23 @@ def _potential_advocate(
     )
 
 
+def _endorsed(contact: Contact, logged: Sequence[Interaction]) -> _Evidence | None:
+    """Endorsements they gave you on LinkedIn: someone who vouches for your skills in public."""
+    endorsements = [i for i in logged if i.kind is InteractionKind.OTHER and i.source == ENDORSEMENT_SOURCE
+                    and i.direction is Direction.RECEIVED]
+    if not endorsements:
+        return None
+    summary = f'{contact.name} endorsed your skills on LinkedIn'
+    if len(endorsements) > 1:
+        summary += f' {wording.times(len(endorsements))}'
+    return _Evidence(
+        interactions=endorsements,
+        title=f'{summary}: mark as Potential advocate?',
+        summary=summary,
+        why='Someone who vouches for your skills in public is likely to champion you.',
+    )
+
+
 _Rule = Callable[[Contact, Sequence[Interaction], _Counts, date], _Evidence | None]
 
 # Strongest first: a contact with the evidence of an advocate is offered Advocate, not Reference.
@@ -193,7 +227,9 @@ _RULES: tuple[tuple[Stage, _Rule], ...] = (
     (Stage.REFERENCE, _reference),
     (Stage.POTENTIAL_ADVOCATE, _potential_advocate),
 )
-_EVIDENCE_KINDS = (*_ADVOCACY, *_ASKING, InteractionKind.THANK_YOU, InteractionKind.UPDATE_SENT)
+# OTHER for imported endorsements (the rule reads their source); reference requests' first steps are
+# OTHER too, so a few more contacts are looked at, each in a few microseconds.
+_EVIDENCE_KINDS = (*_ADVOCACY, *_ASKING, InteractionKind.THANK_YOU, InteractionKind.UPDATE_SENT, InteractionKind.OTHER)
 
 
 def _suggestion(contact: Contact, stage: Stage, evidence: _Evidence) -> FollowUp:

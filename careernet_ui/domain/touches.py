@@ -155,8 +155,9 @@ def _feedback(network: Network) -> Iterator[Touch]:
             # Feedback given unasked is the same evidence as feedback asked for; given after being
             # asked, it is the answer to the same exchange, not a second one.
             kind = InteractionKind.FEEDBACK_ASKED if feedback.asked_on is None else InteractionKind.OTHER
+            # A recommendation keeps its source: the stage suggestions read it as an advocate's testimonial.
             yield _touch(f'{feedback.id}:received', feedback.contact_id, kind, feedback.received_on,
-                         'Gave feedback', 'they gave you feedback', link, feedback)
+                         'Gave feedback', 'they gave you feedback', link, feedback, source=feedback.source)
 
 
 def _reference_steps(network: Network) -> Iterator[Touch]:
@@ -193,13 +194,13 @@ def _shares(network: Network) -> Iterator[Touch]:
 
 
 def _touch(source_id: str, contact_id: str, kind: InteractionKind, on: date, what: str, since: str, link: str,
-           record: Record) -> Touch:
+           record: Record, *, source: str = '') -> Touch:
     # When the record was made stands for when the touch was recorded: a record's own touches on
     # one day then keep their order (by id: a request's steps are numbered), and what was logged
     # by hand since comes after them. Its last change tells the calendar feed a follow-up made
     # from it changed.
     return Touch(id=f'touch:{source_id}', contact_id=contact_id, kind=kind, on=on, how=what, since=since, link=link,
-                 created_at=record.created_at, updated_at=record.updated_at)
+                 source=source, created_at=record.created_at, updated_at=record.updated_at)
 
 
 _LOG: SnapshotCache[None, Sequence[Interaction]] = SnapshotCache(size=1)

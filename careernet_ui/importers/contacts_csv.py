@@ -14,7 +14,9 @@ from .rows import is_blank
 from .source import DEFAULT_MAX_BYTES, ImportSource, read_text
 
 
-def parse_contacts_csv(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
+def parse_contacts_csv(
+    source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYTES, accept_stray_quotes: bool = False
+) -> ParsedFile:
     """Read a Google Contacts CSV export or a CSV in CareerNet's template.
 
     The first non-blank row is the header. Google's columns (First Name, Last Name, Organization
@@ -24,16 +26,18 @@ def parse_contacts_csv(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYT
     Args:
         source: The file's bytes, or its path.
         max_bytes: Refuse files larger than this.
+        accept_stray_quotes: Read a field that looks like a stray quote's as it is, with a warning
+            naming its line, instead of refusing the file (the user has looked and confirmed).
 
     Raises:
         ImportFormatError: The header is neither (or the file is not UTF-8 CSV text).
         StrayQuoteError: A quote opens a field that swallows the rows after it (nothing is imported).
         ImportTooLargeError: The file is larger than ``max_bytes``.
     """
-    return parse_contacts_csv_text(read_text(source, max_bytes=max_bytes))
+    return parse_contacts_csv_text(read_text(source, max_bytes=max_bytes), accept_stray_quotes=accept_stray_quotes)
 
 
-def parse_contacts_csv_text(text: str) -> ParsedFile:
+def parse_contacts_csv_text(text: str, *, accept_stray_quotes: bool = False) -> ParsedFile:
     """Read the text of a contacts CSV; see :func:`parse_contacts_csv`."""
     reader = csv.reader(io.StringIO(text, newline=''))
     total_lines = _physical_lines(text)
@@ -55,7 +59,10 @@ def parse_contacts_csv_text(text: str) -> ParsedFile:
         for cells in reader:
             line = lines_read + 1
             lines_read = reader.line_num
-            check_fields(cells, line, text=text, last_row=lines_read >= total_lines)
+            warning = check_fields(cells, line, text=text, last_row=lines_read >= total_lines,
+                                   accept=accept_stray_quotes)
+            if warning:
+                parsed.warnings.append(warning)
             if is_blank(cells):
                 parsed.blank_rows += 1
                 continue

@@ -4,7 +4,9 @@ A ``"`` at the start of a cell opens a quoted field that runs to the next ``"``:
 quote in row 2 of a 300-row file makes the rest of the file one cell, and the ``csv`` module
 reads on without complaint ("1 row read"). A field that spans more lines than any note a
 person writes, is longer than any field CareerNet keeps, or runs unclosed to the end of the
-file is refused with the line where it opened, and nothing is imported.
+file is refused with the line where it opened, and nothing is imported, unless the user has
+looked and chosen to import it anyway (``accept``): then the row is read as the csv module reads
+it, and the file's warnings say which line it was.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ MAX_FIELD_CHARS = 25_000
 """Longer than the longest field CareerNet keeps (20,000 characters)."""
 
 
-def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool) -> None:
+def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool, accept: bool = False) -> str | None:
     """Refuse the row that starts on ``line`` when one of its cells looks like a runaway quote.
 
     Args:
@@ -29,6 +31,10 @@ def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool) 
         line: The 1-based line of ``text`` where the row starts (where the quote opened).
         text: The text the reader reads.
         last_row: Whether the reader reached the end of the file with this row.
+        accept: The user chose to import such a field as it is: return the warning instead of raising.
+
+    Returns:
+        None when the row looks right; with ``accept``, the warning naming the line otherwise.
 
     Raises:
         StrayQuoteError: A cell spans more than ``MAX_FIELD_LINES`` lines, is longer than
@@ -45,12 +51,16 @@ def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool) 
             extent = f'runs over {breaks + 1:,} lines'
         else:
             extent = f'is {len(cell):,} characters long'
+        if accept:
+            return (f'Line {line}: a field {extent} (a quote opened there and closes late or never); imported as '
+                    'it is, because you chose to import anyway.')
         raise StrayQuoteError(
             f'Line {line}: a field {extent}, so a stray quote (") there would swallow the rows after it. '
             f'Nothing was imported. Close or remove that quote on line {line} (or shorten the field) and '
             'import the file again.',
             line=line,
         )
+    return None
 
 
 def _unclosed(text: str, line: int) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careernet_ui.domain import validation as v
-from careernet_ui.domain.accomplishments import Feedback
+from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE, Feedback
 from careernet_ui.domain.contacts import Contact, Stage
-from careernet_ui.domain.interactions import Direction, Interaction, InteractionKind
+from careernet_ui.domain.interactions import ENDORSEMENT_SOURCE, Direction, Interaction, InteractionKind
 
 from .calendar_history import Exchange
 from .keys import email_key, linkedin_key, name_key, organisation_key
@@ -28,10 +28,10 @@ from .linkedin_history import HistoryItem, HistoryKind, Person
 MOVES_SHOWN = 20
 SOURCES = {
     HistoryKind.MESSAGES: 'linkedin-messages',
-    HistoryKind.RECOMMENDATION_RECEIVED: 'linkedin-recommendations',
-    HistoryKind.RECOMMENDATION_GIVEN: 'linkedin-recommendations',
-    HistoryKind.ENDORSEMENT_RECEIVED: 'linkedin-endorsements',
-    HistoryKind.ENDORSEMENT_GIVEN: 'linkedin-endorsements',
+    HistoryKind.RECOMMENDATION_RECEIVED: RECOMMENDATION_SOURCE,
+    HistoryKind.RECOMMENDATION_GIVEN: RECOMMENDATION_SOURCE,
+    HistoryKind.ENDORSEMENT_RECEIVED: ENDORSEMENT_SOURCE,
+    HistoryKind.ENDORSEMENT_GIVEN: ENDORSEMENT_SOURCE,
     HistoryKind.INVITATION: 'linkedin-invitations',
     HistoryKind.MEETINGS: 'calendar',
     HistoryKind.EMAILS: 'mbox',

@@ -32,7 +32,9 @@ HEADER_SEARCH_LINES = 50
 _MAX_HEADER_LENGTH = 2000
 
 
-def parse_linkedin_csv(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
+def parse_linkedin_csv(
+    source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYTES, accept_stray_quotes: bool = False
+) -> ParsedFile:
     """Read a LinkedIn Connections.csv export.
 
     Each connection becomes a contact with name = first + last name, organisation = Company,
@@ -43,15 +45,18 @@ def parse_linkedin_csv(source: ImportSource, *, max_bytes: int = DEFAULT_MAX_BYT
     Args:
         source: The file's bytes, or its path.
         max_bytes: Refuse files larger than this.
+        accept_stray_quotes: Read a field that looks like a stray quote's as it is, with a warning
+            naming its line, instead of refusing the file (the user has looked and confirmed).
 
     Raises:
         ImportFormatError: The file is not a LinkedIn Connections.csv (or not UTF-8 text).
+        StrayQuoteError: A quote opens a field that swallows the rows after it (nothing is imported).
         ImportTooLargeError: The file is larger than ``max_bytes``.
     """
-    return parse_linkedin_text(read_text(source, max_bytes=max_bytes))
+    return parse_linkedin_text(read_text(source, max_bytes=max_bytes), accept_stray_quotes=accept_stray_quotes)
 
 
-def parse_linkedin_text(text: str) -> ParsedFile:
+def parse_linkedin_text(text: str, *, accept_stray_quotes: bool = False) -> ParsedFile:
     """Read the text of a LinkedIn Connections.csv; see :func:`parse_linkedin_csv`."""
     header = _find_header(text)
     if header is None:
@@ -74,7 +79,10 @@ def parse_linkedin_text(text: str) -> ParsedFile:
         for cells in reader:
             line = header_line + lines_read
             lines_read = reader.line_num
-            check_fields(cells, line, text=text, last_row=lines_read >= total_lines)
+            warning = check_fields(cells, line, text=text, last_row=lines_read >= total_lines,
+                                   accept=accept_stray_quotes)
+            if warning:
+                parsed.warnings.append(warning)
             if is_blank(cells):
                 parsed.blank_rows += 1
                 continue

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, tzinfo
 from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,8 +29,12 @@ from .keys import email_key
 
 MAX_RECIPIENTS = 10
 MAX_HEADER_BYTES = 256 * 1024
+MAX_LINE_BYTES = 64 * 1024
+"""Longer lines (an attachment nobody wrapped) are read in pieces of this size, never whole."""
 RECOGNISE_FROM = 500
 """Messages read before the user's own address is decided, when it is not known yet."""
+PROGRESS_EVERY = 2000
+"""Messages between two calls of ``read_mbox``'s ``progress``."""
 
 # A separator is "From " + sender + a weekday at the start of a line after a blank line; a body line
 # that merely starts with "From " (unescaped, as Gmail leaves them) does not match.
@@ -40,7 +45,8 @@ _parser = BytesHeaderParser(policy=compat32)
 
 
 def read_mbox(
-    source: Path | BinaryIO, *, own_addresses: Iterable[str] = (), zone: tzinfo = UTC
+    source: Path | BinaryIO, *, own_addresses: Iterable[str] = (), zone: tzinfo = UTC,
+    progress: Callable[[int], None] | None = None,
 ) -> AddressHistory:
     """Read the direct messages between the user and other people from a mailbox.
 
@@ -48,6 +54,8 @@ def read_mbox(
         source: The .mbox file's path, or an open binary file.
         own_addresses: The user's addresses; when empty, the address in most of the first messages.
         zone: The user's time zone, for the day of a message.
+        progress: Called with the bytes read so far every :data:`PROGRESS_EVERY` messages (from
+            the thread that reads, so it should only store the number).
 
     Raises:
         ImportFormatError: The file is not a mailbox.
@@ -55,7 +63,7 @@ def read_mbox(
     if isinstance(source, Path):
         try:
             with source.open('rb') as file:
-                return read_mbox(file, own_addresses=own_addresses, zone=zone)
+                return read_mbox(file, own_addresses=own_addresses, zone=zone, progress=progress)
         except OSError as error:
             raise ImportFormatError(f'Cannot read {source}: {error.strerror or error}.') from None
     history = AddressHistory()
@@ -63,6 +71,8 @@ def read_mbox(
     days: dict[tuple[str, date], Exchange] = {}
     waiting: list[_Message] = []
     for message in _messages(source, history):
+        if progress is not None and history.read % PROGRESS_EVERY == 0:
+            progress(source.tell())
         if not mine:
             waiting.append(message)
             if len(waiting) < RECOGNISE_FROM:
@@ -97,7 +107,7 @@ class _Message:
 
 def _messages(file: BinaryIO, history: AddressHistory) -> Iterator[_Message]:
     """Each message's headers, parsed; the bodies are read past, a line at a time."""
-    first = file.readline()
+    first = file.readline(MAX_LINE_BYTES)
     if not first.startswith(b'From '):
         raise ImportFormatError(
             'This is not a mailbox (.mbox) file: it does not start with a "From " line. Export your mail as '
@@ -106,7 +116,12 @@ def _messages(file: BinaryIO, history: AddressHistory) -> Iterator[_Message]:
     headers: list[bytes] | None = []
     size = 0
     previous_blank = True
-    for line in file:
+    line_start = first.endswith(b'\n')  # the previous piece ended its line: this one starts a line
+    for line in iter(partial(file.readline, MAX_LINE_BYTES), b''):
+        starts, line_start = line_start, line.endswith(b'\n')
+        if not starts:  # the rest of a long line: never a separator, never blank, never a header
+            previous_blank = False
+            continue
         if previous_blank and line.startswith(b'From ') and _SEPARATOR.match(line):
             if headers:
                 yield _message(headers, history)
@@ -118,7 +133,7 @@ def _messages(file: BinaryIO, history: AddressHistory) -> Iterator[_Message]:
                 yield _message(headers, history)
                 headers = None  # the body: skipped up to the next separator
             elif size < MAX_HEADER_BYTES:
-                headers.append(line)
+                headers.append(line if line_start else line + b'\n')  # a cut header keeps the next one apart
                 size += len(line)
         previous_blank = blank
     if headers:

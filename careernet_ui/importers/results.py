@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from careernet_ui.domain.contacts import Contact
+from careernet_ui.domain.records import utc_now
 
 
 @dataclass(kw_only=True, slots=True)
@@ -35,7 +37,8 @@ class ParsedFile:
     """Everything read from one file.
 
     ``format`` is one of ``'linkedin'``, ``'vcard'``, ``'google_csv'`` or ``'template_csv'``.
-    ``warnings`` concern the whole file (for example columns that were ignored).
+    ``warnings`` concern the whole file (for example columns that were ignored). ``read_at`` is
+    every contact's creation and change time: one shared value, not two per contact.
     """
 
     format: str
@@ -43,3 +46,4 @@ class ParsedFile:
     skipped: list[SkippedRow] = field(default_factory=list)
     blank_rows: int = 0
     warnings: list[str] = field(default_factory=list)
+    read_at: datetime = field(default_factory=utc_now)

@@ -25,7 +25,7 @@ _DATE_PARTS = re.compile(r'[\s,.-]+')
 _Choice = TypeVar('_Choice', bound=StrEnum)
 
 
-def add_draft(parsed: ParsedFile, line: int, name: str, warnings: list[str], build: Callable[[], Contact]) -> None:
+def add_draft(parsed: ParsedFile, line: int, name: str, warnings: list[str], build: Callable[..., Contact]) -> None:
     """Build the contact and add it to ``parsed``; a row the domain refuses is skipped with its reason.
 
     Args:
@@ -33,13 +33,14 @@ def add_draft(parsed: ParsedFile, line: int, name: str, warnings: list[str], bui
         line: The 1-based line where the row starts.
         name: The person's name as read, to tell the user which row was skipped.
         warnings: Warnings collected while reading the row.
-        build: Makes the Contact; its validation errors become the skip reason.
+        build: Makes the Contact, given ``created_at`` and ``updated_at`` (the file's ``read_at``);
+            its validation errors become the skip reason.
     """
     if not name.strip():
         parsed.skipped.append(SkippedRow(line=line, reason='This entry has no name; a contact needs one.'))
         return
     try:
-        contact = build()
+        contact = build(created_at=parsed.read_at, updated_at=parsed.read_at)
     except ValidationError as error:
         parsed.skipped.append(SkippedRow(line=line, reason=str(error), name=name))
         return

@@ -57,9 +57,13 @@ def _read_capped(source: ImportSource, max_bytes: int) -> bytes:
             size = source.stat().st_size
             if size > max_bytes:
                 raise _too_large(size, max_bytes)
-            # Read one byte past the limit: the file may have grown since stat().
+            # Read one byte past the size: the file may have grown since stat(); then read on, up to
+            # one byte past the limit. (Not read(max_bytes + 1) at once: that sets aside the whole
+            # limit, 20 MB, for a file of a few kilobytes.)
             with source.open('rb') as file:
-                data = file.read(max_bytes + 1)
+                data = file.read(size + 1)
+                if len(data) > size:
+                    data += file.read(max_bytes + 1 - len(data))
         except OSError as error:
             raise ImportFormatError(f'Cannot read {source}: {error.strerror or error}.') from None
     else:

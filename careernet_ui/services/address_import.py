@@ -8,7 +8,7 @@ people the user meets or writes to most who are not contacts, to add with one cl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,13 +58,16 @@ def prepare_mbox(
     today: date,
     revision: int = 0,
     label: str = '',
+    progress: Callable[[int], None] | None = None,
 ) -> PreparedArchive:
     """Read a mailbox's headers (streamed) and plan its e-mail days with contacts; stores nothing.
+
+    ``progress`` is called with the bytes read so far, from the reading thread.
 
     Raises:
         ImportFormatError: Not a mailbox.
     """
-    history = read_mbox(source, own_addresses=settings.own_emails, zone=zone_of(settings))
+    history = read_mbox(source, own_addresses=settings.own_emails, zone=zone_of(settings), progress=progress)
     history.exchanges = [exchange for exchange in history.exchanges if exchange.on <= today]
     return prepared_from(history, HistoryKind.EMAILS, MBOX_SOURCE, label or source.name, contacts=contacts,
                          interactions=interactions, revision=revision)

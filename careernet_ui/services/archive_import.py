@@ -99,17 +99,23 @@ def prepare_archive(
     revision: int = 0,
     label: str = '',
     max_uncompressed: int = MAX_UNCOMPRESSED,
+    accept_stray_quotes: bool = False,
 ) -> PreparedArchive:
     """Read a LinkedIn archive (ZIP or folder) and plan it against the user's records; stores nothing.
+
+    ``accept_stray_quotes``: the user saw the :class:`StrayQuoteError` about Connections.csv and
+    chose to import anyway (see :func:`~careernet_ui.services.imports.prepare`).
 
     Raises:
         ImportFormatError: Not a LinkedIn export, a truncated or unsafe ZIP, or a ZIP bomb; the
             message says which and what to do.
+        StrayQuoteError: A quote in Connections.csv opens a field that would swallow the rows after it.
     """
     files = open_archive(source, label=label, max_uncompressed=max_uncompressed)
     import_id = new_id()
     connections_text = files.get('connections.csv')
-    parsed = parse_linkedin_text(connections_text) if connections_text is not None else None
+    parsed = (parse_linkedin_text(connections_text, accept_stray_quotes=accept_stray_quotes)
+              if connections_text is not None else None)
     connection_keys = frozenset(
         key for row in (parsed.rows if parsed else []) for link in row.contact.links if (key := linkedin_key(link)))
     remembered = Identity(name=settings.own_name, profile=linkedin_key(settings.own_profile_url) or None)

@@ -55,6 +55,8 @@ FORMAT_LABELS: dict[str, str] = {
     'vcard': 'vCard (.vcf)',
     'csv': 'CSV (Google Contacts or template)',
 }
+QUOTED_FORMATS = frozenset({'auto', 'linkedin', 'csv'})
+"""The formats that may be CSV, where a stray quote can swallow rows (see ``accept_stray_quotes``)."""
 _T = TypeVar('_T')
 
 PROGRESS = Callable[[int, int], None]
@@ -89,6 +91,7 @@ def prepare(
     today: date,
     revision: int = 0,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    accept_stray_quotes: bool = False,
 ) -> PreparedImport:
     """Read ``source`` as ``kind`` and plan it against ``existing``; stores nothing.
 
@@ -103,21 +106,27 @@ def prepare(
         today: The day new contacts enter their pipeline stage, as when added by hand.
         revision: The store revision ``existing`` was read at (see :func:`is_stale`).
         max_bytes: Refuse files larger than this.
+        accept_stray_quotes: The user saw the :class:`StrayQuoteError` and chose to import anyway:
+            a CSV field that looks like a stray quote's is read as it is, and the parsed file's
+            warnings name its line (the preview shows them; still nothing is stored here).
 
     Raises:
         ImportFormatError: The file cannot be read as ``kind``; the message says why and what to do.
+        StrayQuoteError: A quote in a CSV opens a field that would swallow the rows after it.
         ValueError: ``kind`` is not a known format.
     """
     parser = PARSERS.get(kind)
     if parser is None:
         raise ValueError(f'Unknown import format "{kind}"; expected one of {", ".join(PARSERS)}.')
-    parsed = parser(source, max_bytes=max_bytes)
-    return PreparedImport(parsed=parsed, plan=_plan(existing, parsed, today), revision=revision)
+    options = {'accept_stray_quotes': True} if accept_stray_quotes and kind in QUOTED_FORMATS else {}
+    parsed, plan = _plan(existing, parser(source, max_bytes=max_bytes, **options), today)
+    return PreparedImport(parsed=parsed, plan=plan, revision=revision)
 
 
 def replan(prepared: PreparedImport, existing: Sequence[Contact], revision: int, *, today: date) -> PreparedImport:
     """The same file planned again against the contacts as they are now (pure, like :func:`prepare`)."""
-    return PreparedImport(parsed=prepared.parsed, plan=_plan(existing, prepared.parsed, today), revision=revision)
+    parsed, plan = _plan(existing, prepared.parsed, today)
+    return PreparedImport(parsed=parsed, plan=plan, revision=revision)
 
 
 def is_stale(prepared: PreparedImport, store: Store) -> bool:
@@ -236,12 +245,22 @@ def _resolve(store: Store, match: MatchedContact) -> tuple[Contact | None, RowOu
     return merge.contact, _updated(match, merge.changed)
 
 
-def _plan(existing: Sequence[Contact], parsed: ParsedFile, today: date) -> ImportPlan:
+def _plan(existing: Sequence[Contact], parsed: ParsedFile, today: date) -> tuple[ParsedFile, ImportPlan]:
+    """The plan, and ``parsed`` holding its new rows in place of the rows they were made from.
+
+    Otherwise every new contact would be kept twice, as read and with its pipeline history (at
+    tiny vCards that doubled what a file takes in memory). Planning the returned rows again (see
+    :func:`replan`) gives the same plan: they already have their history.
+    """
     plan = plan_import(existing, parsed.rows)
-    plan.new = [_entering(row, today) for row in plan.new]
+    entered: dict[int, ParsedRow] = {}
+    for position, row in enumerate(plan.new):
+        plan.new[position] = entered[id(row)] = _entering(row, today)
     for duplicate in plan.possible_duplicates:
-        duplicate.row = _entering(duplicate.row, today)
-    return plan
+        duplicate.row = entered[id(duplicate.row)] = _entering(duplicate.row, today)
+    if entered:
+        parsed = replace(parsed, rows=[entered.get(id(row), row) for row in parsed.rows])
+    return parsed, plan
 
 
 def _entering(row: ParsedRow, today: date) -> ParsedRow:

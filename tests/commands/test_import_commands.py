@@ -9,7 +9,7 @@ import pytest
 from tinydb import TinyDB
 
 from careernet_ui.cli import main
-from tests.services.test_imports import GARBAGE_50_MB, LINKEDIN, SAMPLES, VCARDS
+from tests.services.test_imports import GARBAGE_50_MB, LINKEDIN, NOTED_CSV, SAMPLES, VCARDS
 
 
 class Terminal(io.StringIO):
@@ -197,3 +197,28 @@ def test_values_the_file_says_differently_are_reported_on_the_console(
 
     out = capsys.readouterr().out
     assert '  line 2: Dana Okafor: The file has organisation "Globex"; kept "Acme Corp".' in out
+
+
+def test_a_long_quoted_field_is_refused_in_one_line_naming_the_flag_then_imported_with_it(
+    data_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    noted = tmp_path / 'contacts.csv'
+    noted.write_bytes(NOTED_CSV)
+
+    assert main(['import', 'csv', str(noted), '--data', str(data_path), '--yes']) == 1
+    err = capsys.readouterr().err
+    assert err.startswith('careernet: Line 2: a field runs over 30 lines')
+    assert err.rstrip('\n').endswith('pass --accept-stray-quotes to import the file as it is.')
+    assert err.count('\n') == 1
+    assert names(data_path) == []
+
+    assert main(['import', 'csv', str(noted), '--data', str(data_path), '--yes', '--accept-stray-quotes']) == 0
+    out = capsys.readouterr().out
+    assert 'Note: Line 2: a field runs over 30 lines' in out
+    assert sorted(names(data_path)) == ['Dana Okafor', 'Mei Chen']
+
+
+def test_the_stray_quote_flag_is_explained_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(['import', '--help'])
+    assert '--accept-stray-quotes' in capsys.readouterr().out

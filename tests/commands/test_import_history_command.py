@@ -11,6 +11,7 @@ from tinydb import TinyDB
 
 from careernet_ui.cli import main
 from tests.importers.linkedin_archive import archive_files, archive_zip, write_archive
+from tests.services.test_archive_import import stray_quote_archive
 
 
 class Terminal(io.StringIO):
@@ -141,3 +142,21 @@ def test_import_mbox_adds_email_days_with_contacts_and_changes_nothing_the_secon
     assert [doc['on'] for doc in emails] == ['2026-03-02']
     assert main(['import', 'mbox', str(mbox), '--data', str(data_path), '--yes']) == 0
     assert 'Nothing to import' in capsys.readouterr().out
+
+
+def test_an_archive_with_a_stray_quote_is_refused_naming_the_flag_then_imported_with_it(
+    data_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / 'Basic_LinkedInDataExport_03-25-2026.zip'
+    archive.write_bytes(stray_quote_archive())
+
+    assert main(['import', 'linkedin-archive', str(archive), '--data', str(data_path), '--yes']) == 1
+    err = capsys.readouterr().err
+    assert err.startswith('careernet: Connections.csv: Line 9: a field runs to the end of the file')
+    assert err.rstrip('\n').endswith('pass --accept-stray-quotes to import the archive as it is.')
+    assert err.count('\n') == 1
+    assert table(data_path, 'contacts') == []
+
+    assert main(['import', 'linkedin-archive', str(archive), '--data', str(data_path), '--yes',
+                 '--accept-stray-quotes']) == 0
+    assert len(table(data_path, 'contacts')) == 4

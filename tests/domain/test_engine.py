@@ -9,13 +9,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE, Feedback
 from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.contacts import Contact, Stage
 from careernet_ui.domain.engine import KINDS, due_follow_ups, unsorted_due_follow_ups
 from careernet_ui.domain.errors import ValidationError
 from careernet_ui.domain.followup_actions import apply_state, dismiss, mark_done, snooze
 from careernet_ui.domain.followups import FollowUp, FollowUpState, FollowUpStatus
-from careernet_ui.domain.interactions import Interaction, InteractionKind
+from careernet_ui.domain.interactions import ENDORSEMENT_SOURCE, Direction, Interaction, InteractionKind
 from careernet_ui.domain.network import Network
 from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.stage_suggestions import suggested_stage
@@ -329,6 +330,64 @@ def test_nothing_is_suggested_backwards_to_the_same_stage_or_without_evidence(
     stage: Stage, logged: tuple[InteractionKind, ...]
 ) -> None:
     assert suggestions(dana(stage), *((kind, date(2026, 9, n + 1)) for n, kind in enumerate(logged))) == []
+
+
+def recommendation(person: Contact, on: date, *, source: str = RECOMMENDATION_SOURCE) -> Feedback:
+    stamp = datetime(on.year, on.month, on.day, 12, tzinfo=UTC)
+    return Feedback(id=f'f-{on.isoformat()}', contact_id=person.id, received_on=on, text='A joy to work with.',
+                    source=source, created_at=stamp, updated_at=stamp)
+
+
+@pytest.mark.parametrize('stage', [Stage.CONTACT, Stage.POTENTIAL_ADVOCATE, Stage.REFERENCE])
+def test_a_received_linkedin_recommendation_suggests_the_advocate_stage(stage: Stage) -> None:
+    person = dana(stage)
+    before = Network(contacts=[person])
+    assert of_kind(due_follow_ups(before, TODAY), 'stage_suggestion') == []
+    after = replace(before, feedback=[recommendation(person, date(2026, 4, 15))])
+    [followup] = of_kind(due_follow_ups(after, TODAY), 'stage_suggestion')
+    assert suggested_stage(followup) is Stage.ADVOCATE
+    assert followup.title == 'Dana Okafor wrote you a recommendation: mark as Advocate?'
+    assert followup.due == date(2026, 4, 15)
+    assert followup.reason.startswith('Dana Okafor wrote you a recommendation, the latest on 15 Apr 2026.')
+
+
+def test_feedback_that_is_not_a_recommendation_does_not_suggest_advocate() -> None:
+    person = dana(Stage.CONTACT)
+    network = Network(contacts=[person], feedback=[recommendation(person, date(2026, 4, 15), source='')])
+    assert of_kind(due_follow_ups(network, TODAY), 'stage_suggestion') == []
+
+
+def test_a_recommendation_suggests_nothing_for_someone_already_an_advocate() -> None:
+    person = dana(Stage.ADVOCATE)
+    network = Network(contacts=[person], feedback=[recommendation(person, date(2026, 4, 15))])
+    assert of_kind(due_follow_ups(network, TODAY), 'stage_suggestion') == []
+
+
+def endorsement(person: Contact, on: date, direction: Direction) -> Interaction:
+    stamp = datetime(on.year, on.month, on.day, 12, tzinfo=UTC)
+    return Interaction(id=f'e-{on.isoformat()}-{direction.value}', contact_id=person.id, kind=InteractionKind.OTHER,
+                       on=on, direction=direction, source=ENDORSEMENT_SOURCE, note='Endorsed you on LinkedIn for Go.',
+                       created_at=stamp, updated_at=stamp)
+
+
+def test_an_endorsement_received_suggests_a_potential_advocate_and_one_given_does_not() -> None:
+    person = dana(Stage.CONTACT)
+    given = Network(contacts=[person], interactions=[endorsement(person, date(2026, 3, 21), Direction.SENT)])
+    assert of_kind(due_follow_ups(given, TODAY), 'stage_suggestion') == []
+
+    received = replace(given, interactions=[*given.interactions,
+                                            endorsement(person, date(2026, 3, 22), Direction.RECEIVED)])
+    [followup] = of_kind(due_follow_ups(received, TODAY), 'stage_suggestion')
+    assert suggested_stage(followup) is Stage.POTENTIAL_ADVOCATE
+    assert followup.title == 'Dana Okafor endorsed your skills on LinkedIn: mark as Potential advocate?'
+    assert followup.due == date(2026, 3, 22)
+
+
+def test_a_plain_other_interaction_is_no_endorsement() -> None:
+    person = dana(Stage.CONTACT)
+    network = Network(contacts=[person], interactions=[
+        make.interaction('i1', person, InteractionKind.OTHER, date(2026, 3, 22))])
+    assert of_kind(due_follow_ups(network, TODAY), 'stage_suggestion') == []
 
 
 def test_a_planned_interaction_is_not_evidence_until_its_day() -> None:

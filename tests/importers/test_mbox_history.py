@@ -68,3 +68,14 @@ def test_a_huge_body_is_skipped_a_line_at_a_time() -> None:
     assert history.read == 2
     assert {(e.on, e.direction) for e in history.exchanges} == {(date(2026, 3, 2), Direction.RECEIVED),
                                                                  (date(2026, 3, 3), Direction.SENT)}
+
+
+def test_progress_reports_the_bytes_read_as_the_scan_goes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr('careernet_ui.importers.mbox_history.PROGRESS_EVERY', 2)
+    seen: list[int] = []
+
+    read_mbox(MBOX, progress=seen.append)
+
+    assert len(seen) == 3  # after messages 2, 4 and 6 of 7
+    assert seen == sorted(seen)
+    assert 0 < seen[-1] <= MBOX.stat().st_size

@@ -62,3 +62,14 @@ def test_quoted_multi_line_notes_of_a_normal_length_still_import() -> None:
 def test_a_closed_multi_line_field_in_the_last_row_imports() -> None:
     parsed = parse_contacts_csv_text('name,notes\nDana,"one\ntwo"\n')
     assert parsed.rows[0].contact.notes == 'one\ntwo'
+
+
+def test_a_linkedin_export_read_anyway_keeps_the_rows_before_the_quote_and_names_its_line() -> None:
+    text = linkedin(['Dana,Okafor,https://www.linkedin.com/in/dana,,Acme,Director,01 Feb 2024\n',
+                     '"Mei,Chen,https://www.linkedin.com/in/mei,,Globex,Engineer,01 Feb 2024\n', *people(300)])
+
+    parsed = parse_linkedin_text(text, accept_stray_quotes=True)
+
+    assert parsed.warnings[0].startswith('Line 6: a field runs')
+    assert 'imported as it is' in parsed.warnings[0]
+    assert [row.contact.name for row in parsed.rows][:1] == ['Dana Okafor']

@@ -74,3 +74,50 @@ def test_a_long_note_is_left_out_with_a_warning_naming_its_line(tmp_path: Path) 
     answer = import_in_child(write_card(tmp_path / 'note.vcf', 'NOTE:' + 'x' * 200_000))
     assert answer['warnings'] == ['Line 4: the NOTE line is 200,005 characters long, more than CareerNet keeps; '
                                   'it was left out.']
+
+
+# Thousands of tiny cards: what an address book of names, e-mails and phones exports (about 220
+# bytes a card). Read, planned and previewed as the page does, warmed up first so that what is
+# measured is what grows with the file.
+TINY_CARDS_CHILD = r'''
+import json, os, resource, sys, tracemalloc
+from datetime import date
+from pathlib import Path
+from careernet_ui.services.import_preview import preview_rows
+from careernet_ui.services.imports import prepare
+
+path, warm = Path(sys.argv[1]), Path(sys.argv[2])
+prepare('auto', warm, [], today=date(2026, 11, 25))
+size = path.stat().st_size
+pages = int(open('/proc/self/statm').read().split()[0])
+cap = pages * os.sysconf('SC_PAGE_SIZE') + 10 * size + 64 * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+tracemalloc.start()
+prepared = prepare('auto', path, [], today=date(2026, 11, 25))
+rows = preview_rows(prepared)
+peak = tracemalloc.get_traced_memory()[1]
+print(json.dumps({'peak': peak, 'size': size, 'new': len(prepared.plan.new), 'shown': len(rows)}))
+'''
+TINY_CARDS = 1500
+
+
+def tiny_card(number: int) -> str:
+    return (f'BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//macOS 14.0//EN\r\nN:Person;Pat {number};;;\r\n'
+            f'FN:Pat {number} Person\r\nEMAIL;type=INTERNET;type=HOME;type=pref:pat{number}@example.com\r\n'
+            f'TEL;type=CELL;type=VOICE;type=pref:+1 555 {number:07d}\r\nEND:VCARD\r\n')
+
+
+@pytest.mark.skipif(not Path('/proc/self/statm').exists(), reason='measures the address space through /proc')
+def test_thousands_of_tiny_cards_are_read_and_previewed_within_ten_times_the_file_size(tmp_path: Path) -> None:
+    cards = tmp_path / 'tiny.vcf'
+    cards.write_text(''.join(tiny_card(number) for number in range(TINY_CARDS)), encoding='ascii', newline='')
+    warm = tmp_path / 'warm.vcf'
+    warm.write_text(tiny_card(0), encoding='ascii', newline='')
+
+    result = subprocess.run([sys.executable, '-c', TINY_CARDS_CHILD, str(cards), str(warm)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    answer = json.loads(result.stdout)
+    assert answer['new'] == TINY_CARDS
+    assert answer['peak'] <= 10 * answer['size'], answer['peak'] / answer['size']

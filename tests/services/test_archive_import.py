@@ -8,6 +8,10 @@ from datetime import date
 import pytest
 
 from careernet_ui.domain import Contact, Interaction, InteractionKind
+from careernet_ui.domain.contacts import Stage
+from careernet_ui.domain.engine import due_follow_ups
+from careernet_ui.domain.stage_suggestions import suggested_stage
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.services.archive_import import (
     NothingToUndo,
     PreparedArchive,
@@ -161,3 +165,39 @@ def test_interactions_from_before_this_feature_still_open(fresh_store: Store) ->
     old = decode(Interaction, {'id': 'a' * 32, 'contact_id': 'c', 'kind': 'call', 'on': '2026-01-01', 'note': ''})
 
     assert (old.source, old.import_id, old.direction.value) == ('', '', '')
+
+
+def test_a_recommendation_in_the_archive_suggests_moving_its_writer_to_advocate_until_undone(
+    fresh_store: Store,
+) -> None:
+    def advocate_suggestions() -> list[str]:
+        return [f.title for f in due_follow_ups(fresh_store.network(), TODAY)
+                if f.kind == 'stage_suggestion' and suggested_stage(f) is Stage.ADVOCATE]
+
+    entry = store_archive(fresh_store, prepare(fresh_store))
+    assert entry is not None
+    assert advocate_suggestions() == ['Kwame Mensah, PhD wrote you a recommendation: mark as Advocate?']
+    undo_import(fresh_store, entry.id)
+    assert advocate_suggestions() == []
+
+
+def stray_quote_archive() -> bytes:
+    files = archive_files()
+    more = ''.join(f'Pat,Person {n},https://www.linkedin.com/in/pat-{n},,Acme,Engineer,01 Feb 2024\r\n'
+                   for n in range(30))
+    files['Connections.csv'] = files['Connections.csv'].replace('Jo 🚀'.encode(), '"Jo 🚀'.encode()) + more.encode()
+    return archive_zip(files=files)
+
+
+def test_a_stray_quote_in_connections_stops_the_archive_unless_accepted(fresh_store: Store) -> None:
+    with pytest.raises(StrayQuoteError, match='Line 9: a field runs to the end of the file') as caught:
+        prepare(fresh_store, stray_quote_archive())
+    assert caught.value.line == 9
+
+    prepared = prepare_archive(stray_quote_archive(), contacts=[], interactions=[], feedback=[],
+                               settings=fresh_store.settings, today=TODAY, accept_stray_quotes=True)
+
+    assert prepared.contacts is not None
+    assert prepared.contacts.parsed.warnings[0].startswith('Line 9: a field runs to the end of the file')
+    assert len(prepared.contacts.plan.new) == 4  # the rows before the quote; the 30 after it are its field
+    assert fresh_store.contacts.all() == []

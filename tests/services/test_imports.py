@@ -11,6 +11,7 @@ from tinydb import TinyDB
 
 from careernet_ui.domain import Contact, Role, Stage, StageChange
 from careernet_ui.importers import ImportFormatError, ImportTooLargeError, contacts_to_csv
+from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.services.import_summary import Outcome, count, summary_line, summary_to_csv
 from careernet_ui.services.imports import PreparedImport, apply, apply_in_batches, is_stale, prepare, replan
 from storage import Store
@@ -256,3 +257,36 @@ def test_reimporting_an_export_into_the_file_it_came_from_writes_nothing(fresh_s
     assert (summary.writes, summary.unchanged) == (0, 2)
     assert fresh_store.revision == before
     assert [contact.source for contact in fresh_store.contacts] == ['', '']
+
+
+# A note of 30 lines is longer than a stray-quote check lets through without asking.
+LONG_NOTE = '\n'.join(f'Meeting {n}: talked about the platform team.' for n in range(30))
+NOTED_CSV = f'name,email,notes\nDana Okafor,dana@example.com,"{LONG_NOTE}"\nMei Chen,mei@example.com,\n'.encode()
+
+
+@pytest.mark.parametrize('kind', ['auto', 'csv'])
+def test_a_long_quoted_field_is_refused_naming_its_line_unless_accepted(fresh_store: Store, kind: str) -> None:
+    with pytest.raises(StrayQuoteError, match='Line 2: a field runs over 30 lines') as caught:
+        prepare(kind, NOTED_CSV, fresh_store.contacts.all(), today=TODAY)
+    assert caught.value.line == 2
+
+    prepared = prepare(kind, NOTED_CSV, fresh_store.contacts.all(), today=TODAY, accept_stray_quotes=True)
+
+    assert [w for w in prepared.parsed.warnings if w.startswith('Line 2: a field runs over 30 lines')]
+    assert [row.contact.name for row in prepared.plan.new] == ['Dana Okafor', 'Mei Chen']
+    assert fresh_store.contacts.all() == []  # preparing stores nothing; confirming does
+    apply(fresh_store, prepared)
+    assert by_name(fresh_store)['Dana Okafor'].notes == LONG_NOTE
+
+
+def test_accepting_a_stray_quote_reads_the_swallowed_rows_as_one_field_and_skips_that_row(
+    fresh_store: Store,
+) -> None:
+    swallowed = ''.join(f'Person {n},p{n}@example.com\n' for n in range(300))
+    text = f'name,email\nDana Okafor,dana@example.com\n"Mei Chen,mei@example.com\n{swallowed}'.encode()
+
+    prepared = prepare('csv', text, fresh_store.contacts.all(), today=TODAY, accept_stray_quotes=True)
+
+    assert prepared.parsed.warnings[0].startswith('Line 3: a field runs to the end of the file')
+    assert [row.contact.name for row in prepared.plan.new] == ['Dana Okafor']
+    assert [row.line for row in prepared.parsed.skipped] == [3]

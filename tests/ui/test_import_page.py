@@ -14,7 +14,7 @@ from careernet_ui.domain import Contact
 from careernet_ui.services.backup import backup_bytes, snapshot
 from storage import open_store
 from tests.services.test_backup import fill
-from tests.services.test_imports import GARBAGE_50_MB, LINKEDIN, SAMPLES, VCARDS
+from tests.services.test_imports import GARBAGE_50_MB, LINKEDIN, NOTED_CSV, SAMPLES, VCARDS
 from tests.ui.helpers import texts
 
 # Reading and storing run in a worker thread and in paced batches: on a busy machine they take
@@ -269,3 +269,39 @@ async def test_a_failed_write_is_explained_and_the_preview_comes_back(
     assert stored(data_path) == []
     assert 'Storing an import failed' in caplog.text  # logged with its traceback for the curious
     caplog.clear()  # the user fixture fails a test on ERROR logs; this one was expected
+
+
+async def test_a_stray_quote_is_shown_with_its_line_and_import_anyway_previews_before_storing(
+    user: User, data_path: Path
+) -> None:
+    await user.open('/import')
+    await upload(user, 'import-upload', 'contacts.csv', NOTED_CSV)
+
+    await user.should_see('Line 2: a field runs over 30 lines', retries=WAIT)
+    await user.should_see(marker='import-anyway')
+    await user.should_not_see(marker='import-confirm')
+    assert stored(data_path) == []
+
+    user.find(marker='import-anyway').click()
+
+    await user.should_see('Nothing is stored until you confirm.', retries=WAIT)
+    assert texts(user, 'import-warning')[0].startswith('Line 2: a field runs over 30 lines')
+    assert count_of(user, 'import-count-new') == '2'
+    assert stored(data_path) == []  # still nothing before the confirmation
+
+    user.find(marker='import-confirm').click()
+
+    await user.should_see('Imported 2, updated 0, unchanged 0, skipped 0.', retries=WAIT)
+    assert stored(data_path) == ['Dana Okafor', 'Mei Chen']
+
+
+async def test_cancelling_after_a_stray_quote_stores_nothing(user: User, data_path: Path) -> None:
+    await user.open('/import')
+    await upload(user, 'import-upload', 'contacts.csv', NOTED_CSV)
+    await user.should_see(marker='import-anyway', retries=WAIT)
+
+    user.find(marker='import-cancel').click()
+
+    await user.should_see(marker='import-upload', retries=WAIT)
+    await user.should_not_see(marker='import-anyway')
+    assert stored(data_path) == []
