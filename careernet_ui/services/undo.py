@@ -76,6 +76,17 @@ def recorded(store: Store, action: Callable[[], T]) -> tuple[T, Undo]:
     return result, Undo(changes=tuple(changes))
 
 
+def combined(first: Undo, then: Undo) -> Undo:
+    """One undo for two actions made one after the other (a move, then its note): back to before both."""
+    befores = {(c.table, c.record_id): c.before for c in first.changes}
+    merged = {(c.table, c.record_id): c for c in first.changes}
+    for change in then.changes:
+        key = (change.table, change.record_id)
+        merged[key] = Change(table=change.table, record_id=change.record_id,
+                             before=befores.get(key, change.before), after=change.after)
+    return Undo(changes=tuple(c for c in merged.values() if c.before != c.after))
+
+
 def undo(store: Store, undo: Undo) -> None:
     """Put back every record ``undo`` holds as it was before its action, in one transaction.
 
@@ -83,6 +94,7 @@ def undo(store: Store, undo: Undo) -> None:
         ChangedElsewhere: a record was changed after the action (nothing is changed then).
         OSError: the write failed (nothing is changed).
     """
+    store.catch_up_with_disk()  # a sync or a hand edit since counts as a change too
     tables = repositories(store)
     with store.transaction():
         for change in undo.changes:

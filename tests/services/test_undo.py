@@ -20,9 +20,9 @@ from careernet_ui.services.applications import delete_application, remove_reques
 from careernet_ui.services.backup import repositories
 from careernet_ui.services.contacts import delete_contact
 from careernet_ui.services.followups import bring_back, complete_follow_up, dismiss_follow_up, snooze_follow_up
-from careernet_ui.services.pipeline import move_contact
+from careernet_ui.services.pipeline import move_contact, note_move
 from careernet_ui.services.seed import add_network
-from careernet_ui.services.undo import Undo, recorded, undo
+from careernet_ui.services.undo import Undo, combined, recorded, undo
 from storage import Store
 from storage.errors import ChangedElsewhere
 
@@ -188,3 +188,28 @@ def test_undo_twice_is_refused(store: Store) -> None:
 def test_recording_inside_a_transaction_is_refused(store: Store) -> None:
     with store.transaction(), pytest.raises(RuntimeError, match='outside a transaction'):
         recorded(store, lambda: None)
+
+
+def test_undo_a_drag_move_and_its_note_together(store: Store, data_path: Path) -> None:
+    contact = next(c for c in store.contacts if c.stage is Stage.CONTACT)
+    before, before_file = contents(store), file_contents(data_path)
+    _, moved = recorded(store, lambda: move_contact(store, contact.id, Stage.REFERENCE, TODAY))
+    noted_contact, noted = recorded(store, lambda: note_move(store, contact.id, 'Gave a reference to Initech'))
+    assert noted_contact.stage_history[-1].note == 'Gave a reference to Initech'
+    refused(store, moved, f'{contact.name} was changed after that')  # the move alone: the note came after it
+    undo(store, combined(moved, noted))
+    assert contents(store) == before
+    assert file_contents(data_path) == before_file
+
+
+def test_undo_is_refused_after_an_outside_edit_of_the_file(store: Store, data_path: Path) -> None:
+    contact = next(c for c in store.contacts if c.stage is Stage.CONTACT)
+    _, recorded_undo = recorded(store, lambda: move_contact(store, contact.id, Stage.REFERENCE, TODAY))
+    tables = json.loads(data_path.read_text(encoding='utf-8'))
+    [doc] = [d for d in tables['contacts'].values() if d['id'] == contact.id]
+    doc['title'] = 'Edited on the laptop'
+    data_path.write_text(json.dumps(tables), encoding='utf-8')  # a sync client replaced the file
+    with pytest.raises(ChangedElsewhere, match=f'Cannot undo: {contact.name} was changed after that'):
+        undo(store, recorded_undo)
+    assert store.contacts.get(contact.id).title == 'Edited on the laptop'
+    assert store.contacts.get(contact.id).stage is Stage.REFERENCE
