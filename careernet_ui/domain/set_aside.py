@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from .engine import DEFAULT_HORIZON_DAYS, KINDS, FollowUpKind
-from .followup_actions import apply_state
+from .engine import DEFAULT_HORIZON_DAYS, KINDS, FollowUpKind, due_follow_ups
 from .followups import FollowUp, FollowUpState, FollowUpStatus
 from .network import Network
 from .network_index import NetworkIndex
@@ -42,14 +41,18 @@ def set_aside(network: Network, today: date, *, kinds: Mapping[str, FollowUpKind
     states = {s.followup_id: s for s in network.followup_states if s.status in SET_ASIDE}
     if not states:
         return []
+    shown = {followup.id for followup in due_follow_ups(network, today, kinds=kinds)}
+    # Each follow-up as it would be without the decision: a dismissed catch-up, for one, is
+    # otherwise not found at all (dismissing it starts the next keep-in-touch cycle).
+    bare = replace(network, followup_states=[s for s in network.followup_states if s.followup_id not in states])
     # A decision was made against a due date within the dashboard's horizon of its day (at or
     # before today), so the default horizon finds every follow-up a decision can still hide.
-    index = NetworkIndex.build(network, today, DEFAULT_HORIZON_DAYS)
+    index = NetworkIndex.build(bare, today, DEFAULT_HORIZON_DAYS)
     found = [
         SetAside(followup=followup, state=states[followup.id])
         for find in kinds.values()
-        for followup in find(network, index, today)
-        if followup.id in states and apply_state(followup, states[followup.id], today) is None
+        for followup in find(bare, index, today)
+        if followup.id in states and followup.id not in shown
     ]
     snoozed = sorted((s for s in found if s.state.status is FollowUpStatus.SNOOZED),
                      key=lambda s: (s.state.until or today, s.followup.title, s.followup.id))

@@ -87,8 +87,11 @@ def combined(first: Undo, then: Undo) -> Undo:
     return Undo(changes=tuple(c for c in merged.values() if c.before != c.after))
 
 
-def undo(store: Store, undo: Undo) -> None:
+def undo(store: Store, undo: Undo) -> int:
     """Put back every record ``undo`` holds as it was before its action, in one transaction.
+
+    Returns:
+        How many records were put back (added again, restored or removed).
 
     Raises:
         ChangedElsewhere: a record was changed after the action (nothing is changed then).
@@ -105,6 +108,7 @@ def undo(store: Store, undo: Undo) -> None:
             mine = [change for change in undo.changes if change.table == table]
             tables[table].restore([change.before for change in mine if change.before is not None],
                                   delete=[change.record_id for change in mine if change.before is None])
+    return len(undo.changes)
 
 
 def _refusal(change: Change, current: Any) -> str:

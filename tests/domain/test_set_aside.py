@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from careernet_ui.demo import generate_network
 from careernet_ui.domain import FollowUpStatus, due_follow_ups
+from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.set_aside import set_aside
 from careernet_ui.services.followups import bring_back, complete_follow_up, dismiss_follow_up, snooze_follow_up
 from careernet_ui.services.seed import add_network
@@ -39,3 +40,15 @@ def test_lists_snoozed_by_wake_up_then_dismissed_and_bring_back_makes_them_due(f
 def test_nothing_set_aside_is_an_empty_list(fresh_store: Store) -> None:
     add_network(fresh_store, generate_network(TODAY))
     assert set_aside(fresh_store.network(), TODAY) == []
+
+
+def test_a_dismissed_catch_up_is_listed_with_its_own_due_date_and_comes_back_on_it(fresh_store: Store) -> None:
+    add_network(fresh_store, generate_network(TODAY))
+    catch_up = next(f for f in due_follow_ups(fresh_store.network(), TODAY) if f.kind == KEEP_IN_TOUCH)
+    dismiss_follow_up(fresh_store, catch_up, TODAY)  # starts the next cycle: the engine no longer finds it
+    assert catch_up.id not in {f.id for f in due_follow_ups(fresh_store.network(), TODAY)}
+    [listed] = set_aside(fresh_store.network(), TODAY)
+    assert (listed.followup.id, listed.followup.due, listed.state.status) == \
+        (catch_up.id, catch_up.due, FollowUpStatus.DISMISSED)
+    bring_back(fresh_store, catch_up.id)
+    assert catch_up in due_follow_ups(fresh_store.network(), TODAY)
