@@ -39,7 +39,7 @@ UNDO_PARAMETER = 'undo'
 
 
 def act_undoably(store: Store, action: Callable[[], T], message: str | Callable[[T], str],
-                 on_change: Callback, *, actions: Sequence[tuple[str, Callback]] = ()) -> T | None:
+                 on_change: Callback | None, *, on_undone: Callback | None = None) -> T | None:
     """Run ``action`` (a service call); confirm it with an "Undo" toast, or show why it failed.
 
     Args:
@@ -47,7 +47,8 @@ def act_undoably(store: Store, action: Callable[[], T], message: str | Callable[
         action: The service call.
         message: The confirmation ("Marked done."), or how to word it from what ``action`` returned.
         on_change: Redraws what the action (or its undo) changed; called after each.
-        actions: More buttons for the toast: (label, callback).
+        on_undone: Called after an undo instead of ``on_change`` (when the caller redraws after the
+            action itself, with more to do than a redraw).
 
     Returns:
         What ``action`` returned, or None when it failed (the user was told why; nothing changed).
@@ -60,9 +61,14 @@ def act_undoably(store: Store, action: Callable[[], T], message: str | Callable[
     if recorded_undo.empty:
         ui.notify(text, type='positive')
     else:
-        undo_toast(store, text, recorded_undo, on_change, actions=actions)
-    on_change()
+        undo_toast(store, text, recorded_undo, on_undone or on_change or _nothing)
+    if on_change is not None:
+        on_change()
     return result
+
+
+def _nothing() -> None:
+    pass
 
 
 def undo_toast(store: Store, message: str, recorded_undo: Undo, on_undone: Callback, *,

@@ -11,6 +11,10 @@ from nicegui import ui
 from nicegui.testing import User
 
 from careernet_ui.components.undo_toast import UNDO_SECONDS
+from careernet_ui.server import seed_demo
+from storage import open_store
+from tests.conftest import TODAY
+from tests.services.test_undo import file_contents
 from tests.ui.helpers import texts
 from tests.ui.relationships import Story, write_story
 
@@ -93,3 +97,102 @@ async def test_snoozed_and_dismissed_are_listed_and_can_be_brought_back(
     user.find(marker='next-action').trigger('dismiss')
     await user.should_see('Dismissed on 25 Nov 2026 · 44 days overdue')
     assert texts(user, 'set-aside-title') == [DANA_CATCH_UP]
+
+
+# --- deletes and moves: "Undo" puts every table back as it was (tests/services/test_undo.py has the details) ---
+
+
+@pytest.fixture
+def full_demo(data_path: Path) -> Path:
+    store = open_store(data_path)
+    seed_demo(store, TODAY)
+    store.close()
+    return data_path
+
+
+def witness_with_requests(path: Path) -> str:
+    """A contact who witnessed an accomplishment and has a reference request: a delete cascades widely."""
+    witnesses = {w for doc in table(path, 'accomplishments') for w in doc['witness_ids']}
+    asked = {doc['contact_id'] for doc in table(path, 'reference_requests')}
+    return str(sorted(witnesses & asked)[0])
+
+
+async def undo_in_toast(user: User, message: str) -> None:
+    with user.scope(marker='undo-toast'):
+        await user.should_see(message)
+        user.find(marker='undo-toast-undo').click()
+    await user.should_see('Undone.')
+
+
+async def test_undo_a_contact_delete_from_their_page(full_demo: Path, user: User) -> None:
+    before = file_contents(full_demo)
+    contact_id = witness_with_requests(full_demo)
+    [name] = [doc['name'] for doc in table(full_demo, 'contacts') if doc['id'] == contact_id]
+    await user.open(f'/contacts/{contact_id}')
+    user.find(marker='delete-contact').click()
+    user.find(marker='confirm-ok').click()
+    await user.should_see(marker='contacts-search')  # on the list now, the toast with it
+    assert file_contents(full_demo) != before
+    await undo_in_toast(user, f'Deleted {name}.')
+    await user.should_see(marker='delete-contact')  # back on their page
+    assert file_contents(full_demo) == before
+
+
+async def test_undo_an_accomplishment_delete(full_demo: Path, user: User) -> None:
+    before = file_contents(full_demo)
+    await user.open('/accomplishments')
+    user.find(marker='accomplishments-search').type('latency')
+    await user.should_see('1–1 of 1')
+    user.find(marker='accomplishment-card').trigger('more')
+    user.find(marker='accomplishment-edit').click()
+    user.find(marker='accomplishment-delete').click()
+    user.find(marker='confirm-ok').click()
+    await user.should_see('No accomplishment matches')
+    await undo_in_toast(user, 'Deleted "')
+    await user.should_see('1–1 of 1')
+    assert file_contents(full_demo) == before
+
+
+async def test_undo_an_application_delete_from_the_list_and_from_its_page(full_demo: Path, user: User) -> None:
+    before = file_contents(full_demo)
+    application_id = table(full_demo, 'reference_requests')[0]['application_id']
+    await user.open('/applications')
+    await user.should_see(marker=f'delete-application-{application_id}')
+    user.find(marker=f'delete-application-{application_id}').click()
+    user.find(marker='confirm-ok').click()
+    await user.should_not_see(marker=f'delete-application-{application_id}')
+    await undo_in_toast(user, 'Deleted ')
+    await user.should_see(marker=f'delete-application-{application_id}')
+    assert file_contents(full_demo) == before
+    await user.open(f'/applications/{application_id}')
+    user.find(marker='delete-application').click()
+    user.find(marker='confirm-ok').click()
+    await user.should_see(marker=f'delete-application-{table(full_demo, "applications")[0]["id"]}')  # the list
+    await undo_in_toast(user, 'Deleted ')
+    await user.should_see(marker='delete-application')  # back on its page
+    assert file_contents(full_demo) == before
+
+
+async def test_undo_a_request_removal(full_demo: Path, user: User) -> None:
+    before = file_contents(full_demo)
+    request = table(full_demo, 'reference_requests')[0]
+    await user.open(f'/applications/{request["application_id"]}')
+    user.find(marker=f'remove-request-{request["id"]}').click()
+    user.find(marker='confirm-ok').click()
+    await user.should_not_see(marker=f'remove-request-{request["id"]}')
+    await undo_in_toast(user, 'Reference removed.')
+    await user.should_see(marker=f'remove-request-{request["id"]}')
+    assert file_contents(full_demo) == before
+
+
+async def test_undo_a_move_from_the_dialog(story: Story, user: User, data_path: Path) -> None:
+    before = file_contents(data_path)
+    await user.open('/pipeline')
+    user.find(marker=f'card-{story.mei}').trigger('move')
+    with user.scope(marker='move-dialog'):
+        user.find(marker='move-stage').click()
+        user.find('Potential advocate').click()
+        user.find(marker='move-save').click()
+    await undo_in_toast(user, 'Moved Mei Chen to Potential advocate.')
+    assert file_contents(data_path) == before
+    await user.should_see(marker=f'card-{story.mei}')  # the board was redrawn, with Mei back
