@@ -28,7 +28,7 @@ from .feedback import attempt
 T = TypeVar('T')
 Callback = Callable[[], object]
 
-UNDO_SECONDS = 12.0
+UNDO_SECONDS = 15.0
 """How long the toast stays (at least 10 s, as promised), counted again when the keyboard leaves it."""
 
 CARRY_SECONDS = 60.0
