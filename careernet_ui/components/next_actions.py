@@ -129,9 +129,11 @@ def set_aside_section(ctx: AppContext, view: ActionsFilter, refresh: Refresh) ->
             with content:
                 _set_aside_rows(ctx, refresh)
 
-    with ui.expansion('Snoozed and dismissed', icon='snooze', value=view.set_aside_open,
-                      on_value_change=lambda e: toggled(bool(e.value))) \
-            .classes('w-full').mark('set-aside'), ui.column().classes('w-full gap-2') as content:
+    with Panel().classes('w-full p-0'), \
+            ui.expansion('Snoozed and dismissed', icon='snooze', value=view.set_aside_open,
+                         on_value_change=lambda e: toggled(bool(e.value))) \
+            .classes('w-full text-lg font-semibold').mark('set-aside'), \
+            ui.column().classes('w-full gap-2 text-base text-weight-regular') as content:
         if view.set_aside_open:
             _set_aside_rows(ctx, refresh)
 

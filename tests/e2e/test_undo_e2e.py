@@ -7,9 +7,10 @@ import time
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import Server, screenshot
+from tests.e2e.conftest import ARTIFACTS, Server, screenshot
+from tests.e2e.layout import PHONE, layout_problems, phone_context
 from tests.e2e.test_pipeline_e2e import column, drag
 from tests.services.test_undo import file_contents
 
@@ -102,3 +103,32 @@ def test_drop_a_card_then_add_a_note(demo_server: Server, page: Page) -> None:
     assert stored['stage'] == 'potential_advocate'
     assert stored['stage_history'][-1]['note'] == 'Asked for my view on her talk'
     screenshot(page, 'undo-toast-noted')
+
+
+def test_the_toast_and_the_snoozed_view_fit_a_phone(demo_server: Server, browser: Browser) -> None:
+    context = phone_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(demo_server.url + '/')
+        row = page.locator('.careernet-next-action').first
+        title = row.locator('.font-medium').first.inner_text()
+        row.get_by_role('button', name='Dismiss').click()
+        expect(toast(page)).to_contain_text('Dismissed.')
+        assert layout_problems(page) == []
+        box = toast(page).bounding_box()
+        assert box
+        assert box['y'] + box['height'] <= PHONE['height']
+        page.screenshot(path=str(ARTIFACTS / 'undo-toast-phone.png'))  # the window, where the toast is
+        # Found again under "Snoozed and dismissed", and brought back from there.
+        page.get_by_text('Snoozed and dismissed').click()
+        brought = page.get_by_role('button', name=f'Bring back: {title}')
+        expect(brought).to_be_visible()
+        assert layout_problems(page) == []
+        brought.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)  # the expansion's opening animation
+        page.screenshot(path=str(ARTIFACTS / 'set-aside-phone.png'))
+        brought.click()
+        expect(toast(page)).to_contain_text(f'Brought back: {title}')
+        expect(page.locator('.careernet-next-action').first).to_contain_text(title)
+    finally:
+        context.close()
