@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, Server, screenshot
 from tests.e2e.layout import PHONE, layout_problems, phone_context
+from tests.e2e.test_accessibility_e2e import AXE, serious_violations
 from tests.e2e.test_pipeline_e2e import column, drag
 from tests.services.test_undo import file_contents
 
@@ -33,6 +34,8 @@ def test_done_then_undo_from_the_keyboard(demo_server: Server, page: Page) -> No
     title = row.locator('.font-medium').first.inner_text()
     row.get_by_role('button', name='Done').click()
     expect(toast(page)).to_contain_text('Marked done.')
+    if AXE.exists():  # installed by test_accessibility_e2e's fixture (npm ci in tests/)
+        assert serious_violations(page, AXE) == []  # the toast, and the section below the actions
     # "Undo" is in the Tab order, right after the page's content (the toast is last on the page).
     undo = toast(page).get_by_role('button', name='Undo')
     page.evaluate('''() => {
