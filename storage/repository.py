@@ -150,6 +150,22 @@ class Repository(Generic[R]):
         """Remove several records in one durable write."""
         self.apply(delete=record_ids)
 
+    def committed(self, record_id: str) -> R | None:
+        """The record with this id as last committed, ignoring the active transaction's changes."""
+        return self._records.get(record_id)
+
+    def restore(self, records: Iterable[R] = (), *, delete: Iterable[str] = ()) -> None:
+        """Put ``records`` back exactly as given and remove ``delete``, in one durable write (for undo).
+
+        Unlike ``update``, a record keeps the ``updated_at`` it carries (the revision it had before
+        the change being undone) and no revision check is made: the caller checked that what is
+        stored is what the change left. A restored record that was deleted gets a new TinyDB doc id.
+        """
+        batch = list(records)
+        added = [record for record in batch if record.id not in self]
+        updated = [record for record in batch if record.id in self]
+        self._apply(added, updated, list(dict.fromkeys(delete)), as_given=True)
+
     def apply(self, *, add: Iterable[R] = (), update: Iterable[R] = (), delete: Iterable[str] = ()) -> None:
         """Add, replace (stamping ``updated_at``) and remove records in one durable write.
 
@@ -159,7 +175,7 @@ class Repository(Generic[R]):
         self._apply(list(add), list(update), list(dict.fromkeys(delete)))
 
     def _apply(self, added: list[R], updated: list[R], deleted: list[str],
-               bases: Mapping[str, R] | None = None) -> list[R]:
+               bases: Mapping[str, R] | None = None, *, as_given: bool = False) -> list[R]:
         if not (added or updated or deleted):
             return updated
         named: set[str] = set()
@@ -172,7 +188,11 @@ class Repository(Generic[R]):
                 raise ValueError(f'A {self._type.__name__} with id {record.id} already exists.')
         for record_id in deleted:
             self.get(record_id)
-        updated = [_stamped(self._current_revision(record, (bases or {}).get(record.id))) for record in updated]
+        if as_given:
+            for record in updated:
+                self.get(record.id)
+        else:
+            updated = [_stamped(self._current_revision(record, (bases or {}).get(record.id))) for record in updated]
         with self._owner.transaction() as transaction:
             staged = transaction.of(self)
             for record_id in deleted:

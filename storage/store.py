@@ -177,6 +177,15 @@ class Store:
         """Call ``listener`` with a sentence for the user when the store did something they must know."""
         self._notice_listeners.append(listener)
 
+    def catch_up_with_disk(self) -> None:
+        """Load the file now if it was changed behind this process's back (as the next write would).
+
+        For a change that must be checked against what is really stored before it is staged (an
+        undo refuses to overwrite a newer version, from a sync or a hand edit too).
+        """
+        if self._active.get() is None and self.data_file.changed_on_disk():
+            self._absorb_outside_change()
+
     def _absorb_outside_change(self) -> None:
         """The file changed behind this process's back: load that version, keeping a copy of it.
 

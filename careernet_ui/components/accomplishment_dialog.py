@@ -11,11 +11,12 @@ from careernet_ui.domain import Accomplishment
 from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.services.accomplishments import delete_accomplishment, save_accomplishment
 
-from .feedback import attempt, confirm
+from .feedback import confirm
 from .form_errors import discard_on_close
 from .form_submit import FormFields, submit
 from .people_picker import people_picker
 from .touch import autofocus
+from .undo_toast import act_undoably
 
 
 def open_accomplishment_dialog(
@@ -85,9 +86,9 @@ def open_accomplishment_dialog(
 
 def _delete(ctx: AppContext, accomplishment: Accomplishment, dialog: ui.dialog,
             on_deleted: Callable[[], object]) -> None:
-    if attempt(lambda: delete_accomplishment(ctx.store, accomplishment.id), f'Deleted "{accomplishment.title}".'):
+    if act_undoably(ctx.store, lambda: delete_accomplishment(ctx.store, accomplishment.id),
+                    f'Deleted "{accomplishment.title}".', on_deleted) is not None:
         dialog.close()
-        on_deleted()
 
 
 def _reads(form: AccomplishmentForm) -> str:

@@ -15,6 +15,7 @@ from .nav_link import NavLink
 from .plain_button import IconButton
 from .plain_link import PlainLink
 from .storage_notices import storage_notices
+from .undo_toast import show_carried
 
 # (label, path, icon) for every page that exists; later pages add themselves here.
 NAV: tuple[tuple[str, str, str], ...] = (
@@ -50,6 +51,7 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
         ui.label(title).classes('text-2xl font-semibold break-words max-w-full').props('dir=auto') \
             .mark('page-title')
         storage_notices(ctx.store)
+        show_carried(ctx.store)  # "Undo" for what the previous page did before it sent the user here
         yield content
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from nicegui import ui
@@ -13,15 +14,17 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, FollowUp, ValidationError, wording
 from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.dashboard import due_text, kind_counts, kind_label
+from careernet_ui.domain.followups import FollowUpStatus
 from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.set_aside import set_aside
 from careernet_ui.services.followups import (
     apply_stage_suggestion,
+    bring_back,
     complete_follow_up,
     dismiss_follow_up,
     snooze_follow_up,
 )
 
-from .feedback import attempt
 from .interaction_dialog import open_log_dialog
 from .lean_fields import LeanSelect
 from .next_action_row import NextActionRow
@@ -29,6 +32,7 @@ from .panel import Panel
 from .plain_button import ActionButton, PlainButton
 from .plain_link import PlainLink
 from .touch import autofocus
+from .undo_toast import act_undoably
 
 Refresh = Callable[[], object]
 
@@ -45,6 +49,8 @@ class ActionsFilter:
 
     kind: str = ''
     shown: int = ACTIONS_PAGE
+    set_aside_open: bool = False
+    """Whether "Snoozed and dismissed" is open (it stays so across the card's redraws)."""
 
 
 def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, refresh: Refresh) -> None:
@@ -102,11 +108,61 @@ def _suggestion(ctx: AppContext, followup: FollowUp, today: date, refresh: Refre
         with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
             ui.label(followup.title).classes('font-medium').mark('suggestion-title')
             ui.label(followup.reason).classes('text-sm text-grey-8')
-        PlainButton('Apply', lambda: _act(lambda: apply_stage_suggestion(ctx.store, followup, today), _moved, refresh),
+        PlainButton('Apply', lambda: _act(ctx, lambda: apply_stage_suggestion(ctx.store, followup, today), _moved,
+                                          refresh),
                     aria_label=f'Apply: {followup.title}').classes('text-sm font-bold').mark('suggestion-apply')
-        PlainButton('Dismiss', lambda: _act(lambda: dismiss_follow_up(ctx.store, followup, today), 'Dismissed.',
+        PlainButton('Dismiss', lambda: _act(ctx, lambda: dismiss_follow_up(ctx.store, followup, today), 'Dismissed.',
                                             refresh)).classes('text-sm').mark('suggestion-dismiss')
         PlainLink('Open', followup.link).classes('text-sm px-2')
+
+
+def set_aside_section(ctx: AppContext, view: ActionsFilter, refresh: Refresh) -> None:
+    """"Snoozed and dismissed": the follow-ups the user put aside, each with "Bring back".
+
+    Listed when opened: finding them runs the follow-up kinds again, which a visit that does not
+    look should not pay for.
+    """
+    def toggled(opened: bool) -> None:
+        view.set_aside_open = opened
+        content.clear()
+        if opened:
+            with content:
+                _set_aside_rows(ctx, refresh)
+
+    with Panel().classes('w-full p-0'), \
+            ui.expansion('Snoozed and dismissed', icon='snooze', value=view.set_aside_open,
+                         on_value_change=lambda e: toggled(bool(e.value))) \
+            .classes('w-full text-lg font-semibold').mark('set-aside'), \
+            ui.column().classes('w-full gap-2 text-base text-weight-regular') as content:
+        if view.set_aside_open:
+            _set_aside_rows(ctx, refresh)
+
+
+def _set_aside_rows(ctx: AppContext, refresh: Refresh) -> None:
+    today = ctx.today()
+    found = set_aside(ctx.store.network(), today)
+    if not found:
+        ui.label('Nothing snoozed or dismissed: what you snooze or dismiss in "Next actions" waits here.') \
+            .classes('text-grey-7').mark('set-aside-empty')
+    for item in found:
+        followup, state = item.followup, item.state
+        if state.status is FollowUpStatus.SNOOZED and state.until is not None:
+            status = f'Snoozed until {wording.day_label(state.until)}'
+        else:
+            status = f'Dismissed on {wording.day_label(state.decided_on)}'
+        with ui.row().classes('w-full items-center gap-2 sm:flex-nowrap border-t pt-2').mark('set-aside-row'):
+            with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
+                ui.label(followup.title).classes('font-medium').props('dir=auto').mark('set-aside-title')
+                ui.label(f'{status} · {due_text(followup.due, today)}').classes('text-sm text-grey-8') \
+                    .mark('set-aside-status')
+            PlainButton('Bring back', partial(_bring_back, ctx, followup, refresh),
+                        aria_label=f'Bring back: {followup.title}') \
+                .classes('text-sm font-bold').mark('set-aside-bring-back')
+            PlainLink('Open', followup.link).classes('text-sm px-2')
+
+
+def _bring_back(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
+    act_undoably(ctx.store, lambda: bring_back(ctx.store, followup.id), f'Brought back: {followup.title}', refresh)
 
 
 def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) -> None:
@@ -122,9 +178,9 @@ def _action(ctx: AppContext, followup: FollowUp, today: date, refresh: Refresh) 
         link=followup.link,
         on_log=(lambda: open_log_dialog(ctx, contact, lambda _: refresh())) if loggable and contact else None,
         log_label=f'Log an interaction with {contact.name}' if contact else '',
-        on_done=lambda: _act(lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh),
+        on_done=lambda: _act(ctx, lambda: complete_follow_up(store, followup, today), 'Marked done.', refresh),
         on_snooze=lambda: _snooze(ctx, followup, refresh),
-        on_dismiss=lambda: _act(lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh),
+        on_dismiss=lambda: _act(ctx, lambda: dismiss_follow_up(store, followup, today), 'Dismissed.', refresh),
     ).mark('next-action')
 
 
@@ -133,10 +189,9 @@ def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
     today = ctx.today()
 
     def snooze(until: date) -> None:
-        if attempt(lambda: snooze_follow_up(ctx.store, followup, today, until),
-                   f'Snoozed until {wording.day_label(until)}.') is not None:
+        if act_undoably(ctx.store, lambda: snooze_follow_up(ctx.store, followup, today, until),
+                        f'Snoozed until {wording.day_label(until)}.', refresh) is not None:
             dialog.close()
-            refresh()
 
     def until_typed() -> None:
         try:
@@ -164,10 +219,9 @@ def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
     dialog.open()
 
 
-def _act(action: Callable[[], object], success: str | Callable[[Any], str], refresh: Refresh) -> None:
-    # Re-render after a successful action; on failure ``attempt`` has shown why and nothing changed.
-    if attempt(action, success) is not None:
-        refresh()
+def _act(ctx: AppContext, action: Callable[[], object], success: str | Callable[[Any], str], refresh: Refresh) -> None:
+    # Re-render after a successful action, with "Undo" in its toast; on failure nothing changed and the user was told.
+    act_undoably(ctx.store, action, success, refresh)
 
 
 def _moved(contact: Contact) -> str:

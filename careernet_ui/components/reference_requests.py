@@ -19,6 +19,7 @@ from .application_badges import request_status_badge
 from .contact_select import contact_select
 from .feedback import attempt, confirm
 from .touch import autofocus
+from .undo_toast import act_undoably
 
 Refresh = Callable[[], object]
 
@@ -156,5 +157,4 @@ def _add(ctx: AppContext, application: Application, contact_id: str, day: date) 
 
 
 def _remove(ctx: AppContext, request: ReferenceRequest, refresh: Refresh) -> None:
-    if attempt(lambda: remove_request(ctx.store, request.id), 'Reference removed.') is not None:
-        refresh()
+    act_undoably(ctx.store, lambda: remove_request(ctx.store, request.id), 'Reference removed.', refresh)

@@ -144,6 +144,18 @@ def move_to_stage(contact: Contact, stage: Stage | str, on: date, note: str = ''
     return replace(contact, stage=target, stage_history=[*contact.stage_history, change])
 
 
+def note_last_move(contact: Contact, note: str) -> Contact:
+    """The contact with ``note`` (why) on its latest stage move: for a move made without one (a drag).
+
+    Raises:
+        ValidationError: the contact has never moved, or the note is too long.
+    """
+    if len(contact.stage_history) < 2 or contact.stage_history[-1].from_stage is None:
+        raise ValidationError(f'{contact.name} has not moved along the pipeline yet: nothing to note.', field='note')
+    last = replace(contact.stage_history[-1], note=note)
+    return replace(contact, stage_history=[*contact.stage_history[:-1], last])
+
+
 def new_contact(*, on: date, **fields: object) -> Contact:
     """A new Contact whose stage history starts with its initial stage on ``on``."""
     contact = Contact(**fields)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import application_introductions
 from careernet_ui.components.reference_requests import references_card
+from careernet_ui.components.undo_toast import carry
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, wording
 from careernet_ui.domain.forms import parse_date
@@ -24,6 +25,7 @@ from careernet_ui.services.applications import (
     move_application_stage,
     remove_interview_date,
 )
+from careernet_ui.services.undo import recorded
 
 Refresh = Callable[[], object]
 
@@ -146,6 +148,7 @@ def _remove_interview(ctx: AppContext, application: Application, day: date, refr
 
 
 def _delete(ctx: AppContext, application: Application) -> None:
-    if attempt(lambda: delete_application(ctx.store, application.id),
-               f'Deleted {application.position} at {application.company}.') is not None:
-        ui.navigate.to('/applications')
+    done = attempt(lambda: recorded(ctx.store, lambda: delete_application(ctx.store, application.id)))
+    if done is not None:  # to the list, with "Undo" there: it brings it back, and back to its page
+        carry(f'Deleted {application.position} at {application.company}.', done[1], '/applications',
+              f'/applications/{application.id}')

@@ -9,9 +9,10 @@ from nicegui import ui
 
 from careernet_ui.components.application_badges import application_stage_badge
 from careernet_ui.components.application_dialog import APPLICATION_STAGE_OPTIONS, open_application_dialog
-from careernet_ui.components.feedback import attempt, confirm
+from careernet_ui.components.feedback import confirm
 from careernet_ui.components.frame import frame
 from careernet_ui.components.touch import FILTER_CLASSES, SEARCH_CLASSES, autofocus
+from careernet_ui.components.undo_toast import act_undoably
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, ReferenceRequest, wording
 from careernet_ui.domain.application_search import ApplicationQuery, Openness, find_applications, last_moved
@@ -101,9 +102,8 @@ def _ask_delete(ctx: AppContext, application: Application, requests: list[Refere
 
 
 def _delete(ctx: AppContext, application: Application, refresh: Callable[[], object]) -> None:
-    if attempt(lambda: delete_application(ctx.store, application.id),
-               f'Deleted {application.position} at {application.company}.') is not None:
-        refresh()
+    act_undoably(ctx.store, lambda: delete_application(ctx.store, application.id),
+                 f'Deleted {application.position} at {application.company}.', refresh)
 
 
 def _empty_state(ctx: AppContext) -> None:

@@ -13,11 +13,13 @@ from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import doors_opened_section
+from careernet_ui.components.undo_toast import carry
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
 from careernet_ui.domain.cadence import effective_cadence
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.contacts import delete_contact
+from careernet_ui.services.undo import recorded
 
 ContactSection = Callable[[AppContext, Contact], None]
 """Renders one card on a contact's page; features add theirs to ``SECTIONS``."""
@@ -114,8 +116,9 @@ def _relationship(ctx: AppContext, contact: Contact) -> None:
 
 
 def _delete(ctx: AppContext, contact: Contact) -> None:
-    if attempt(lambda: delete_contact(ctx.store, contact.id), f'Deleted {contact.name}.') is not None:
-        ui.navigate.to('/contacts')
+    done = attempt(lambda: recorded(ctx.store, lambda: delete_contact(ctx.store, contact.id)))
+    if done is not None:  # to the list, with "Undo" there: it brings them back, and back to their page
+        carry(f'Deleted {contact.name}.', done[1], '/contacts', f'/contacts/{contact.id}')
 
 
 # Cards under the details (left) and under the relationship card (right), in order.

@@ -10,7 +10,7 @@ from careernet_ui.components.chart_preload import preload_charts
 from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.deferred import after_connect
 from careernet_ui.components.frame import frame
-from careernet_ui.components.next_actions import ActionsFilter, next_actions, stage_suggestions
+from careernet_ui.components.next_actions import ActionsFilter, next_actions, set_aside_section, stage_suggestions
 from careernet_ui.components.plain_button import ActionButton
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
@@ -44,6 +44,7 @@ def register(ctx: AppContext) -> None:
                 # Below the fold, the page's first response leaves out what a person sees only on
                 # scrolling (after_connect): the browser draws the first screen and the funnel sooner.
                 after_connect(lambda: stage_suggestions(ctx, view.suggestions, SUGGESTIONS_SHOWN, body.refresh))
+                after_connect(lambda: set_aside_section(ctx, actions, body.refresh))
                 with ui.row().classes('w-full gap-4 items-stretch'):
                     cards.stage_funnel(view.stage_counts)
                     with ui.column().classes('grow basis-0 min-w-[20rem] gap-4'):

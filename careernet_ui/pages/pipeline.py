@@ -13,14 +13,16 @@ from careernet_ui.components.feedback import attempt
 from careernet_ui.components.frame import frame
 from careernet_ui.components.interaction_dialog import open_log_dialog
 from careernet_ui.components.lean_fields import LeanInput, LeanSelect
-from careernet_ui.components.move_dialog import open_move_dialog
+from careernet_ui.components.move_dialog import open_move_dialog, open_note_dialog
 from careernet_ui.components.pipeline_card import CARD_CLASS, PipelineCard
 from careernet_ui.components.plain_button import PlainButton
 from careernet_ui.components.touch import SEARCH_CLASSES, autofocus
+from careernet_ui.components.undo_toast import undo_toast
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage
 from careernet_ui.domain.board import BoardColumn, BoardQuery, build_board, tag_options
 from careernet_ui.services.pipeline import move_contact
+from careernet_ui.services.undo import recorded
 
 STAGE_HINTS = {
     Stage.CONTACT: 'People you know. Keep the ones who know your work warm.',
@@ -56,10 +58,7 @@ def register(ctx: AppContext) -> None:
                     contact_id = card_contacts.get(event.item.id)
                     stage = column_stages.get(event.target.id)
                     if contact_id is not None and stage is not None and event.target is not event.source:
-                        moved = attempt(lambda: move_contact(ctx.store, contact_id, stage, ctx.today()),
-                                        lambda c: f'Moved {c.name} to {c.stage.label}.')
-                        if moved is not None:
-                            query.pin(moved.id)
+                        _dropped(ctx, query, contact_id, stage, board.refresh)
                     board.refresh()  # re-rank, re-count, or put the card back if the move failed
 
                 # Columns side by side on a wide screen, one above the other on a phone.
@@ -69,6 +68,26 @@ def register(ctx: AppContext) -> None:
                         _column(ctx, query, column, card_contacts, column_stages, dropped, board.refresh)
 
             board()
+
+
+def _dropped(ctx: AppContext, query: BoardQuery, contact_id: str, stage: Stage, refresh: Callable[[], object]) -> None:
+    """A card was dropped on another column: move them, and offer "Add note" and "Undo"."""
+    done = attempt(lambda: recorded(ctx.store, lambda: move_contact(ctx.store, contact_id, stage, ctx.today())))
+    if done is None:
+        return
+    moved, move = done
+    query.pin(moved.id)
+    message = f'Moved {moved.name} to {moved.stage.label}.'
+    if move.empty:
+        ui.notify(message, type='positive')
+        return
+
+    def noted(contact: Contact) -> None:
+        refresh()
+        focus_card(contact.id)
+
+    undo_toast(ctx.store, message, move, refresh,
+               actions=[('Add note', lambda: open_note_dialog(ctx, moved, move, noted, refresh))])
 
 
 def _filters(ctx: AppContext, query: BoardQuery, refresh: Callable[[], object]) -> None:
@@ -127,7 +146,7 @@ def _column(
         focus_card(contact.id)  # a keyboard user carries on from the card they moved
 
     def move(contact: Contact) -> None:
-        open_move_dialog(ctx, contact, moved)
+        open_move_dialog(ctx, contact, moved, refresh)
 
     def log(contact: Contact) -> None:
         open_log_dialog(ctx, contact, lambda logged: changed(logged.contact_id))

@@ -31,6 +31,20 @@ def snooze_follow_up(store: Store, followup: FollowUp, today: date, until: date)
     return store.followup_states.put(snooze(followup, today, until))
 
 
+def bring_back(store: Store, followup_id: str) -> FollowUpState:
+    """Forget the user's snooze or dismissal of a follow-up: it is due again as it was before.
+
+    Returns:
+        The decision that was forgotten.
+
+    Raises:
+        NotFoundError: there is no decision about it (brought back in another tab, perhaps).
+    """
+    state = store.followup_states.get(followup_id)
+    store.followup_states.delete(followup_id)
+    return state
+
+
 def apply_stage_suggestion(store: Store, followup: FollowUp, today: date) -> Contact:
     """Move the contact a stage suggestion names to the suggested stage, noting the evidence.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careernet_ui.domain import Contact, Stage
-from careernet_ui.domain.contacts import move_to_stage
+from careernet_ui.domain.contacts import move_to_stage, note_last_move
 from storage import Store
 
 
@@ -31,3 +31,13 @@ def move_contact(store: Store, contact_id: str, stage: Stage | str, on: date, no
     if moved is contact:
         return contact
     return store.contacts.update(moved)
+
+
+def note_move(store: Store, contact_id: str, note: str) -> Contact:
+    """Say why the contact's latest move was made (a drag-and-drop move has no note).
+
+    Raises:
+        NotFoundError: no such contact.
+        ValidationError: they never moved, or the note is too long; nothing is stored.
+    """
+    return store.contacts.update(note_last_move(store.contacts.get(contact_id), note))

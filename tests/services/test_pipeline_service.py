@@ -8,7 +8,7 @@ import pytest
 
 from careernet_ui.domain import NotFoundError, Stage, ValidationError
 from careernet_ui.domain.contacts import new_contact
-from careernet_ui.services.pipeline import move_contact
+from careernet_ui.services.pipeline import move_contact, note_move
 from storage import Store
 
 TODAY = date(2026, 11, 25)
@@ -57,3 +57,13 @@ def test_an_over_long_note_is_refused(fresh_store: Store) -> None:
 def test_a_deleted_contact_cannot_be_moved(fresh_store: Store) -> None:
     with pytest.raises(NotFoundError, match='No contact with id gone'):
         move_contact(fresh_store, 'gone', Stage.REFERENCE, TODAY)
+
+
+def test_a_note_goes_on_the_latest_move_and_a_contact_never_moved_has_none(fresh_store: Store) -> None:
+    contact_id = add(fresh_store)
+    with pytest.raises(ValidationError, match='has not moved along the pipeline yet'):
+        note_move(fresh_store, contact_id, 'Why')
+    move_contact(fresh_store, contact_id, 'reference', TODAY)
+    noted = note_move(fresh_store, contact_id, 'Gave a reference to Initech')
+    assert [c.note for c in fresh_store.contacts.get(contact_id).stage_history] == ['', 'Gave a reference to Initech']
+    assert noted.stage is Stage.REFERENCE
