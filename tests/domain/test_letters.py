@@ -73,7 +73,8 @@ def test_asking_receiving_and_thanking_are_touches() -> None:
         (date(2026, 10, 21), InteractionKind.THANK_YOU, 'Thanked for the recommendation letter for MSc application'),
     ]
     last = last_touch(network, 'alex', date(2026, 11, 1))
-    assert last is not None and last.on == date(2026, 10, 21)
+    assert last is not None
+    assert last.on == date(2026, 10, 21)
 
 
 def test_the_keep_in_touch_clock_counts_from_the_letter() -> None:
