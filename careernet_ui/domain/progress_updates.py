@@ -119,7 +119,7 @@ def progress_update(network: Network, index: NetworkIndex, today: date) -> Itera
             due=due,
             title=f'Send {contact.name} a progress update',
             reason=f'Advocates: a progress update every {wording.days(every)}. {before} News since: '
-                   f'{_news_count(news)}. Advocates can only point you at what you are aiming for if they know it.',
+                   f'{news_count(news)}. Advocates can only point you at what you are aiming for if they know it.',
             link=f'/goals?update={contact.id}',
             contact_id=contact.id,
             changed_at=changed,
@@ -178,7 +178,8 @@ def advocates(contacts: Sequence[Contact]) -> list[Contact]:
     return sorted((c for c in contacts if c.stage is Stage.ADVOCATE), key=lambda c: (c.name.casefold(), c.id))
 
 
-def _news_count(news: ProgressNews) -> str:
+def news_count(news: ProgressNews) -> str:
+    """``an accomplishment and two goals``: what is news, counted."""
     parts = []
     if news.accomplishments:
         parts.append(wording.count_of(len(news.accomplishments), 'accomplishment'))
