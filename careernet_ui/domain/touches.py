@@ -145,7 +145,7 @@ def _implied(network: Network) -> Iterator[Touch]:
     yield from _reference_steps(network)
     yield from _introductions(network)
     yield from _shares(network)
-    yield from _letters(network)
+    yield from letter_touches(network)
 
 
 def _feedback(network: Network) -> Iterator[Touch]:
@@ -195,7 +195,8 @@ def _shares(network: Network) -> Iterator[Touch]:
                          f'/accomplishments?witness={share.contact_id}', accomplishment)
 
 
-def _letters(network: Network) -> Iterator[Touch]:
+def letter_touches(network: Network) -> Iterator[Touch]:
+    """The touches recommendation letters imply: asked, received (a reference given), thanked."""
     for letter in network.letters:
         link = f'/contacts/{letter.contact_id}'
         yield _touch(f'{letter.id}:asked', letter.contact_id, InteractionKind.OTHER, letter.asked_on,
