@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from icalendar import Calendar
+
 from careernet_ui.domain import Contact, Stage, due_follow_ups
 from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.domain.contacts import StageChange
@@ -89,6 +91,10 @@ def test_a_letter_and_a_progress_update_close_their_loops(fresh_store: Store) ->
     assert due_today(day, 'progress_update') == [date(2026, 11, 18)]
     assert UPDATE in actions(day)
     assert UPDATE in feed_text(day)
+    events = Calendar.from_ical(feed.current(day).body).walk('VEVENT')
+    [event] = [e for e in events if str(e['SUMMARY']).startswith(UPDATE)]
+    assert event['CATEGORIES'].to_ical() == b'CareerNet,Progress update'
+    assert str(event['URL']).endswith(f'/goals?update={alex.id}')
     draft = draft_progress_update(news_for(store, alex.id, day), '')
     assert '- Cut p95 latency (15 Nov 2026)' in draft.body
     assert '- Lead a platform team (by 30 Jun 2027)' in draft.body
@@ -98,6 +104,7 @@ def test_a_letter_and_a_progress_update_close_their_loops(fresh_store: Store) ->
     record_progress_update(store, alex.id, day, day)
     assert UPDATE not in actions(day)
     assert UPDATE not in feed_text(day)
+    assert "Share 'Cut p95 latency'" not in feed_text(day)  # the update shared it
     assert last_contact(day) == (day, 'Update sent')
     assert news_for(store, alex.id, day).empty
     later = date(2026, 12, 10)
