@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 
 from . import wording
 from .accomplishments import Accomplishment, period_label
@@ -65,6 +66,19 @@ def last_update(index: NetworkIndex, contact_id: str) -> Interaction | None:
     return latest
 
 
+def _after(last: Interaction | None) -> tuple[date, datetime]:
+    """What counts as news after ``last``: a later end date, or recorded after this moment."""
+    if last is None:
+        return date.min, datetime.min.replace(tzinfo=UTC)
+    # A logged update covers what was recorded before it; a share another record implies
+    # (recorded whenever that record was made) covers its whole day.
+    return last.on, last.created_at if is_logged(last) else datetime.combine(last.on, time.max, UTC)
+
+
+def _ended(accomplishment: Accomplishment) -> date:
+    return accomplishment.until or accomplishment.on
+
+
 def progress_news(network: Network, index: NetworkIndex, contact: Contact) -> ProgressNews:
     """What ``contact`` has not heard yet: accomplishments and goals since their last update.
 
@@ -77,20 +91,60 @@ def progress_news(network: Network, index: NetworkIndex, contact: Contact) -> Pr
         The news: accomplishments oldest first, goals open first then by target date.
     """
     last = last_update(index, contact.id)
-    if last is None:
-        after_day, after_moment = date.min, datetime.min.replace(tzinfo=UTC)
-    else:
-        # A logged update covers what was recorded before it; a share another record implies
-        # (recorded whenever that record was made) covers its whole day.
-        after_day = last.on
-        after_moment = last.created_at if is_logged(last) else datetime.combine(last.on, time.max, UTC)
+    after_day, after_moment = _after(last)
     news = [a for a in network.accomplishments
             if all(share.contact_id != contact.id for share in a.shared)
-            and ((a.until or a.on) > after_day or a.created_at > after_moment)]
-    news.sort(key=lambda a: (a.until or a.on, a.id))
+            and (_ended(a) > after_day or a.created_at > after_moment)]
+    news.sort(key=lambda a: (_ended(a), a.id))
     goals = [g for g in network.goals if g.status is not GoalStatus.DROPPED and g.updated_at > after_moment]
     goals.sort(key=lambda g: (g.status is not GoalStatus.OPEN, g.target_on, g.id))
     return ProgressNews(contact=contact, last_update=last, accomplishments=tuple(news), goals=tuple(goals))
+
+
+class ProgressLedger:
+    """Every advocate's last update and whether there is news for them, from one pass over the records.
+
+    The follow-up kind and the Goals page ask this for thousands of advocates: each answer walks
+    only the newest accomplishments, not all of them (at 30,000 contacts, 2,600 advocates and
+    1,000 accomplishments, asking :func:`progress_news` of each took 14 s).
+    """
+
+    def __init__(self, network: Network, index: NetworkIndex) -> None:
+        self._last: dict[str, Interaction] = {}
+        for touch in index.by_kind[InteractionKind.UPDATE_SENT]:
+            known = self._last.get(touch.contact_id)
+            if known is None or touch_order(touch) > touch_order(known):
+                self._last[touch.contact_id] = touch
+        self._by_end = sorted(network.accomplishments, key=_ended, reverse=True)
+        self._by_logged = sorted(network.accomplishments, key=attrgetter('created_at'), reverse=True)
+        told = [g.updated_at for g in network.goals if g.status is not GoalStatus.DROPPED]
+        self._newest_goal = max(told, default=None)
+
+    def last(self, contact_id: str) -> Interaction | None:
+        """The latest "update sent" touch with ``contact_id``."""
+        return self._last.get(contact_id)
+
+    def has_news(self, contact_id: str) -> bool:
+        """Whether an accomplishment or a goal is news to ``contact_id`` (see :func:`progress_news`)."""
+        after_day, after_moment = _after(self._last.get(contact_id))
+        if self._newest_goal is not None and self._newest_goal > after_moment:
+            return True
+        for accomplishment in self._by_end:
+            if _ended(accomplishment) <= after_day:
+                break
+            if all(share.contact_id != contact_id for share in accomplishment.shared):
+                return True
+        for accomplishment in self._by_logged:
+            if accomplishment.created_at <= after_moment:
+                break
+            if all(share.contact_id != contact_id for share in accomplishment.shared):
+                return True
+        return False
+
+    def next_due(self, contact: Contact, every: int) -> date:
+        """When ``contact``'s next update is due: ``every`` days after the last, or after becoming an advocate."""
+        last = self._last.get(contact.id)
+        return (last.on if last is not None else advocate_since(contact)) + timedelta(days=every)
 
 
 def progress_update(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
@@ -98,19 +152,15 @@ def progress_update(network: Network, index: NetworkIndex, today: date) -> Itera
     every = network.settings.progress_update_days
     if every is None or not (network.accomplishments or network.goals):
         return
+    ledger: ProgressLedger | None = None
     for contact in network.contacts:
         if contact.stage is not Stage.ADVOCATE:
             continue
-        last = last_update(index, contact.id)
-        since = last.on if last is not None else advocate_since(contact)
-        due = since + timedelta(days=every)
-        if due > index.last_day:
+        ledger = ledger or ProgressLedger(network, index)
+        due = ledger.next_due(contact, every)
+        if due > index.last_day or not ledger.has_news(contact.id):
             continue
-        news = progress_news(network, index, contact)
-        if news.empty:
-            continue
-        changed = max((contact.updated_at, *(a.updated_at for a in news.accomplishments),
-                       *(g.updated_at for g in news.goals)))
+        last = ledger.last(contact.id)
         before = (f'Their last update was on {wording.day_label(last.on)}.' if last is not None
                   else 'They have not had an update from you yet.')
         yield FollowUp(
@@ -118,11 +168,11 @@ def progress_update(network: Network, index: NetworkIndex, today: date) -> Itera
             kind=PROGRESS_UPDATE,
             due=due,
             title=f'Send {contact.name} a progress update',
-            reason=f'Advocates: a progress update every {wording.days(every)}. {before} News since: '
-                   f'{news_count(news)}. Advocates can only point you at what you are aiming for if they know it.',
+            reason=f'Advocates: a progress update every {wording.days(every)}. {before} Tell them what you '
+                   'achieved and what you are aiming for next: advocates can only point you at what they know.',
             link=f'/goals?update={contact.id}',
             contact_id=contact.id,
-            changed_at=changed,
+            changed_at=max(contact.updated_at, last.updated_at) if last is not None else contact.updated_at,
         )
 
 
@@ -177,12 +227,3 @@ def advocates(contacts: Sequence[Contact]) -> list[Contact]:
     """The advocates, by name."""
     return sorted((c for c in contacts if c.stage is Stage.ADVOCATE), key=lambda c: (c.name.casefold(), c.id))
 
-
-def news_count(news: ProgressNews) -> str:
-    """``an accomplishment and two goals``: what is news, counted."""
-    parts = []
-    if news.accomplishments:
-        parts.append(wording.count_of(len(news.accomplishments), 'accomplishment'))
-    if news.goals:
-        parts.append(wording.count_of(len(news.goals), 'goal'))
-    return ' and '.join(parts)

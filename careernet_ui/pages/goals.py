@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 from nicegui import ui
 
@@ -15,10 +14,12 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import wording
 from careernet_ui.domain.goals import Goal, GoalStatus, goal_order
 from careernet_ui.domain.network_index import NetworkIndex
-from careernet_ui.domain.progress_updates import advocate_since, advocates, news_count, progress_news
+from careernet_ui.domain.progress_updates import ProgressLedger, advocates
 from careernet_ui.services.goals import delete_goal
 
 Refresh = Callable[[], object]
+SHOWN = 20
+"""Advocates listed at once, soonest due first (a network can have thousands)."""
 _STATUS_COLOR = {GoalStatus.OPEN: 'primary', GoalStatus.ACHIEVED: 'positive', GoalStatus.DROPPED: 'grey-6'}
 
 
@@ -94,21 +95,25 @@ def _updates_card(ctx: AppContext, refresh: Refresh) -> None:
         if not people:
             ui.label('No advocates yet. When someone speaks up for you, set their stage to Advocate on their page.') \
                 .classes('text-grey-7').mark('progress-no-advocates')
-        for contact in people:
-            news = progress_news(network, index, contact)
-            last = news.last_update
-            since = last.on if last is not None else advocate_since(contact)
+        ledger = ProgressLedger(network, index)
+        if every is not None:  # the most overdue first
+            people.sort(key=lambda c: ledger.next_due(c, every))
+        for contact in people[:SHOWN]:
+            last = ledger.last(contact.id)
             with ui.row().classes('w-full items-center gap-2 border-t pt-2').mark('progress-row'):
                 ui.link(contact.name, f'/contacts/{contact.id}').classes('font-medium')
                 ui.label(f'last update {wording.day_label(last.on)}' if last else 'no update yet') \
                     .classes('text-sm text-grey-7')
                 if every is not None:
-                    ui.label(f'next due {wording.day_label(since + timedelta(days=every))}') \
+                    ui.label(f'next due {wording.day_label(ledger.next_due(contact, every))}') \
                         .classes('text-sm text-grey-7').mark('progress-next')
-                ui.label('nothing new since' if news.empty else f'news: {news_count(news)}') \
+                ui.label('news to tell' if ledger.has_news(contact.id) else 'nothing new since') \
                     .classes('text-sm').mark('progress-news')
                 ui.space()
                 ui.button('Draft update', icon='edit_note',
                           on_click=lambda c=contact.id: open_progress_dialog(ctx, c, refresh)) \
                     .props('outline dense no-caps').mark('draft-progress')
+        if len(people) > SHOWN:
+            ui.label(f'And {len(people) - SHOWN:,} more advocates: their updates come up in your next actions '
+                     'when due.').classes('text-sm text-grey-7').mark('progress-more')
 

@@ -13,7 +13,12 @@ from careernet_ui.domain.contacts import StageChange
 from careernet_ui.domain.goals import Goal, GoalForm, GoalStatus
 from careernet_ui.domain.interactions import Interaction, InteractionKind
 from careernet_ui.domain.network_index import NetworkIndex
-from careernet_ui.domain.progress_updates import PROGRESS_UPDATE, draft_progress_update, progress_news
+from careernet_ui.domain.progress_updates import (
+    PROGRESS_UPDATE,
+    ProgressLedger,
+    draft_progress_update,
+    progress_news,
+)
 from careernet_ui.domain.settings import Settings
 
 from .make import contact
@@ -122,3 +127,29 @@ def test_the_cadence_setting_is_checked() -> None:
         Settings(progress_update_days=0)
     assert error.value.field == 'progress_update_days'
     assert Settings().progress_update_days == 90
+
+
+def test_the_ledger_agrees_with_the_news_it_summarises() -> None:
+    # The follow-up kind asks the ledger (fast, for thousands of advocates); the draft lists the news.
+    sent = Interaction(id='u1', contact_id='dana', kind=InteractionKind.UPDATE_SENT, on=date(2026, 8, 1),
+                       created_at=at(date(2026, 8, 1)), updated_at=at(date(2026, 8, 1)))
+    shared = replace(LATENCY, shared=[Share(contact_id='dana', on=date(2026, 9, 1))])
+    late_logged = replace(win('a3', 'Old win logged late', date(2026, 5, 1)), created_at=at(date(2026, 9, 2)))
+    dropped = goal('g2', 'Learn Rust', date(2026, 9, 3), date(2026, 12, 1), GoalStatus.DROPPED)
+    cases = [
+        Network(contacts=[DANA, EVAN]),
+        Network(contacts=[DANA, EVAN], accomplishments=[LATENCY], interactions=[sent]),
+        Network(contacts=[DANA, EVAN], accomplishments=[shared]),
+        Network(contacts=[DANA, EVAN], accomplishments=[shared, late_logged], interactions=[sent]),
+        Network(contacts=[DANA, EVAN], goals=[dropped], interactions=[sent]),
+        Network(contacts=[DANA, EVAN], goals=[LEAD], interactions=[sent]),
+    ]
+    seen = set()
+    for network in cases:
+        index = NetworkIndex.build(network, TODAY, 0)
+        ledger = ProgressLedger(network, index)
+        for person in (DANA, EVAN):
+            empty = progress_news(network, index, person).empty
+            assert ledger.has_news(person.id) is not empty
+            seen.add(empty)
+    assert seen == {True, False}
