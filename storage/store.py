@@ -23,6 +23,8 @@ from careernet_ui.domain import (
     Settings,
 )
 from careernet_ui.domain.feed_marks import FeedMark
+from careernet_ui.domain.goals import Goal
+from careernet_ui.domain.letters import RecommendationLetter
 
 from . import backups, migrations
 from .bulk import collector_paused
@@ -72,6 +74,8 @@ class Store:
         self.reference_requests = repository('reference_requests', ReferenceRequest)
         self.introductions = repository('introductions', Introduction)
         self.followup_states = repository('followup_states', FollowUpState)
+        self.goals = repository('goals', Goal)
+        self.letters = repository('recommendation_letters', RecommendationLetter)
         # What the calendar feed last showed of each event (SEQUENCE, DTSTAMP). Not in network(),
         # so storing marks keeps the snapshot, and what pages remembered from it, valid.
         self.feed_marks = repository('feed_marks', FeedMark, in_network=False)
@@ -166,6 +170,8 @@ class Store:
             reference_requests=self.reference_requests.all(),
             introductions=self.introductions.all(),
             followup_states=self.followup_states.all(),
+            goals=self.goals.all(),
+            letters=self.letters.all(),
             settings=settings,
         )
 

@@ -22,6 +22,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ('Dashboard', '/', 'space_dashboard'),
     ('Contacts', '/contacts', 'people'),
     ('Accomplishments', '/accomplishments', 'emoji_events'),
+    ('Goals', '/goals', 'flag'),
     ('Pipeline', '/pipeline', 'view_kanban'),
     ('Applications', '/applications', 'work'),
     ('Settings', '/settings', 'settings'),

@@ -123,7 +123,7 @@ def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Cal
         preview = ui.label(draft.text).classes('whitespace-pre-wrap text-sm bg-grey-2 p-2 rounded w-full') \
             .mark('share-preview')
         with ui.row().classes('items-center gap-3'):
-            ui.button('Copy', icon='content_copy', on_click=lambda: _copy(draft_update(
+            ui.button('Copy', icon='content_copy', on_click=lambda: copy_draft(draft_update(
                 accomplishment, contact, personal.value or ''))).props('outline dense').mark('share-copy')
             mailto = ui.link('Open in e-mail', draft.mailto).mark('share-mailto')
             ui.button('Mark as sent', icon='send', on_click=lambda: mark_sent(contact.id)) \
@@ -138,6 +138,7 @@ def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Cal
     personal.on_value_change(lambda _: redraft())
 
 
-def _copy(draft: UpdateDraft) -> None:
+def copy_draft(draft: UpdateDraft) -> None:
+    """Put the draft (subject and body) on the clipboard, and say so."""
     ui.clipboard.write(draft.text)
     ui.notify('Copied the update to the clipboard.', type='positive')

@@ -69,3 +69,25 @@ class FeedbackCadenceForm:
             label = f'{stage.label} feedback cadence'
             every[stage] = v.positive_days(parse_int(self.days.get(stage, ''), name, label), name, label)
         return replace(settings, feedback_days=every)
+
+
+@dataclass(kw_only=True, slots=True)
+class ProgressUpdateForm:
+    """The text of the "send each advocate a progress update every … days" field; empty means never."""
+
+    days: str = ''
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ProgressUpdateForm:
+        """The form pre-filled with the stored cadence."""
+        every = settings.progress_update_days
+        return cls(days='' if every is None else str(every))
+
+    def to_settings(self, settings: Settings) -> Settings:
+        """The settings with this cadence, everything else kept.
+
+        Raises:
+            ValidationError: not a whole number of days from 1 to 3650; ``field`` is ``progress_update_days``.
+        """
+        name, label = 'progress_update_days', 'Progress update cadence'
+        return replace(settings, progress_update_days=v.positive_days(parse_int(self.days, name, label), name, label))

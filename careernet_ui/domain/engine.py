@@ -22,8 +22,10 @@ from .feedback_followups import FEEDBACK_NUDGE, feedback_nudge
 from .followup_actions import apply_state
 from .followup_memo import FollowUpMemo
 from .followups import FollowUp
+from .letter_followups import LETTER_NUDGE, THANK_FOR_LETTER, letter_nudge, letter_thanks
 from .network import Network
 from .network_index import NetworkIndex
+from .progress_updates import PROGRESS_UPDATE, progress_update
 from .reference_followups import (
     BRIEF_REFERENCE,
     SHARE_OFFER,
@@ -61,6 +63,9 @@ KINDS: Mapping[str, FollowUpKind] = MappingProxyType(
         RENEW_CONSENT: renew_consent,
         CONSENT_LAPSED: consent_lapsed,
         ASK_FEEDBACK: ask_feedback,
+        PROGRESS_UPDATE: progress_update,
+        LETTER_NUDGE: letter_nudge,
+        THANK_FOR_LETTER: letter_thanks,
     }
 )
 """Every follow-up kind, by the name used in its follow-ups' ``kind`` and ids."""

@@ -9,7 +9,9 @@ from .accomplishments import Accomplishment, Feedback
 from .applications import Application, Introduction, ReferenceRequest
 from .contacts import Contact
 from .followups import FollowUpState
+from .goals import Goal
 from .interactions import Interaction
+from .letters import RecommendationLetter
 from .settings import Settings
 
 
@@ -25,4 +27,6 @@ class Network:
     reference_requests: Sequence[ReferenceRequest] = ()
     introductions: Sequence[Introduction] = ()
     followup_states: Sequence[FollowUpState] = ()
+    goals: Sequence[Goal] = ()
+    letters: Sequence[RecommendationLetter] = ()
     settings: Settings = field(default_factory=Settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 
 def new_id() -> str:
@@ -24,3 +25,16 @@ class Record:
     id: str = field(default_factory=new_id)
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
+
+
+class Stamped(Protocol):
+    """What every stored record carries, whether it derives from :class:`Record` or is a frozen record of its own."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def created_at(self) -> datetime: ...
+
+    @property
+    def updated_at(self) -> datetime: ...

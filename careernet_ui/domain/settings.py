@@ -25,6 +25,9 @@ DEFAULT_FEEDBACK_DAYS: dict[Stage, int | None] = dict.fromkeys(Stage)
 """No feedback cadence until the user sets one on Settings (every 180 days suits references and
 advocates); turning it on for everyone at once would flood an existing network's follow-ups."""
 
+DEFAULT_PROGRESS_UPDATE_DAYS = 90
+"""Every quarter, each advocate hears what you achieved and what you aim for next."""
+
 
 def new_calendar_id() -> str:
     """This data file's calendar identity: 128 random bits as 32 hex digits.
@@ -48,6 +51,8 @@ class Settings:
     cadence_days: dict[Stage, int | None] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
     feedback_days: dict[Stage, int | None] = field(default_factory=lambda: dict(DEFAULT_FEEDBACK_DAYS))
     """How often to ask the people at each stage for feedback ("seek regular feedback"); None: never."""
+    progress_update_days: int | None = DEFAULT_PROGRESS_UPDATE_DAYS
+    """How often to send each advocate a progress update (accomplishments and goals); None: never."""
     feed_token: str = field(default_factory=new_feed_token)
     calendar_id: str = field(default_factory=new_calendar_id)
     feed_all_day: bool = True
@@ -85,6 +90,8 @@ class Settings:
         }
         for stage in Stage:
             self.feedback_days.setdefault(stage, DEFAULT_FEEDBACK_DAYS[stage])
+        self.progress_update_days = v.positive_days(self.progress_update_days, 'progress_update_days',
+                                                    'Progress update cadence')
         if len(self.feed_token) < 22:
             raise ValidationError('The calendar token must carry at least 128 random bits.', field='feed_token')
         if not _CALENDAR_ID.fullmatch(self.calendar_id):

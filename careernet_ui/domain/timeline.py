@@ -4,7 +4,7 @@ Each *source* is one function ``(network, contact) -> Iterable[TimelineEntry]`` 
 ``SOURCES``; features add their records (feedback, accomplishments witnessed, reference
 requests, introductions) by writing a source and adding one line there. Every touch (see
 ``touches``) has its line: the logged interactions, feedback, each reference step, introductions
-and their thank-yous, shares.
+and their thank-yous, shares, recommendation letters.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import date
 
 from .contacts import Contact
 from .network import Network
+from .touches import letter_touches
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -117,6 +118,13 @@ def accomplishments_shared(network: Network, contact: Contact) -> Iterable[Timel
                                     source_id=f'{accomplishment.id}:shared:{index}')
 
 
+def letters(network: Network, contact: Contact) -> Iterable[TimelineEntry]:
+    """Recommendation letters asked of the contact: asked, received, thanked (the touches they imply)."""
+    for touch in letter_touches(network):
+        if touch.contact_id == contact.id:
+            yield TimelineEntry(on=touch.on, kind='letter', title=touch.how, link=touch.link, source_id=touch.id)
+
+
 SOURCES: tuple[TimelineSource, ...] = (
     stage_changes,
     interactions,
@@ -126,6 +134,7 @@ SOURCES: tuple[TimelineSource, ...] = (
     introductions_made,
     introductions_thanked,
     accomplishments_shared,
+    letters,
 )
 
 

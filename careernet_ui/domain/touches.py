@@ -3,7 +3,9 @@
 A hand-logged interaction is a touch, and so is what other records say happened between the
 user and someone: feedback asked of them or given by them, each step of a reference request
 (asked, agreed, briefed, employer contacted, thanked, outcome shared), an introduction they made
-and the thank-you for it, an accomplishment shared with them. History imported as interactions
+and the thank-you for it, an accomplishment shared with them, a recommendation letter asked of
+them, received from them and thanked for. A progress update marked sent is a logged "update sent"
+interaction. History imported as interactions
 counts as any interaction does.
 
 The records other than interactions are turned into :class:`Touch` values, a kind of
@@ -26,7 +28,7 @@ from datetime import date
 from .applications import RequestStatus
 from .interactions import Interaction, InteractionKind
 from .network import Network
-from .records import Record
+from .records import Stamped
 from .snapshot_cache import SnapshotCache
 
 
@@ -143,6 +145,7 @@ def _implied(network: Network) -> Iterator[Touch]:
     yield from _reference_steps(network)
     yield from _introductions(network)
     yield from _shares(network)
+    yield from letter_touches(network)
 
 
 def _feedback(network: Network) -> Iterator[Touch]:
@@ -193,8 +196,26 @@ def _shares(network: Network) -> Iterator[Touch]:
                          f'/accomplishments?witness={share.contact_id}', accomplishment)
 
 
+def letter_touches(network: Network) -> Iterator[Touch]:
+    """The touches recommendation letters imply: asked, received (a reference given), thanked."""
+    for letter in network.letters:
+        link = f'/contacts/{letter.contact_id}'
+        yield _touch(f'{letter.id}:asked', letter.contact_id, InteractionKind.OTHER, letter.asked_on,
+                     f'Asked for a recommendation letter for {letter.purpose}', 'you asked them for a letter', link,
+                     letter)
+        if letter.received_on is not None:
+            # A written recommendation is a reference given: it counts towards the Reference stage.
+            yield _touch(f'{letter.id}:received', letter.contact_id, InteractionKind.REFERENCE_GIVEN,
+                         letter.received_on, f'Wrote a recommendation letter for {letter.purpose}',
+                         'they wrote you a recommendation letter', link, letter)
+        if letter.thanked_on is not None:
+            yield _touch(f'{letter.id}:thanked', letter.contact_id, InteractionKind.THANK_YOU, letter.thanked_on,
+                         f'Thanked for the recommendation letter for {letter.purpose}', 'your last thank-you', link,
+                         letter)
+
+
 def _touch(source_id: str, contact_id: str, kind: InteractionKind, on: date, what: str, since: str, link: str,
-           record: Record, *, source: str = '') -> Touch:
+           record: Stamped, *, source: str = '') -> Touch:
     # When the record was made stands for when the touch was recorded: a record's own touches on
     # one day then keep their order (by id: a request's steps are numbered), and what was logged
     # by hand since comes after them. Its last change tells the calendar feed a follow-up made

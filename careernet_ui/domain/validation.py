@@ -9,7 +9,7 @@ from enum import Enum
 from typing import TypeVar
 
 from .errors import ValidationError
-from .records import Record
+from .records import Stamped
 
 MAX_NAME = 200
 MAX_LINE = 500
@@ -97,7 +97,7 @@ def id_list(values: object, field: str, label: str) -> list[str]:
     return list(dict.fromkeys(record_id(value, field, label) for value in values))
 
 
-def stamps(record: Record) -> None:
+def stamps(record: Stamped) -> None:
     """Check the id and the creation and change times every stored record carries."""
     record_id(record.id)
     for name in ('created_at', 'updated_at'):

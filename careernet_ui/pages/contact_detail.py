@@ -13,6 +13,7 @@ from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import doors_opened_section
+from careernet_ui.components.letters_card import letters_section
 from careernet_ui.components.undo_toast import carry
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
@@ -122,5 +123,5 @@ def _delete(ctx: AppContext, contact: Contact) -> None:
 
 
 # Cards under the details (left) and under the relationship card (right), in order.
-MAIN_SECTIONS: list[ContactSection] = [feedback_section, doors_opened_section]
+MAIN_SECTIONS: list[ContactSection] = [feedback_section, doors_opened_section, letters_section]
 SIDE_SECTIONS: list[ContactSection] = [contact_activity, witnessed_section]

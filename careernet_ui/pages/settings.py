@@ -11,7 +11,13 @@ from careernet_ui.components.frame import frame
 from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage
-from careernet_ui.domain.cadence_form import CadenceForm, FeedbackCadenceForm, cadence_field, feedback_field
+from careernet_ui.domain.cadence_form import (
+    CadenceForm,
+    FeedbackCadenceForm,
+    ProgressUpdateForm,
+    cadence_field,
+    feedback_field,
+)
 
 SettingsSection = Callable[[AppContext], None]
 """Renders one card on the Settings page; features add theirs to ``SECTIONS``."""
@@ -75,4 +81,23 @@ def feedback_defaults(ctx: AppContext) -> None:
             ui.button('Save', icon='save', on_click=save).mark('save-feedback-cadence')
 
 
-SECTIONS: list[SettingsSection] = [cadence_defaults, feedback_defaults]
+def progress_update_cadence(ctx: AppContext) -> None:
+    """How often each advocate is due a progress update ("keep advocates informed of your progress and goals")."""
+    form = ProgressUpdateForm.from_settings(ctx.store.settings)
+    inputs: dict[str, ui.element] = {}
+
+    def save() -> None:
+        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
+               lambda _: 'Saved the progress update cadence.')
+
+    with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-progress'):
+        ui.label('Keep advocates informed').classes('text-lg font-semibold')
+        ui.label('How often CareerNet drafts each advocate one progress update: your accomplishments and goals '
+                 'since the last update they had. Empty: never.').classes('text-grey-8')
+        inputs['progress_update_days'] = ui.input('Advocates: a progress update every … days', placeholder='never') \
+            .bind_value(form, 'days').on('keydown.enter', save).classes('w-full sm:w-80').mark('progress-update-days')
+        with ui.row().classes('w-full justify-end'):
+            ui.button('Save', icon='save', on_click=save).mark('save-progress-update')
+
+
+SECTIONS: list[SettingsSection] = [cadence_defaults, feedback_defaults, progress_update_cadence]

@@ -75,7 +75,7 @@ def save_application(store: Store, form: ApplicationForm, existing_id: str | Non
 
 
 def delete_application(store: Store, application_id: str) -> Application:
-    """Delete an application and its reference requests; introductions that led to it stay, unlinked.
+    """Delete an application and its reference requests; introductions and letters for it stay, unlinked.
 
     Returns:
         The deleted application.
@@ -91,6 +91,8 @@ def delete_application(store: Store, application_id: str) -> Application:
             dataclasses.replace(i, application_id=None)
             for i in store.introductions if i.application_id == application_id
         )
+        store.letters.update_many(dataclasses.replace(letter, application_id=None)
+                                  for letter in store.letters if letter.application_id == application_id)
         # Follow-up ids embed the request's or the application's id; their decisions mean nothing now.
         gone = [application_id, *request_ids]
         store.followup_states.delete_many(s.id for s in store.followup_states if any(g in s.followup_id for g in gone))

@@ -15,7 +15,8 @@ from tests.e2e.layout import DESKTOP, NARROW, layout_problems, phone_context
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ('/', '/contacts', '/accomplishments', '/pipeline', '/applications', '/settings', '/calendar', '/import')
+PAGES = ('/', '/contacts', '/accomplishments', '/goals', '/pipeline', '/applications', '/settings', '/calendar',
+         '/import')
 
 
 @pytest.fixture

@@ -19,8 +19,10 @@ from careernet_ui.domain.application_form import ApplicationForm
 from careernet_ui.domain.cadence_form import CadenceForm
 from careernet_ui.domain.contact_form import ContactForm
 from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.goals import GoalForm
 from careernet_ui.domain.interaction_log import InteractionForm
 from careernet_ui.domain.introduction_form import IntroductionForm
+from careernet_ui.domain.letters import LetterForm
 from careernet_ui.importers import ImportFormatError
 from careernet_ui.importers.contacts_csv import parse_contacts_csv_text
 from careernet_ui.importers.export_csv import contacts_to_csv
@@ -31,9 +33,11 @@ from careernet_ui.services.accomplishments import brag_document, save_accomplish
 from careernet_ui.services.applications import save_application
 from careernet_ui.services.backup import backup_bytes, read_backup, record_types, repositories, snapshot
 from careernet_ui.services.feedback import save_feedback
+from careernet_ui.services.goals import save_goal
 from careernet_ui.services.imports import apply, prepare
 from careernet_ui.services.interactions import log_interaction_form
 from careernet_ui.services.introductions import save_introduction
+from careernet_ui.services.letters import save_letter
 from storage import Store, open_store
 from storage.codec import decode, encode
 from tests.conftest import TODAY
@@ -143,6 +147,23 @@ def test_the_feedback_form(store: Store, asked: str, received: str, text: str, t
 def test_the_introduction_form(store: Store, on: str, to_whom: str, outcome: str, advocate: str) -> None:
     form = IntroductionForm(advocate_id=advocate, on=on, to_whom=to_whom, outcome=outcome)
     only_domain_errors(lambda: save_introduction(store, form, None, TODAY))
+    assert_all_stored_records_valid(store)
+
+
+@EXAMPLES
+@given(title=FIELD, target=DAY, detail=FIELD, status=st.one_of(st.sampled_from(['open', 'achieved', 'dropped']), TEXT))
+def test_the_goal_form(store: Store, title: str, target: str, detail: str, status: str) -> None:
+    form = GoalForm(title=title, target_on=target, detail=detail, status=status)
+    only_domain_errors(lambda: save_goal(store, form, None, TODAY))
+    assert_all_stored_records_valid(store)
+
+
+@EXAMPLES
+@given(purpose=FIELD, asked=DAY, received=DAY,
+       location=st.one_of(FIELD, SAFE.map(lambda text: f'https://example.com/{text}')))
+def test_the_letter_form(store: Store, purpose: str, asked: str, received: str, location: str) -> None:
+    form = LetterForm(purpose=purpose, asked_on=asked, received_on=received, location=location)
+    only_domain_errors(lambda: save_letter(store, 'w' * 32, form, None, TODAY))
     assert_all_stored_records_valid(store)
 
 
