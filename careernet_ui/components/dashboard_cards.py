@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from nicegui import ui
 from nicegui.element import Element
-from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.domain import Contact, Role, Stage, wording
 from careernet_ui.domain.insights import NetworkHealth, QuietContact
+from careernet_ui.nicegui_compat import TextElement
 
 from .badges import stage_badge
 from .lean_chart import LeanChart

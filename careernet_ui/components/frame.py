@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from nicegui import ui
-from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.context import AppContext
+from careernet_ui.nicegui_compat import TextElement, page_layout
 
 from .nav_link import NavLink
 from .plain_button import IconButton
@@ -81,7 +81,7 @@ def _header() -> ui.element:
     measures itself after mounting to pad the page, and NiceGUI's has a template Vue compiles in
     the browser, which no CareerNet page needs otherwise. ``print-hide``: a printed brief has none.
     """
-    with ui.context.client.layout:
+    with page_layout():
         header = ui.element('header').classes(
             'sticky top-0 z-[2000] flex flex-wrap items-center gap-x-4 gap-y-1 px-3 sm:px-4 py-2 '
             'bg-primary text-white shadow-md print-hide')

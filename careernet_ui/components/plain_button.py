@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nicegui.elements.mixins.text_element import TextElement
+from careernet_ui.nicegui_compat import ReadAs, TextElement
 
 PLAIN_BUTTON_CLASSES = ('text-xs font-medium text-primary px-2 py-1 rounded hover:bg-blue-50 '
                         'focus-visible:outline focus-visible:outline-2')
@@ -61,7 +61,7 @@ _LOOKS = {
 }
 
 
-class ActionButton(PlainButton):
+class ActionButton(ReadAs, PlainButton):
     """A native ``<button>`` in the look of Quasar's: filled, outlined or flat, with an optional icon.
 
     For a page's few main actions, where a Quasar button would mount a component, an icon and a
@@ -87,9 +87,9 @@ class ActionButton(PlainButton):
                     .props('aria-hidden=true')
             self._label = TextElement(tag='span', text=text)
 
-    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
-        # The simulated user finds the button by what it says, as it finds a Quasar button.
-        return [*super()._displayed_contents(only_visible=only_visible), self._label.text]
+    def read_as(self) -> list[object]:
+        """What the button says: the simulated user finds it so, as it finds a Quasar button."""
+        return [self._label.text]
 
     def set_label(self, text: str) -> None:
         """Change what the button says."""
