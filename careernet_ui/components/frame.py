@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,7 +9,9 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.nicegui_compat import TextElement, page_layout
+from careernet_ui.services.settings import toggle_dark_mode
 
+from .feedback import attempt
 from .nav_link import NavLink
 from .plain_button import IconButton
 from .plain_link import PlainLink
@@ -96,9 +97,10 @@ def _current_path() -> str:
 
 
 def _toggle_dark(ctx: AppContext, dark: ui.dark_mode) -> None:
-    settings = ctx.store.settings
-    ctx.store.save_settings(dataclasses.replace(settings, dark_mode=not settings.dark_mode))
-    dark.set_value(ctx.store.settings.dark_mode)
+    # A failed save (a full disk) is one message; the page keeps the mode that is stored.
+    stored = attempt(lambda: toggle_dark_mode(ctx.store))
+    if stored is not None:
+        dark.set_value(stored.dark_mode)
 
 
 def not_found(ctx: AppContext, noun: str, marker: str, back_label: str, back_path: str) -> None:

@@ -11,6 +11,7 @@ from careernet_ui.domain import Contact, Stage
 from careernet_ui.services.pipeline import move_contact
 
 from .feedback import attempt
+from .form_errors import show_error
 from .touch import autofocus
 
 
@@ -20,9 +21,7 @@ def open_move_dialog(ctx: AppContext, contact: Contact, on_moved: Callable[[Cont
 
     def move() -> None:
         if not choice.value:
-            choice.props['error'] = True
-            choice.props['error-message'] = 'Choose the stage to move to.'
-            choice.update()
+            show_error(choice, 'Choose the stage to move to.')
             return
         moved = attempt(lambda: move_contact(ctx.store, contact.id, choice.value, ctx.today(), note.value or ''),
                         lambda c: f'Moved {c.name} to {c.stage.label}.')

@@ -22,6 +22,7 @@ from careernet_ui.services.followups import (
 )
 
 from .feedback import attempt
+from .form_errors import show_error
 from .interaction_dialog import open_log_dialog
 from .lean_fields import LeanSelect
 from .next_action_row import NextActionRow
@@ -142,9 +143,7 @@ def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
         try:
             until = parse_date(day.value or '', 'until', 'Snooze until', required=True) or today
         except ValidationError as error:
-            day.props['error'] = True
-            day.props['error-message'] = str(error)
-            day.update()
+            show_error(day, str(error))
             return
         snooze(until)
 

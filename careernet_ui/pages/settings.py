@@ -12,6 +12,7 @@ from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage
 from careernet_ui.domain.cadence_form import CadenceForm, FeedbackCadenceForm, cadence_field, feedback_field
+from careernet_ui.services.settings import save_settings_form
 
 SettingsSection = Callable[[AppContext], None]
 """Renders one card on the Settings page; features add theirs to ``SECTIONS``."""
@@ -33,8 +34,7 @@ def cadence_defaults(ctx: AppContext) -> None:
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
-        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
-               lambda _: 'Saved the keep-in-touch defaults.')
+        submit(lambda: save_settings_form(ctx.store, form), inputs, 'Saved the keep-in-touch defaults.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-cadence'):
         ui.label('Keep in touch').classes('text-lg font-semibold')
@@ -59,8 +59,7 @@ def feedback_defaults(ctx: AppContext) -> None:
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
-        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
-               lambda _: 'Saved the feedback cadences.')
+        submit(lambda: save_settings_form(ctx.store, form), inputs, 'Saved the feedback cadences.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-feedback'):
         ui.label('Seek regular feedback').classes('text-lg font-semibold')
