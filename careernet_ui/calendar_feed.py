@@ -52,6 +52,7 @@ from icalendar import Alarm, Calendar, Component, Event, vDuration, vText
 from icalendar.prop import vDDDTypes
 
 from .calendar_zones import is_ambiguous, place_local_time, vtimezone_lines
+from .domain import wording
 from .domain.errors import ValidationError
 from .domain.feed_events import FeedEvent
 from .domain.feed_marks import FeedMark, as_utc, new_mark
@@ -65,7 +66,6 @@ UID_DOMAIN = 'careernet'
 REFRESH_INTERVAL = timedelta(hours=1)
 TIMED_EVENT_LENGTH = timedelta(minutes=30)
 
-_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
 # Everything a parser might take for the end of a line. icalendar already turns CR LF and
 # bare CR into an escaped newline; the others are not line breaks in iCalendar, but some
 # readers split on them (Python's str.splitlines does), so they become plain newlines too.
@@ -407,7 +407,7 @@ def _followup_event(event: FeedEvent, today: date, base_url: str, timing: _Timin
     reason = _clean(followup.reason).strip()
     description = [reason] if reason else []
     if followup.due < today:
-        description.append(f'Overdue since {_human_date(followup.due)}.')
+        description.append(f'Overdue since {wording.day_label(followup.due)}.')
     description.append(f'Open in CareerNet: {url}')
 
     return _event(event, timing, summary=summary, description='\n\n'.join(description), url=url,
@@ -419,7 +419,7 @@ def _digest_event(event: FeedEvent, today: date, base_url: str, timing: _Timing)
     count = event.count
     home = _page_url(base_url, '')
     summary = _digest_summary(count)
-    lines = [f'{count:,} follow-ups for {_human_date(event.day)}:', '']
+    lines = [f'{count:,} follow-ups for {wording.day_label(event.day)}:', '']
     for followup in event.listed:
         lines.append(f'- {_item_summary(followup, today)}')
         lines.append(f'  {_page_url(base_url, followup.link)}')
@@ -468,7 +468,7 @@ def _schedule_event(event: Event, day: date, summary: str, timing: _Timing) -> N
 def _item_summary(followup: FollowUp, today: date) -> str:
     title = _one_line(followup.title) or 'CareerNet follow-up'
     if followup.due < today:
-        return f'{title} (overdue since {_human_date(followup.due)})'
+        return f'{title} (overdue since {wording.day_label(followup.due)})'
     return title
 
 
@@ -479,11 +479,6 @@ def _digest_summary(count: int) -> str:
 def _kind_label(kind: str) -> str:
     """``keep_in_touch`` -> ``Keep in touch``."""
     return _one_line(_clean(kind).replace('_', ' ').replace('-', ' ')).capitalize() or 'Follow-up'
-
-
-def _human_date(day: date) -> str:
-    """``3 Mar 2025``, the same whatever the process locale (``%b`` is locale-dependent)."""
-    return f'{day.day} {_MONTHS[day.month - 1]} {day.year}'
 
 
 def _clean(text: str) -> str:

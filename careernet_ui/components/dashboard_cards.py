@@ -23,7 +23,6 @@ _STAGE_HEX = {
 }
 BAR_REM = 9
 """The tallest month's bar, in rem: the column leaves room for its count above and month below."""
-_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
 
 
 def stage_funnel(counts: dict[Stage, int]) -> None:
@@ -134,7 +133,7 @@ def touches_chart(touches: list[tuple[str, int]]) -> None:
 
 def _month_label(month: str) -> str:
     year, number = month.split('-')
-    return f'{_MONTHS[int(number) - 1]} {year[2:]}'
+    return f'{wording.MONTHS[int(number) - 1]} {year[2:]}'
 
 
 def welcome() -> None:
