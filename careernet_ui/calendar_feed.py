@@ -85,8 +85,8 @@ class RenderedEvents:
     """Each event of the latest :func:`render_feed` given this, as bytes, with what it was made from.
 
     After a change, nearly every event of the feed is made from the very same follow-ups and
-    marks as before (the engine's memo hands back the same objects), and rendering the 60 events
-    of the 30k network through icalendar takes about 17 ms. A caller that renders again and
+    marks as before (the engine's memo hands back the same objects), and rendering every event
+    through icalendar again would be most of the feed's time (bench/README.md). A caller that renders again and
     again (the calendar service) keeps one and passes it to every call, which then renders only
     the events whose inputs changed. Like the follow-up memo, it keeps only what the latest
     render used, and two renders at once cannot corrupt it: the later one to finish wins, and

@@ -107,8 +107,8 @@ def recent_contacts(recent: list[Contact]) -> None:
 def touches_chart(touches: list[tuple[str, int]]) -> None:
     """Touches per month over the last 12 months (see ``domain.touches``), as bars with their counts.
 
-    Plain elements rather than a second chart: every ECharts chart on the page costs the browser
-    about 50 ms before the dashboard shows, and twelve labelled bars need no axes or tooltips.
+    Plain elements rather than a second chart: every ECharts chart on the page delays the dashboard
+    (bench/README.md), and twelve labelled bars need no axes or tooltips.
     """
     peak = max((count for _, count in touches), default=0) or 1
     with Panel().classes('w-full gap-2').mark('touches'):

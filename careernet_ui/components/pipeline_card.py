@@ -22,9 +22,9 @@ class PipelineCard(ReadAs, Element, component='pipeline_card.js'):
     """A card on the board, drawn in the browser by one small component from its props.
 
     The board shows forty of these. As NiceGUI elements each card was five or six (a link, a
-    label, a badge, two buttons), and the browser spends about half a millisecond mounting each
-    element before the page shows; one component per card takes 40 ms off the board at 30,000
-    contacts (``bench.pages``). The buttons emit ``log`` and ``move``; the name is a plain link.
+    label, a badge, two buttons), and the browser mounts each element before the page shows; one
+    component per card makes the board measurably faster at 30,000 contacts (``bench.pages``,
+    figures in bench/README.md). The buttons emit ``log`` and ``move``; the name is a plain link.
     NiceGUI's simulated user reads the name, the details and "Overdue" as the card's content.
     """
 

@@ -10,7 +10,7 @@ same marks. Storing them bumps ``store.revision`` like any write; the cached fee
 re-keyed to the new revision, as the marks it was rendered with are the ones just stored, so a
 poll after a change costs one computation, not two.
 
-That write rewrites the whole data file (about 40 ms at 30,000 contacts), so the feed route
+That write rewrites the whole data file (tens of milliseconds at 30,000 contacts), so the feed route
 stores the marks after its response has been sent (``current_async(..., marks_later=True)``,
 then :meth:`CalendarFeed.store_marks`). Why a calendar app can never see an event go back:
 
