@@ -27,7 +27,7 @@ from .interaction_dialog import open_log_dialog
 from .lean_fields import LeanSelect
 from .next_action_row import NextActionRow
 from .panel import Panel
-from .plain_button import ActionButton, PlainButton
+from .plain_button import PlainButton
 from .plain_link import PlainLink
 from .touch import autofocus
 
@@ -79,8 +79,8 @@ def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, 
         for followup in listed[:view.shown]:
             _action(ctx, followup, today, refresh)
         if len(listed) > view.shown:
-            ActionButton(f'Show more ({view.shown:,} of {len(listed):,} shown)', more, look='flat') \
-                .classes(remove='uppercase').mark('next-actions-more')
+            ui.button(f'Show more ({view.shown:,} of {len(listed):,} shown)', on_click=more) \
+                .props('flat no-caps').mark('next-actions-more')
 
 
 def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, refresh: Refresh) -> None:
