@@ -11,7 +11,7 @@ from careernet_ui.components.frame import frame
 from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage
-from careernet_ui.domain.cadence_form import CadenceForm, FeedbackCadenceForm, cadence_field, feedback_field
+from careernet_ui.domain.cadence_form import ASK_FEEDBACK, CadenceForm, cadence_field, feedback_field
 from careernet_ui.services.settings import save_settings_form
 
 SettingsSection = Callable[[AppContext], None]
@@ -55,7 +55,7 @@ def cadence_defaults(ctx: AppContext) -> None:
 
 def feedback_defaults(ctx: AppContext) -> None:
     """How often to ask the people at each stage for feedback ("seek regular feedback")."""
-    form = FeedbackCadenceForm.from_settings(ctx.store.settings)
+    form = CadenceForm.from_settings(ctx.store.settings, ASK_FEEDBACK)
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
