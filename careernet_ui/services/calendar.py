@@ -161,18 +161,13 @@ class CalendarFeed:
         """:meth:`current` for the event loop: the pure work runs in a worker thread.
 
         Concurrent callers share one computation. The store is only touched on the loop.
+        ``today``, the result and the errors are those of :meth:`current`.
 
         Args:
             today: Today's date in the user's time zone.
             marks_later: Return before the new marks are stored; the caller stores them with
                 :meth:`store_marks` once the bytes are on their way (the feed route does, after
                 its response). Otherwise they are stored before this returns.
-
-        Returns:
-            The rendered feed.
-
-        Raises:
-            ValidationError: The stored settings ask for timed events in an unknown time zone.
         """
         rendered = self._from_cache(today)
         if rendered is None:
