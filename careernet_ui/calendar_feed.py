@@ -1,41 +1,8 @@
 """Feed events -> iCalendar bytes, for the feed the user subscribes to in their calendar app.
 
-Pure: the caller passes the feed's events (follow-ups laid out by
-:func:`~careernet_ui.domain.feed_events.feed_events`), the settings, today's date, the feed
-marks (which give each event its SEQUENCE and DTSTAMP) and the address CareerNet is reached
-at; the same inputs always give the same bytes, so the HTTP route can answer ``304 Not Modified``.
-
-What strict readers need (libical's restriction check, ical.js, khal, calcurse, vdirsyncer):
-
-- No calendar-level UID and no METHOD: a syncing client splits the feed into one item per
-  event and takes the first UID it meets as the item's identity, and METHOD:PUBLISH asks for an
-  ORGANIZER in every event (iTIP); a subscription needs neither.
-- Every UID is ``<event key>@<calendar id>.careernet``: the calendar id is random per data
-  file (:attr:`Settings.calendar_id`), so two data files never share a UID.
-- A timed event is placed by RFC 5545 3.3.5 (see :mod:`.calendar_zones`) and ends 30 minutes
-  later in real time, written in UTC, so no reader sees it end before it starts on a
-  clock-change day.
-- VTIMEZONEs come from :mod:`.calendar_zones`, not icalendar's ``add_missing_timezones``.
-- Names are written on one line in SUMMARY and in the alarm (descriptions keep line breaks).
-- A calendar with no events still holds a VTIMEZONE (the user's zone), as RFC 5545's grammar
-  asks for at least one component.
-- Each event's SEQUENCE fingerprint is the hash of its own bytes but for UID, DTSTAMP and
-  SEQUENCE (:func:`feed_fingerprints`), so any change a calendar could see raises it.
-
-The calendar is built with icalendar's object model, which escapes text and writes CRLF.
-Its lines are folded at 75 octets by :func:`fold_content_line`, which gives the bytes
-icalendar's own folding gives (never splitting a UTF-8 sequence or an escape) in a fraction
-of the time: icalendar folds character by character, and a feed's digests are long lines.
-Some calendar properties need care, because icalendar 7 writes them wrongly when used the
-obvious way:
-
-- ``Calendar.refresh_interval = timedelta(hours=1)`` writes ``REFRESH-INTERVAL:PT1H``, but
-  RFC 7986 requires the ``VALUE=DURATION`` parameter; it is added explicitly.
-- ``X-PUBLISHED-TTL`` is an unknown X-property to icalendar, so a ``timedelta`` value is
-  written as text through ``str()``: ``X-PUBLISHED-TTL:1:00:00``. It is added as a
-  ``vDuration`` so it reads ``PT1H``.
-- ``NAME``, ``X-WR-CALNAME`` and ``X-WR-CALDESC`` are typed as unknown values and written
-  unescaped; they are added as ``vText``.
+Pure: the same events, settings, day, marks and address always give the same bytes, so the HTTP
+route can answer ``304 Not Modified``. What strict readers (libical, ical.js, khal, calcurse,
+vdirsyncer) need, and where icalendar 7 must be steered, is in docs/design/calendar-feed.md.
 """
 
 from __future__ import annotations
