@@ -1,41 +1,8 @@
 """Feed events -> iCalendar bytes, for the feed the user subscribes to in their calendar app.
 
-Pure: the caller passes the feed's events (follow-ups laid out by
-:func:`~careernet_ui.domain.feed_events.feed_events`), the settings, today's date, the feed
-marks (which give each event its SEQUENCE and DTSTAMP) and the address CareerNet is reached
-at; the same inputs always give the same bytes, so the HTTP route can answer ``304 Not Modified``.
-
-What strict readers need (libical's restriction check, ical.js, khal, calcurse, vdirsyncer):
-
-- No calendar-level UID and no METHOD: a syncing client splits the feed into one item per
-  event and takes the first UID it meets as the item's identity, and METHOD:PUBLISH asks for an
-  ORGANIZER in every event (iTIP); a subscription needs neither.
-- Every UID is ``<event key>@<calendar id>.careernet``: the calendar id is random per data
-  file (:attr:`Settings.calendar_id`), so two data files never share a UID.
-- A timed event is placed by RFC 5545 3.3.5 (see :mod:`.calendar_zones`) and ends 30 minutes
-  later in real time, written in UTC, so no reader sees it end before it starts on a
-  clock-change day.
-- VTIMEZONEs come from :mod:`.calendar_zones`, not icalendar's ``add_missing_timezones``.
-- Names are written on one line in SUMMARY and in the alarm (descriptions keep line breaks).
-- A calendar with no events still holds a VTIMEZONE (the user's zone), as RFC 5545's grammar
-  asks for at least one component.
-- Each event's SEQUENCE fingerprint is the hash of its own bytes but for UID, DTSTAMP and
-  SEQUENCE (:func:`feed_fingerprints`), so any change a calendar could see raises it.
-
-The calendar is built with icalendar's object model, which escapes text and writes CRLF.
-Its lines are folded at 75 octets by :func:`fold_content_line`, which gives the bytes
-icalendar's own folding gives (never splitting a UTF-8 sequence or an escape) in a fraction
-of the time: icalendar folds character by character, and a feed's digests are long lines.
-Some calendar properties need care, because icalendar 7 writes them wrongly when used the
-obvious way:
-
-- ``Calendar.refresh_interval = timedelta(hours=1)`` writes ``REFRESH-INTERVAL:PT1H``, but
-  RFC 7986 requires the ``VALUE=DURATION`` parameter; it is added explicitly.
-- ``X-PUBLISHED-TTL`` is an unknown X-property to icalendar, so a ``timedelta`` value is
-  written as text through ``str()``: ``X-PUBLISHED-TTL:1:00:00``. It is added as a
-  ``vDuration`` so it reads ``PT1H``.
-- ``NAME``, ``X-WR-CALNAME`` and ``X-WR-CALDESC`` are typed as unknown values and written
-  unescaped; they are added as ``vText``.
+Pure: the same events, settings, day, marks and address always give the same bytes, so the HTTP
+route can answer ``304 Not Modified``. What strict readers (libical, ical.js, khal, calcurse,
+vdirsyncer) need, and where icalendar 7 must be steered, is in docs/design/calendar-feed.md.
 """
 
 from __future__ import annotations
@@ -52,6 +19,7 @@ from icalendar import Alarm, Calendar, Component, Event, vDuration, vText
 from icalendar.prop import vDDDTypes
 
 from .calendar_zones import is_ambiguous, place_local_time, vtimezone_lines
+from .domain import wording
 from .domain.errors import ValidationError
 from .domain.feed_events import FeedEvent
 from .domain.feed_marks import FeedMark, as_utc, new_mark
@@ -65,7 +33,6 @@ UID_DOMAIN = 'careernet'
 REFRESH_INTERVAL = timedelta(hours=1)
 TIMED_EVENT_LENGTH = timedelta(minutes=30)
 
-_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
 # Everything a parser might take for the end of a line. icalendar already turns CR LF and
 # bare CR into an escaped newline; the others are not line breaks in iCalendar, but some
 # readers split on them (Python's str.splitlines does), so they become plain newlines too.
@@ -85,8 +52,8 @@ class RenderedEvents:
     """Each event of the latest :func:`render_feed` given this, as bytes, with what it was made from.
 
     After a change, nearly every event of the feed is made from the very same follow-ups and
-    marks as before (the engine's memo hands back the same objects), and rendering the 60 events
-    of the 30k network through icalendar takes about 17 ms. A caller that renders again and
+    marks as before (the engine's memo hands back the same objects), and rendering every event
+    through icalendar again would be most of the feed's time (bench/README.md). A caller that renders again and
     again (the calendar service) keeps one and passes it to every call, which then renders only
     the events whose inputs changed. Like the follow-up memo, it keeps only what the latest
     render used, and two renders at once cannot corrupt it: the later one to finish wins, and
@@ -407,7 +374,7 @@ def _followup_event(event: FeedEvent, today: date, base_url: str, timing: _Timin
     reason = _clean(followup.reason).strip()
     description = [reason] if reason else []
     if followup.due < today:
-        description.append(f'Overdue since {_human_date(followup.due)}.')
+        description.append(f'Overdue since {wording.day_label(followup.due)}.')
     description.append(f'Open in CareerNet: {url}')
 
     return _event(event, timing, summary=summary, description='\n\n'.join(description), url=url,
@@ -419,7 +386,7 @@ def _digest_event(event: FeedEvent, today: date, base_url: str, timing: _Timing)
     count = event.count
     home = _page_url(base_url, '')
     summary = _digest_summary(count)
-    lines = [f'{count:,} follow-ups for {_human_date(event.day)}:', '']
+    lines = [f'{count:,} follow-ups for {wording.day_label(event.day)}:', '']
     for followup in event.listed:
         lines.append(f'- {_item_summary(followup, today)}')
         lines.append(f'  {_page_url(base_url, followup.link)}')
@@ -468,7 +435,7 @@ def _schedule_event(event: Event, day: date, summary: str, timing: _Timing) -> N
 def _item_summary(followup: FollowUp, today: date) -> str:
     title = _one_line(followup.title) or 'CareerNet follow-up'
     if followup.due < today:
-        return f'{title} (overdue since {_human_date(followup.due)})'
+        return f'{title} (overdue since {wording.day_label(followup.due)})'
     return title
 
 
@@ -479,11 +446,6 @@ def _digest_summary(count: int) -> str:
 def _kind_label(kind: str) -> str:
     """``keep_in_touch`` -> ``Keep in touch``."""
     return _one_line(_clean(kind).replace('_', ' ').replace('-', ' ')).capitalize() or 'Follow-up'
-
-
-def _human_date(day: date) -> str:
-    """``3 Mar 2025``, the same whatever the process locale (``%b`` is locale-dependent)."""
-    return f'{day.day} {_MONTHS[day.month - 1]} {day.year}'
 
 
 def _clean(text: str) -> str:

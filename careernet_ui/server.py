@@ -14,7 +14,7 @@ from typing import Any
 
 from nicegui import app, background_tasks, ui
 
-from careernet_ui import nicegui_speedups, pages
+from careernet_ui import nicegui_compat, pages
 from careernet_ui.calendar_file import FeedFileWriter
 from careernet_ui.calendar_route import add_feed_route
 from careernet_ui.context import AppContext
@@ -86,7 +86,7 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     base_url = options.base_url
     feed = CalendarFeed(store, base_url)
     ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed)
-    nicegui_speedups.install()
+    nicegui_compat.remember_handler_signatures()
     install_styles()
     pages.register_all(ctx)
     _install_calendar(feed, clock, options.ics_file)

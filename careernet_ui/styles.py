@@ -1,10 +1,11 @@
 """CareerNet's Tailwind classes as a compiled stylesheet, instead of NiceGUI's in-browser Tailwind compiler.
 
-NiceGUI compiles Tailwind in the browser on every page load: a 270 kB script that scans the page's
-classes and writes their CSS, about 100 ms of main-thread work before a page shows, more on a page
-with many cards. CareerNet's classes are all written in its own sources, so ``make css`` compiles
-them once, with the same Tailwind version, into ``static/careernet.css``; ``server.run`` turns the
-in-browser compiler off and every page links that file (about 17 kB, cached by the browser).
+NiceGUI compiles Tailwind in the browser on every page load: a script that scans the page's classes
+and writes their CSS, main-thread work before a page shows, more on a page with many cards (figures,
+and NiceGUI's UnoCSS option measured against this, in bench/README.md). CareerNet's classes are all
+written in its own sources, so ``make css`` compiles them once, with the same Tailwind version, into
+``static/careernet.css``; ``server.run`` turns the in-browser compiler off and every page links that
+file (small, and cached by the browser).
 
 A class the stylesheet lacks would silently do nothing: ``tests/ui/test_styles.py`` checks that every
 class written in the sources is in it, or is one of Quasar's or NiceGUI's own.

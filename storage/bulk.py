@@ -1,8 +1,8 @@
 """Reading and writing a whole data file fast, with the bytes the standard library would give.
 
-At 30,000 contacts the file holds 94,000 documents. The standard ``json`` module parses it in
-about 0.5 s and encodes its documents one by one in about 0.7 s; msgspec does both in C in a
-third of that. The file's bytes must not change with the library, so:
+At 30,000 contacts the file holds 94,000 documents. The standard ``json`` module parses and encodes
+them in Python; msgspec does both in C, several times faster (bench/README.md). The file's bytes
+must not change with the library, so:
 
 * ``parse`` is msgspec's parser, falling back to ``json.loads`` for what msgspec refuses but
   ``json`` accepts (a byte-order mark, ``NaN``, integers beyond 64 bits, lone surrogates);

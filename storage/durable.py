@@ -2,7 +2,7 @@
 
 Stock ``JSONStorage`` re-parses the whole file on every read and rewrites it in place on
 every write, so a crash mid-write leaves a broken file and each write at 30,000 contacts
-costs well over 100 ms. ``DataFile`` instead:
+is slow (bench/README.md). ``DataFile`` instead:
 
 * reads once, at open; the repositories serve every later read from memory;
 * writes a temp file in the same folder, flushes, fsyncs, ``os.replace``-s it over the data

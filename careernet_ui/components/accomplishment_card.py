@@ -12,6 +12,7 @@ from careernet_ui.domain import Accomplishment, Contact, Feedback, Stage, wordin
 from careernet_ui.domain.accomplishments import period_label
 from careernet_ui.domain.feedback_form import FeedbackForm
 from careernet_ui.domain.links import is_web_address
+from careernet_ui.nicegui_compat import ReadAs
 
 from .accomplishment_dialog import open_accomplishment_dialog
 from .feedback_dialog import open_feedback_dialog
@@ -22,7 +23,7 @@ SHARE_CLASSES = ('text-sm font-medium text-white bg-primary px-3 py-1 rounded sh
                  'focus-visible:outline focus-visible:outline-2')
 
 
-class AccomplishmentCard(Element, component='accomplishment_card.js'):
+class AccomplishmentCard(ReadAs, Element, component='accomplishment_card.js'):
     """An accomplishment in the list, drawn in the browser by one small component from its props.
 
     As NiceGUI elements a card was some sixteen (labels, a row of witness links, two buttons, the
@@ -59,7 +60,8 @@ class AccomplishmentCard(Element, component='accomplishment_card.js'):
         )
         self.classes(f'{PANEL_CLASSES} w-full gap-1 relative')
 
-    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+    def read_as(self) -> list[object]:
+        """Every text the card shows."""
         props = self._props
         return [props['title'], props['when'], props['metric'], props['description'], props['tags'],
                 *(witness['name'] for witness in props['witnesses']), props['shared'], *props['quotes']]

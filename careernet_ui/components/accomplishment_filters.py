@@ -15,7 +15,6 @@ from careernet_ui.domain import Contact
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery, all_tags, all_years
 
 from .people_picker import people_picker
-from .plain_button import ActionButton
 
 
 class AccomplishmentFilters:
@@ -28,12 +27,12 @@ class AccomplishmentFilters:
         self._panel: ui.row | None = None
         self._tags: ui.select | None = None
         self._years: ui.select | None = None
-        self._button: ActionButton | None = None
+        self._button: ui.button | None = None
 
-    def button(self) -> ActionButton:
+    def button(self) -> ui.button:
         """The toggle, for the toolbar."""
-        self._button = ActionButton(self._caption(), self.toggle, icon='filter_list', look='outline') \
-            .classes(remove='uppercase').mark('accomplishments-filters')
+        self._button = ui.button(self._caption(), icon='filter_list', on_click=self.toggle) \
+            .props('outline no-caps').mark('accomplishments-filters')
         return self._button
 
     def panel(self) -> ui.row:
@@ -77,7 +76,7 @@ class AccomplishmentFilters:
     def _set(self, **changes: object) -> None:
         self._update(**changes)
         if self._button is not None:
-            self._button.set_label(self._caption())
+            self._button.set_text(self._caption())
 
     def _active(self) -> int:
         query = self._query

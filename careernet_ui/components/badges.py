@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from nicegui.elements.mixins.text_element import TextElement
-
 from careernet_ui.domain import Stage
+from careernet_ui.nicegui_compat import TextElement
 
 # Quasar shades dark enough for white text (WCAG AA, 4.5:1).
 STAGE_COLORS = {

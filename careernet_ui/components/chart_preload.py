@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from nicegui import __version__, ui
-from nicegui.dependencies import esm_modules
+from nicegui import ui
+
+from careernet_ui.nicegui_compat import esm_module_url
 
 from .lean_chart import ESM_NAME
 
@@ -22,6 +23,5 @@ def preload_charts() -> None:
 
 @cache
 def _bundle_url() -> str:
-    # The URL NiceGUI's import map gives the module (dependencies.py), so the browser reuses what it preloaded.
-    [key] = [key for key, module in esm_modules.items() if module.name == ESM_NAME]
-    return f'/_nicegui/{__version__}/esm/{key}/index.js'
+    # The URL NiceGUI's import map gives the module, so the browser reuses what it preloaded.
+    return esm_module_url(ESM_NAME)

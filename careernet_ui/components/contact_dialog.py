@@ -9,7 +9,7 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage, ValidationError
 from careernet_ui.domain.contact_form import ContactForm
-from careernet_ui.services.contacts import existing_match
+from careernet_ui.services.contacts import existing_match, save_contact
 
 from .form_submit import FormFields, submit
 from .touch import autofocus
@@ -37,9 +37,7 @@ def open_contact_dialog(ctx: AppContext, existing: Contact | None, on_saved: Cal
                 checked = True
                 _warn_same_person(warning, *match)
                 return
-        # ``existing`` is the revision this tab showed: a save from another tab since is merged or refused.
-        stored = submit(lambda: ctx.store.contacts.put(form.to_contact(existing, ctx.today()), base=existing),
-                        fields.inputs,
+        stored = submit(lambda: save_contact(ctx.store, form, existing, ctx.today()), fields.inputs,
                         lambda c: f'Saved {c.name}.')
         if stored is not None:
             dialog.close()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from nicegui import ui
 from nicegui.element import Element
-from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.domain import Contact, Role, Stage, wording
 from careernet_ui.domain.insights import NetworkHealth, QuietContact
+from careernet_ui.nicegui_compat import TextElement
 
 from .badges import stage_badge
 from .lean_chart import LeanChart
@@ -23,7 +23,6 @@ _STAGE_HEX = {
 }
 BAR_REM = 9
 """The tallest month's bar, in rem: the column leaves room for its count above and month below."""
-_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
 
 
 def stage_funnel(counts: dict[Stage, int]) -> None:
@@ -108,8 +107,8 @@ def recent_contacts(recent: list[Contact]) -> None:
 def touches_chart(touches: list[tuple[str, int]]) -> None:
     """Touches per month over the last 12 months (see ``domain.touches``), as bars with their counts.
 
-    Plain elements rather than a second chart: every ECharts chart on the page costs the browser
-    about 50 ms before the dashboard shows, and twelve labelled bars need no axes or tooltips.
+    Plain elements rather than a second chart: every ECharts chart on the page delays the dashboard
+    (bench/README.md), and twelve labelled bars need no axes or tooltips.
     """
     peak = max((count for _, count in touches), default=0) or 1
     with Panel().classes('w-full gap-2').mark('touches'):
@@ -134,7 +133,7 @@ def touches_chart(touches: list[tuple[str, int]]) -> None:
 
 def _month_label(month: str) -> str:
     year, number = month.split('-')
-    return f'{_MONTHS[int(number) - 1]} {year[2:]}'
+    return f'{wording.MONTHS[int(number) - 1]} {year[2:]}'
 
 
 def welcome() -> None:

@@ -15,15 +15,21 @@ def clear_errors(inputs: Mapping[str, ui.element]) -> None:
     for element in inputs.values():
         element.props['error'] = False
         element.props['error-message'] = None
+        element.update()
 
 
 def mark_error(inputs: Mapping[str, ui.element], error: ValidationError) -> None:
     """Put ``error``'s message under the field it names, if the form has that field."""
     target = inputs.get(error.field or '')
     if target is not None:
-        target.props['error'] = True
-        target.props['error-message'] = str(error)
-        target.update()
+        show_error(target, str(error))
+
+
+def show_error(element: ui.element, message: str) -> None:
+    """Put ``message`` under the field ``element``, in Quasar's error look (the one way every form does it)."""
+    element.props['error'] = True
+    element.props['error-message'] = message
+    element.update()
 
 
 def discard_on_close(dialog: ui.dialog) -> ui.dialog:

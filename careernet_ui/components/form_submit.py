@@ -15,7 +15,8 @@ from .form_errors import clear_errors, mark_error
 T = TypeVar('T')
 
 
-def submit(action: Callable[[], T], inputs: Mapping[str, ui.element], success: Callable[[T], str]) -> T | None:
+def submit(action: Callable[[], T], inputs: Mapping[str, ui.element],
+           success: str | Callable[[T], str]) -> T | None:
     """Run ``action`` (which validates and stores); on a ``ValidationError`` mark the field it names.
 
     Returns:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from nicegui import ui
-from nicegui.elements.mixins.text_element import TextElement
 
 from careernet_ui.context import AppContext
+from careernet_ui.nicegui_compat import TextElement, page_layout
+from careernet_ui.services.settings import toggle_dark_mode
 
+from .feedback import attempt
 from .nav_link import NavLink
 from .plain_button import IconButton
 from .plain_link import PlainLink
@@ -84,7 +85,7 @@ def _header() -> ui.element:
     measures itself after mounting to pad the page, and NiceGUI's has a template Vue compiles in
     the browser, which no CareerNet page needs otherwise. ``print-hide``: a printed brief has none.
     """
-    with ui.context.client.layout:
+    with page_layout():
         header = ui.element('header').classes(
             'sticky top-0 z-[2000] flex flex-wrap items-center gap-x-4 gap-y-1 px-3 sm:px-4 py-2 '
             'bg-primary text-white shadow-md print-hide')
@@ -99,9 +100,10 @@ def _current_path() -> str:
 
 
 def _toggle_dark(ctx: AppContext, dark: ui.dark_mode) -> None:
-    settings = ctx.store.settings
-    ctx.store.save_settings(dataclasses.replace(settings, dark_mode=not settings.dark_mode))
-    dark.set_value(ctx.store.settings.dark_mode)
+    # A failed save (a full disk) is one message; the page keeps the mode that is stored.
+    stored = attempt(lambda: toggle_dark_mode(ctx.store))
+    if stored is not None:
+        dark.set_value(stored.dark_mode)
 
 
 def not_found(ctx: AppContext, noun: str, marker: str, back_label: str, back_path: str) -> None:

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from nicegui import ui
 
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Contact, Interaction, InteractionKind, ValidationError
+from careernet_ui.domain import Contact, Interaction, InteractionKind
 from careernet_ui.domain.interaction_log import KIND_OPTIONS, InteractionForm
 from careernet_ui.services.interactions import log_interaction_form
 
-from .feedback import attempt
+from .form_submit import submit
 from .touch import autofocus
 
 
@@ -25,16 +25,8 @@ def open_log_dialog(ctx: AppContext, contact: Contact, on_logged: Callable[[Inte
     inputs: dict[str, ui.select | ui.input | ui.textarea] = {}
 
     def save() -> None:
-        for element in inputs.values():
-            element.props['error'] = False
-            element.update()
-        try:
-            interaction = form.to_interaction(contact.id, today)
-        except ValidationError as error:
-            _show_error(inputs, error)
-            return
-        stored = attempt(lambda: log_interaction_form(ctx.store, contact.id, form, today),
-                         f'Logged: {interaction.kind.label} with {contact.name}.')
+        stored = submit(lambda: log_interaction_form(ctx.store, contact.id, form, today), inputs,
+                        lambda interaction: f'Logged: {interaction.kind.label} with {contact.name}.')
         if stored is not None:
             dialog.close()
             on_logged(stored)
@@ -62,11 +54,3 @@ def open_log_dialog(ctx: AppContext, contact: Contact, on_logged: Callable[[Inte
 def _is_introduction(kind: str) -> bool:
     return kind == InteractionKind.INTRODUCTION_MADE.value
 
-
-def _show_error(inputs: dict[str, ui.select | ui.input | ui.textarea], error: ValidationError) -> None:
-    target = inputs.get(error.field or '')
-    if target is not None:
-        target.props['error'] = True
-        target.props['error-message'] = str(error)
-        target.update()
-    ui.notify(str(error), type='negative', multi_line=True)

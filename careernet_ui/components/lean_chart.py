@@ -17,9 +17,9 @@ SERIES_TYPES = frozenset({'funnel'})
 class LeanChart(ui.echart, component='lean_chart.js', esm={ESM_NAME: str(BUNDLE)}):
     """``ui.echart`` with a smaller browser side: the same ECharts (version and options) and Python API.
 
-    - **Its own ECharts build.** NiceGUI's bundle has every chart type, component and ECharts GL:
-      1.1 MB to compile and run on the page before anything mounts. The funnel needs 0.4 MB of
-      it (``SERIES_TYPES``); add a type in ``echarts/entry.mjs`` and here, then ``make echarts``.
+    - **Its own ECharts build.** NiceGUI's bundle has every chart type, component and ECharts GL,
+      all compiled and run on the page before anything mounts. The funnel needs a third of it
+      (``SERIES_TYPES``; sizes in bench/README.md); add a type in ``echarts/entry.mjs`` and here, then ``make echarts``.
     - **Drawn at once.** NiceGUI's component waits a task before drawing, for the in-browser
       Tailwind compiler to size the chart's box; CareerNet's classes come compiled
       (``careernet_ui/styles.py``), so the box has its size when the chart mounts. It also

@@ -1,8 +1,8 @@
 """Search boxes and choosers for toolbars: NiceGUI's input and select, drawn as native form fields.
 
 A Quasar field mounts a component tree (field, control, label, clear button, and for a select its
-menu) before the page can show: about 20 ms each in Chromium on this machine, next to 3 ms for a
-native ``<input>`` in a ``<label>`` (measured on otherwise empty pages). The toolbars and filters
+menu) before the page can show, several times what a native ``<input>`` in a ``<label>`` costs
+(figures in bench/README.md). The toolbars and filters
 of the pipeline, the accomplishments and the dashboard use these; dialogs keep Quasar's fields,
 with their validation messages.
 

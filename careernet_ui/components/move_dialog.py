@@ -12,6 +12,7 @@ from careernet_ui.services.pipeline import move_contact, note_move
 from careernet_ui.services.undo import Undo, combined, recorded
 
 from .feedback import attempt
+from .form_errors import show_error
 from .touch import autofocus
 from .undo_toast import act_undoably, undo_toast
 
@@ -26,9 +27,7 @@ def open_move_dialog(ctx: AppContext, contact: Contact, on_moved: Callable[[Cont
 
     def move() -> None:
         if not choice.value:
-            choice.props['error'] = True
-            choice.props['error-message'] = 'Choose the stage to move to.'
-            choice.update()
+            show_error(choice, 'Choose the stage to move to.')
             return
         moved = act_undoably(ctx.store,
                              lambda: move_contact(ctx.store, contact.id, choice.value, ctx.today(), note.value or ''),

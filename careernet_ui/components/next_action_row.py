@@ -6,13 +6,15 @@ from collections.abc import Callable
 
 from nicegui.element import Element
 
+from careernet_ui.nicegui_compat import ReadAs
+
 from .badges import badge_classes
 from .plain_button import PLAIN_BUTTON_CLASSES
 
 Action = Callable[[], object]
 
 
-class NextActionRow(Element, component='next_action_row.js'):
+class NextActionRow(ReadAs, Element, component='next_action_row.js'):
     """A row of the "Next actions" card, drawn in the browser by one small component from its props.
 
     As NiceGUI elements a row was ten (two labels in a column, a badge, four buttons, a link); the
@@ -56,5 +58,6 @@ class NextActionRow(Element, component='next_action_row.js'):
         self.on('snooze', on_snooze)
         self.on('dismiss', on_dismiss)
 
-    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+    def read_as(self) -> list[object]:
+        """The title, the reason and the due text."""
         return [self._props['title'], self._props['reason'], self._props['due']]

@@ -25,11 +25,12 @@ from careernet_ui.services.followups import (
     snooze_follow_up,
 )
 
+from .form_errors import show_error
 from .interaction_dialog import open_log_dialog
 from .lean_fields import LeanSelect
 from .next_action_row import NextActionRow
 from .panel import Panel
-from .plain_button import ActionButton, PlainButton
+from .plain_button import PlainButton
 from .plain_link import PlainLink
 from .touch import autofocus
 from .undo_toast import act_undoably
@@ -84,8 +85,8 @@ def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, 
         for followup in listed[:view.shown]:
             _action(ctx, followup, today, refresh)
         if len(listed) > view.shown:
-            ActionButton(f'Show more ({view.shown:,} of {len(listed):,} shown)', more, look='flat') \
-                .classes(remove='uppercase').mark('next-actions-more')
+            ui.button(f'Show more ({view.shown:,} of {len(listed):,} shown)', on_click=more) \
+                .props('flat no-caps').mark('next-actions-more')
 
 
 def stage_suggestions(ctx: AppContext, suggestions: list[FollowUp], shown: int, refresh: Refresh) -> None:
@@ -197,9 +198,7 @@ def _snooze(ctx: AppContext, followup: FollowUp, refresh: Refresh) -> None:
         try:
             until = parse_date(day.value or '', 'until', 'Snooze until', required=True) or today
         except ValidationError as error:
-            day.props['error'] = True
-            day.props['error-message'] = str(error)
-            day.update()
+            show_error(day, str(error))
             return
         snooze(until)
 

@@ -9,8 +9,6 @@ from nicegui import ui
 
 from careernet_ui.domain.paging import Page
 
-from .plain_button import ActionButton
-
 
 def pager(page: Page[Any], turn: Callable[[int], object], *, marker: str) -> None:
     """Show ``page.span`` ("26–50 of 1,204") and the buttons that call ``turn(-1)`` or ``turn(+1)``.
@@ -21,7 +19,8 @@ def pager(page: Page[Any], turn: Callable[[int], object], *, marker: str) -> Non
     with ui.row().classes('w-full items-center justify-between'):
         ui.label(page.span).classes(f'careernet-{marker}').mark(marker)
         with ui.row().classes('gap-2'):
-            ActionButton('Previous', lambda: turn(-1), icon='chevron_left', look='flat').enable(page.page > 1)
+            ui.button('Previous', icon='chevron_left', on_click=lambda: turn(-1)).props('flat no-caps') \
+                .set_enabled(page.page > 1)
             ui.label(f'Page {page.page} of {page.pages}').classes('self-center')
-            ActionButton('Next', lambda: turn(+1), icon='chevron_right', look='flat') \
-                .enable(page.page < page.pages)
+            ui.button('Next', icon='chevron_right', on_click=lambda: turn(+1)).props('flat no-caps') \
+                .set_enabled(page.page < page.pages)

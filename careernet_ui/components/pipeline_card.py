@@ -9,6 +9,7 @@ from nicegui.element import Element
 
 from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.board import BoardCard
+from careernet_ui.nicegui_compat import ReadAs
 
 from .badges import badge_classes
 from .plain_button import PLAIN_BUTTON_CLASSES
@@ -17,13 +18,13 @@ CARD_CLASS = 'careernet-card'
 """The class SortableJS drags by: only cards move, never a column's labels."""
 
 
-class PipelineCard(Element, component='pipeline_card.js'):
+class PipelineCard(ReadAs, Element, component='pipeline_card.js'):
     """A card on the board, drawn in the browser by one small component from its props.
 
     The board shows forty of these. As NiceGUI elements each card was five or six (a link, a
-    label, a badge, two buttons), and the browser spends about half a millisecond mounting each
-    element before the page shows; one component per card takes 40 ms off the board at 30,000
-    contacts (``bench.pages``). The buttons emit ``log`` and ``move``; the name is a plain link.
+    label, a badge, two buttons), and the browser mounts each element before the page shows; one
+    component per card makes the board measurably faster at 30,000 contacts (``bench.pages``,
+    figures in bench/README.md). The buttons emit ``log`` and ``move``; the name is a plain link.
     NiceGUI's simulated user reads the name, the details and "Overdue" as the card's content.
     """
 
@@ -71,7 +72,8 @@ class PipelineCard(Element, component='pipeline_card.js'):
         """Whether the catch-up with this person is overdue (the card shows a badge)."""
         return bool(self._props['overdue'])
 
-    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+    def read_as(self) -> list[object]:
+        """The name, the details and "Overdue" when it is."""
         props = self._props
         return [props['name'], props['details'], 'Overdue' if props['overdue'] else None]
 

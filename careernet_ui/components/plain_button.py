@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nicegui.elements.mixins.text_element import TextElement
+from careernet_ui.nicegui_compat import TextElement
 
 PLAIN_BUTTON_CLASSES = ('text-xs font-medium text-primary px-2 py-1 rounded hover:bg-blue-50 '
                         'focus-visible:outline focus-visible:outline-2')
@@ -53,53 +53,3 @@ class IconButton(PlainButton):
         with self:
             TextElement(tag='i', text=icon).classes('material-icons').props('aria-hidden=true')
 
-
-_LOOKS = {
-    'filled': 'bg-primary text-white shadow hover:opacity-90',
-    'outline': 'border border-current text-primary hover:bg-blue-50',
-    'flat': 'text-primary hover:bg-blue-50',
-}
-
-
-class ActionButton(PlainButton):
-    """A native ``<button>`` in the look of Quasar's: filled, outlined or flat, with an optional icon.
-
-    For a page's few main actions, where a Quasar button would mount a component, an icon and a
-    ripple: the same look from one native button (and an icon, when asked for).
-    """
-
-    def __init__(self, text: str, on_click: Callable[[], object], *, icon: str = '', look: str = 'filled') -> None:
-        """Make the button in the current container.
-
-        Args:
-            text: What the button says (and what a screen reader announces).
-            on_click: Called on a click (or Enter/Space when focused).
-            icon: A Material icon's name, shown before the text (hidden from screen readers).
-            look: ``filled`` (the page's main action), ``outline`` or ``flat``.
-        """
-        super().__init__('', on_click)
-        self.classes(replace=f'inline-flex items-center gap-2 px-4 py-1.5 rounded text-sm font-medium '
-                             f'disabled:opacity-50 disabled:pointer-events-none '
-                             f'focus-visible:outline focus-visible:outline-2 {_LOOKS[look]}')
-        with self:
-            if icon:
-                TextElement(tag='i', text=icon).classes('material-icons text-xl leading-none') \
-                    .props('aria-hidden=true')
-            self._label = TextElement(tag='span', text=text)
-
-    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
-        # The simulated user finds the button by what it says, as it finds a Quasar button.
-        return [*super()._displayed_contents(only_visible=only_visible), self._label.text]
-
-    def set_label(self, text: str) -> None:
-        """Change what the button says."""
-        self._label.set_text(text)
-
-    def enable(self, enabled: bool) -> ActionButton:
-        """Let it be clicked, or show it greyed out and ignore clicks."""
-        if enabled:
-            self._props.pop('disabled', None)
-        else:
-            self._props['disabled'] = True
-        self.update()
-        return self

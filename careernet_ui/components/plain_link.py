@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from nicegui import ui
-from nicegui.dependencies import Component
+
+from careernet_ui.nicegui_compat import Component
 
 
 class PlainLink(ui.link):

@@ -14,8 +14,10 @@ from .records import Record
 RECOMMENDATION_SOURCE = 'linkedin-recommendations'
 """The ``source`` of feedback that is a recommendation the person wrote (and of the touch it implies)."""
 
+_set = object.__setattr__  # how a frozen record normalises its fields in __post_init__
 
-@dataclass(kw_only=True, slots=True)
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Metric:
     """A quantified result: "p95 latency 800 → 120 ms", "revenue +1.2 M USD"."""
 
@@ -27,11 +29,11 @@ class Metric:
     """The value was written with an explicit "+" ("revenue +1.2 M USD"): it is shown with it."""
 
     def __post_init__(self) -> None:
-        self.name = v.required_text(self.name, 'metric_name', 'Metric')
-        self.value = _number(self.value, 'metric_value', 'Metric value')
+        _set(self, 'name', v.required_text(self.name, 'metric_name', 'Metric'))
+        _set(self, 'value', _number(self.value, 'metric_value', 'Metric value'))
         if self.baseline is not None:
-            self.baseline = _number(self.baseline, 'metric_baseline', 'Baseline')
-        self.unit = v.optional_text(self.unit, 'metric_unit', 'Unit', limit=40)
+            _set(self, 'baseline', _number(self.baseline, 'metric_baseline', 'Baseline'))
+        _set(self, 'unit', v.optional_text(self.unit, 'metric_unit', 'Unit', limit=40))
 
     def describe(self) -> str:
         """The metric as a person writes it, e.g. ``p95 latency 800 → 120 ms``."""
@@ -42,7 +44,7 @@ class Metric:
         return f'{self.name} {_fmt(self.baseline)} → {value}{unit}'
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Share:
     """The user told ``contact_id`` about an accomplishment on ``on``."""
 
@@ -50,11 +52,11 @@ class Share:
     on: date
 
     def __post_init__(self) -> None:
-        self.contact_id = v.record_id(self.contact_id, 'shared', 'Shared with')
+        _set(self, 'contact_id', v.record_id(self.contact_id, 'shared', 'Shared with'))
         v.sane_date(self.on, 'shared', 'Shared on')
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Accomplishment(Record):
     """Something the user achieved, worth telling a reference or an advocate about."""
 
@@ -73,23 +75,23 @@ class Accomplishment(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.title = v.required_text(self.title, 'title', 'Title')
+        _set(self, 'title', v.required_text(self.title, 'title', 'Title'))
         v.sane_date(self.on, 'on', 'Date')
         v.sane_date(self.until, 'until', 'End date')
         if self.until is not None and self.until < self.on:
             raise ValidationError(
                 f'The end date {self.until.isoformat()} is before the start {self.on.isoformat()}.', field='until'
             )
-        self.role = v.optional_text(self.role, 'role', 'Role', limit=v.MAX_NAME)
-        self.project = v.optional_text(self.project, 'project', 'Project', limit=v.MAX_NAME)
-        self.organisation = v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME)
-        self.description = v.optional_text(self.description, 'description', 'What you did', limit=v.MAX_TEXT)
-        self.tags = v.tag_list(self.tags)
-        self.evidence_url = v.optional_text(self.evidence_url, 'evidence_url', 'Evidence link', limit=2000)
-        self.witness_ids = v.id_list(self.witness_ids, 'witness_ids', 'Witness')
+        _set(self, 'role', v.optional_text(self.role, 'role', 'Role', limit=v.MAX_NAME))
+        _set(self, 'project', v.optional_text(self.project, 'project', 'Project', limit=v.MAX_NAME))
+        _set(self, 'organisation', v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME))
+        _set(self, 'description', v.optional_text(self.description, 'description', 'What you did', limit=v.MAX_TEXT))
+        _set(self, 'tags', v.tag_list(self.tags))
+        _set(self, 'evidence_url', v.optional_text(self.evidence_url, 'evidence_url', 'Evidence link', limit=2000))
+        _set(self, 'witness_ids', v.id_list(self.witness_ids, 'witness_ids', 'Witness'))
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Feedback(Record):
     """Feedback asked of a person, and what they said (quotable)."""
 
@@ -104,7 +106,7 @@ class Feedback(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.contact_id = v.record_id(self.contact_id, 'contact_id', 'Contact')
+        _set(self, 'contact_id', v.record_id(self.contact_id, 'contact_id', 'Contact'))
         v.sane_date(self.asked_on, 'asked_on', 'Asked on')
         v.sane_date(self.received_on, 'received_on', 'Received on')
         if self.asked_on is None and self.received_on is None:
@@ -115,9 +117,9 @@ class Feedback(Record):
                 f'{self.asked_on.isoformat()}.',
                 field='received_on',
             )
-        self.text = v.optional_text(self.text, 'text', 'What they said', limit=v.MAX_TEXT)
-        self.themes = v.tag_list(self.themes, 'themes')
-        self.accomplishment_ids = v.id_list(self.accomplishment_ids, 'accomplishment_ids', 'Accomplishment')
+        _set(self, 'text', v.optional_text(self.text, 'text', 'What they said', limit=v.MAX_TEXT))
+        _set(self, 'themes', v.tag_list(self.themes, 'themes'))
+        _set(self, 'accomplishment_ids', v.id_list(self.accomplishment_ids, 'accomplishment_ids', 'Accomplishment'))
 
     @property
     def awaiting_answer(self) -> bool:

@@ -9,6 +9,8 @@ from enum import StrEnum
 from . import validation as v
 from .records import Record
 
+_set = object.__setattr__  # how a frozen record normalises its fields in __post_init__
+
 
 class ApplicationStage(StrEnum):
     """Where an application stands; the last four close it."""
@@ -30,7 +32,7 @@ class ApplicationStage(StrEnum):
 CLOSED_STAGES = frozenset({ApplicationStage.ACCEPTED, ApplicationStage.REJECTED, ApplicationStage.WITHDRAWN})
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ApplicationStageChange:
     """One dated move of an application."""
 
@@ -39,10 +41,10 @@ class ApplicationStageChange:
 
     def __post_init__(self) -> None:
         v.sane_date(self.on, 'on', 'Stage date')
-        self.stage = v.member(self.stage, ApplicationStage, 'stage', 'application stage')
+        _set(self, 'stage', v.member(self.stage, ApplicationStage, 'stage', 'application stage'))
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Application(Record):
     """A position the user is pursuing."""
 
@@ -58,16 +60,16 @@ class Application(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.company = v.required_text(self.company, 'company', 'Company')
-        self.position = v.required_text(self.position, 'position', 'Position')
-        self.job_url = v.optional_text(self.job_url, 'job_url', 'Job link', limit=2000)
-        self.source = v.optional_text(self.source, 'source', 'Source', limit=v.MAX_NAME)
-        self.introduced_by = v.optional_id(self.introduced_by, 'introduced_by', 'Introduced by')
-        self.stage = v.member(self.stage, ApplicationStage, 'stage', 'application stage')
+        _set(self, 'company', v.required_text(self.company, 'company', 'Company'))
+        _set(self, 'position', v.required_text(self.position, 'position', 'Position'))
+        _set(self, 'job_url', v.optional_text(self.job_url, 'job_url', 'Job link', limit=2000))
+        _set(self, 'source', v.optional_text(self.source, 'source', 'Source', limit=v.MAX_NAME))
+        _set(self, 'introduced_by', v.optional_id(self.introduced_by, 'introduced_by', 'Introduced by'))
+        _set(self, 'stage', v.member(self.stage, ApplicationStage, 'stage', 'application stage'))
         for day in self.interview_dates:
             v.sane_date(day, 'interview_dates', 'Interview date')
-        self.interview_dates = sorted(set(self.interview_dates))
-        self.notes = v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT)
+        _set(self, 'interview_dates', sorted(set(self.interview_dates)))
+        _set(self, 'notes', v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT))
 
     @property
     def is_closed(self) -> bool:
@@ -92,7 +94,7 @@ class RequestStatus(StrEnum):
         return self.value.replace('_', ' ').capitalize()
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class RequestStep:
     """One dated step of a reference request."""
 
@@ -102,11 +104,11 @@ class RequestStep:
 
     def __post_init__(self) -> None:
         v.sane_date(self.on, 'on', 'Step date')
-        self.status = v.member(self.status, RequestStatus, 'status', 'request status')
-        self.note = v.optional_text(self.note, 'note', 'Note')
+        _set(self, 'status', v.member(self.status, RequestStatus, 'status', 'request status'))
+        _set(self, 'note', v.optional_text(self.note, 'note', 'Note'))
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ReferenceRequest(Record):
     """The user asked ``contact_id`` to be a reference for ``application_id``."""
 
@@ -118,10 +120,11 @@ class ReferenceRequest(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.application_id = v.record_id(self.application_id, 'application_id', 'Application')
-        self.contact_id = v.record_id(self.contact_id, 'contact_id', 'Reference')
-        self.status = v.member(self.status, RequestStatus, 'status', 'request status')
-        self.talking_points = v.optional_text(self.talking_points, 'talking_points', 'Talking points', limit=v.MAX_TEXT)
+        _set(self, 'application_id', v.record_id(self.application_id, 'application_id', 'Application'))
+        _set(self, 'contact_id', v.record_id(self.contact_id, 'contact_id', 'Reference'))
+        _set(self, 'status', v.member(self.status, RequestStatus, 'status', 'request status'))
+        _set(self, 'talking_points',
+             v.optional_text(self.talking_points, 'talking_points', 'Talking points', limit=v.MAX_TEXT))
 
     def reached_on(self, status: RequestStatus) -> date | None:
         """The date this request last reached ``status``, if it did."""
@@ -129,7 +132,7 @@ class ReferenceRequest(Record):
         return max(days) if days else None
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Introduction(Record):
     """An advocate introduced the user to a person or an opportunity."""
 
@@ -143,10 +146,10 @@ class Introduction(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.advocate_id = v.record_id(self.advocate_id, 'advocate_id', 'Introduced by')
-        self.to_contact_id = v.optional_id(self.to_contact_id, 'to_contact_id', 'Introduced to')
-        self.application_id = v.optional_id(self.application_id, 'application_id', 'Application')
+        _set(self, 'advocate_id', v.record_id(self.advocate_id, 'advocate_id', 'Introduced by'))
+        _set(self, 'to_contact_id', v.optional_id(self.to_contact_id, 'to_contact_id', 'Introduced to'))
+        _set(self, 'application_id', v.optional_id(self.application_id, 'application_id', 'Application'))
         v.sane_date(self.on, 'on', 'Date')
-        self.to_whom = v.required_text(self.to_whom, 'to_whom', 'Introduced to')
-        self.outcome = v.optional_text(self.outcome, 'outcome', 'Outcome', limit=v.MAX_TEXT)
+        _set(self, 'to_whom', v.required_text(self.to_whom, 'to_whom', 'Introduced to'))
+        _set(self, 'outcome', v.optional_text(self.outcome, 'outcome', 'Outcome', limit=v.MAX_TEXT))
         v.sane_date(self.thanked_on, 'thanked_on', 'Thanked on')

@@ -10,6 +10,8 @@ from . import validation as v
 from .errors import ValidationError
 from .records import Record
 
+_set = object.__setattr__  # how a frozen record normalises its fields in __post_init__
+
 
 class Role(StrEnum):
     """How the user knows a person professionally."""
@@ -42,7 +44,7 @@ class Stage(StrEnum):
         return self.value.replace('_', ' ').capitalize()
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StageChange:
     """One dated move in the pipeline. ``from_stage`` is None for the first entry."""
 
@@ -53,13 +55,13 @@ class StageChange:
 
     def __post_init__(self) -> None:
         v.sane_date(self.on, 'on', 'Stage change date')
-        self.to_stage = v.member(self.to_stage, Stage, 'stage', 'stage')
+        _set(self, 'to_stage', v.member(self.to_stage, Stage, 'stage', 'stage'))
         if self.from_stage is not None:
-            self.from_stage = v.member(self.from_stage, Stage, 'stage', 'stage')
-        self.note = v.optional_text(self.note, 'note', 'Note', limit=v.MAX_LINE)
+            _set(self, 'from_stage', v.member(self.from_stage, Stage, 'stage', 'stage'))
+        _set(self, 'note', v.optional_text(self.note, 'note', 'Note', limit=v.MAX_LINE))
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ReferenceConsent:
     """The person said "you may list me as a reference", optionally until a date."""
 
@@ -76,14 +78,14 @@ class ReferenceConsent:
                 f'on {self.given_on.isoformat()}.',
                 field='consent_expires_on',
             )
-        self.note = v.optional_text(self.note, 'consent_note', 'Consent note')
+        _set(self, 'note', v.optional_text(self.note, 'consent_note', 'Consent note'))
 
     def valid_on(self, day: date) -> bool:
         """Whether the consent covers ``day``."""
         return self.given_on <= day and (self.expires_on is None or day <= self.expires_on)
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Contact(Record):
     """A person in the user's professional network."""
 
@@ -107,20 +109,20 @@ class Contact(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.name = v.required_text(self.name, 'name', 'Name')
-        self.role = v.member(self.role, Role, 'role', 'role')
-        self.organisation = v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME)
-        self.title = v.optional_text(self.title, 'title', 'Title', limit=v.MAX_NAME)
-        self.emails = v.email_list(self.emails)
-        self.phones = v.text_list(self.phones, 'phones', 'Phone', limit=60)
-        self.links = v.text_list(self.links, 'links', 'Link', limit=2000)
-        self.how_we_met = v.optional_text(self.how_we_met, 'how_we_met', 'How you met', limit=v.MAX_TEXT)
-        self.tags = v.tag_list(self.tags)
-        self.notes = v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT)
-        self.stage = v.member(self.stage, Stage, 'stage', 'stage')
-        self.cadence_days = v.positive_days(self.cadence_days, 'cadence_days', 'Keep-in-touch cadence')
+        _set(self, 'name', v.required_text(self.name, 'name', 'Name'))
+        _set(self, 'role', v.member(self.role, Role, 'role', 'role'))
+        _set(self, 'organisation', v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME))
+        _set(self, 'title', v.optional_text(self.title, 'title', 'Title', limit=v.MAX_NAME))
+        _set(self, 'emails', v.email_list(self.emails))
+        _set(self, 'phones', v.text_list(self.phones, 'phones', 'Phone', limit=60))
+        _set(self, 'links', v.text_list(self.links, 'links', 'Link', limit=2000))
+        _set(self, 'how_we_met', v.optional_text(self.how_we_met, 'how_we_met', 'How you met', limit=v.MAX_TEXT))
+        _set(self, 'tags', v.tag_list(self.tags))
+        _set(self, 'notes', v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT))
+        _set(self, 'stage', v.member(self.stage, Stage, 'stage', 'stage'))
+        _set(self, 'cadence_days', v.positive_days(self.cadence_days, 'cadence_days', 'Keep-in-touch cadence'))
         v.sane_date(self.connected_on, 'connected_on', 'Connected on')
-        self.source = v.optional_text(self.source, 'source', 'Source', limit=60)
+        _set(self, 'source', v.optional_text(self.source, 'source', 'Source', limit=60))
 
     @property
     def primary_email(self) -> str:

@@ -117,7 +117,7 @@ def unsorted_due_follow_ups(
     """:func:`due_follow_ups` in the order the kinds find them, for a caller that orders them itself.
 
     The calendar feed lays the follow-ups out by day and sorts only what it shows; sorting all
-    20,000 of them first (about 20 ms at 30,000 contacts) would be wasted.
+    of them first (tens of thousands at 30,000 contacts) would be wasted.
 
     Args:
         network: Everything stored.

@@ -23,7 +23,7 @@ from .feed_events import FeedEvent
 from .followups import FollowUp
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FeedMark:
     """The feed's memory of one event: its last seen content and how often it changed.
 

@@ -9,6 +9,8 @@ from enum import StrEnum
 from . import validation as v
 from .errors import ValidationError
 
+_set = object.__setattr__  # how a frozen record normalises its fields in __post_init__
+
 
 @dataclass(kw_only=True, slots=True, frozen=True)
 class FollowUp:
@@ -36,7 +38,7 @@ class FollowUpStatus(StrEnum):
     DISMISSED = 'dismissed'
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FollowUpState:
     """A stored decision about the follow-up with id ``followup_id``.
 
@@ -51,8 +53,8 @@ class FollowUpState:
     until: date | None = None
 
     def __post_init__(self) -> None:
-        self.followup_id = v.record_id(self.followup_id, 'followup_id', 'Follow-up')
-        self.status = v.member(self.status, FollowUpStatus, 'status', 'follow-up status')
+        _set(self, 'followup_id', v.record_id(self.followup_id, 'followup_id', 'Follow-up'))
+        _set(self, 'status', v.member(self.status, FollowUpStatus, 'status', 'follow-up status'))
         v.sane_date(self.decided_on, 'decided_on', 'Decision date')
         v.sane_date(self.until, 'until', 'Snooze until')
         if self.status is FollowUpStatus.SNOOZED and self.until is None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from .records import new_id, utc_now
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ImportEntry:
     """One archive import: what it read, when, what it added, and whether it was undone.
 

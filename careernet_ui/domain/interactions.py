@@ -9,6 +9,8 @@ from enum import StrEnum
 from . import validation as v
 from .records import Record
 
+_set = object.__setattr__  # how a frozen record normalises its fields in __post_init__
+
 
 class InteractionKind(StrEnum):
     """The kinds of contact the seed's advice asks for."""
@@ -45,7 +47,7 @@ class Direction(StrEnum):
     BOTH = 'both'
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Interaction(Record):
     """One dated contact with a person.
 
@@ -64,10 +66,10 @@ class Interaction(Record):
 
     def __post_init__(self) -> None:
         v.stamps(self)
-        self.contact_id = v.record_id(self.contact_id, 'contact_id', 'Contact')
-        self.kind = v.member(self.kind, InteractionKind, 'kind', 'interaction kind')
+        _set(self, 'contact_id', v.record_id(self.contact_id, 'contact_id', 'Contact'))
+        _set(self, 'kind', v.member(self.kind, InteractionKind, 'kind', 'interaction kind'))
         v.sane_date(self.on, 'on', 'Date')
-        self.note = v.optional_text(self.note, 'note', 'Note', limit=v.MAX_TEXT)
-        self.direction = v.member(self.direction, Direction, 'direction', 'direction')
-        self.source = v.optional_text(self.source, 'source', 'Source', limit=60)
-        self.import_id = v.optional_text(self.import_id, 'import_id', 'Import', limit=60)
+        _set(self, 'note', v.optional_text(self.note, 'note', 'Note', limit=v.MAX_TEXT))
+        _set(self, 'direction', v.member(self.direction, Direction, 'direction', 'direction'))
+        _set(self, 'source', v.optional_text(self.source, 'source', 'Source', limit=60))
+        _set(self, 'import_id', v.optional_text(self.import_id, 'import_id', 'Import', limit=60))

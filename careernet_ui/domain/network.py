@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .accomplishments import Accomplishment, Feedback
 from .applications import Application, Introduction, ReferenceRequest
@@ -15,7 +16,7 @@ from .letters import RecommendationLetter
 from .settings import Settings
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Network:
     """All records at one moment. Pure functions take this and a date."""
 
@@ -30,3 +31,9 @@ class Network:
     goals: Sequence[Goal] = ()
     letters: Sequence[RecommendationLetter] = ()
     settings: Settings = field(default_factory=Settings)
+    derived: dict[Any, dict[Any, Any]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """What pure functions computed from this snapshot, by :class:`~.snapshot_cache.SnapshotCache` slot.
+
+    Not part of the data: it lives and dies with the snapshot (``replace`` starts a new one), so a
+    result can never outlive the records it was computed from.
+    """

@@ -11,6 +11,8 @@ from .contacts import Stage
 from .errors import ValidationError
 from .import_history import ImportEntry
 
+_set = object.__setattr__  # how a frozen record normalises its fields in __post_init__
+
 # It becomes part of every UID's right-hand side (``<key>@<calendar id>.careernet``).
 _CALENDAR_ID = re.compile(r'[A-Za-z0-9-]{1,64}', re.ASCII)
 
@@ -44,7 +46,7 @@ def new_feed_token() -> str:
     return secrets.token_urlsafe(20)
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Settings:
     """Everything the user can set on the Settings and Calendar pages."""
 
@@ -78,20 +80,22 @@ class Settings:
             v.typed(getattr(self, name), int, name, name.replace('_', ' ').capitalize())
         for name in ('feed_all_day', 'dark_mode'):
             v.typed(getattr(self, name), bool, name, name.replace('_', ' ').capitalize())
-        self.cadence_days = {
+        days_by_stage = {
             v.member(stage, Stage, 'cadence_days', 'stage'): v.positive_days(days, 'cadence_days', 'Cadence')
             for stage, days in self.cadence_days.items()
         }
         for stage in Stage:
-            self.cadence_days.setdefault(stage, DEFAULT_CADENCE_DAYS[stage])
-        self.feedback_days = {
+            days_by_stage.setdefault(stage, DEFAULT_CADENCE_DAYS[stage])
+        _set(self, 'cadence_days', days_by_stage)
+        days_by_stage = {
             v.member(stage, Stage, 'feedback_days', 'stage'): v.positive_days(days, 'feedback_days', 'Feedback cadence')
             for stage, days in self.feedback_days.items()
         }
         for stage in Stage:
-            self.feedback_days.setdefault(stage, DEFAULT_FEEDBACK_DAYS[stage])
-        self.progress_update_days = v.positive_days(self.progress_update_days, 'progress_update_days',
-                                                    'Progress update cadence')
+            days_by_stage.setdefault(stage, DEFAULT_FEEDBACK_DAYS[stage])
+        _set(self, 'feedback_days', days_by_stage)
+        _set(self, 'progress_update_days', v.positive_days(self.progress_update_days, 'progress_update_days',
+                                                           'Progress update cadence'))
         if len(self.feed_token) < 22:
             raise ValidationError('The calendar token must carry at least 128 random bits.', field='feed_token')
         if not _CALENDAR_ID.fullmatch(self.calendar_id):

@@ -1,9 +1,10 @@
-"""Remembering what was computed from the latest snapshot of the network.
+"""Remembering what was computed from a snapshot of the network, on the snapshot itself.
 
 The store hands out the same ``Network`` object until something is written, so a result computed
 from it (the ranked pipeline board, the dashboard's view) stays right until then. Pages that
-re-render without a change (another tab, "Show more", a reload) then skip the work. The cache
-holds the snapshot itself, so an identity check cannot be fooled by a reused ``id()``.
+re-render without a change (another tab, "Show more", a reload) then skip the work. The results
+live in the snapshot's ``derived`` memo, so they go with it: no module holds state, and no
+result can be served for records it was not computed from.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ V = TypeVar('V')
 
 
 class SnapshotCache(Generic[K, V]):
-    """Results computed from one snapshot, by key (e.g. the day); a new snapshot empties it."""
+    """A named slot in every snapshot's memo: values computed from that snapshot, by key (e.g. the day).
+
+    The slot itself holds nothing; a module may keep one as a constant.
+    """
 
     def __init__(self, size: int = 4) -> None:
         self._size = size
-        self._network: Network | None = None
-        self._values: dict[K, V] = {}
 
     def get(self, network: Network, key: K, compute: Callable[[], V]) -> V:
-        """The value for ``key`` computed from ``network``: remembered, or computed now.
+        """The value for ``key`` computed from ``network``: remembered on it, or computed now.
 
         Args:
             network: The snapshot the value is computed from.
@@ -36,10 +38,9 @@ class SnapshotCache(Generic[K, V]):
         Returns:
             The value.
         """
-        if network is not self._network:
-            self._network, self._values = network, {}
-        if key not in self._values:
-            if len(self._values) >= self._size:
-                del self._values[next(iter(self._values))]  # the oldest key
-            self._values[key] = compute()
-        return self._values[key]
+        values: dict[K, V] = network.derived.setdefault(self, {})
+        if key not in values:
+            if len(values) >= self._size:
+                del values[next(iter(values))]  # the oldest key
+            values[key] = compute()
+        return values[key]

@@ -32,7 +32,7 @@ from .records import Stamped
 from .snapshot_cache import SnapshotCache
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Touch(Interaction):
     """A touch another record implies (a reference request's step, feedback, an introduction, a share).
 
@@ -132,8 +132,8 @@ def _touch_log(network: Network) -> Sequence[Interaction]:
     implied = list(_implied(network))
     if not implied:
         return network.interactions  # the same list: the follow-up memo sees the log unchanged
-    # Only the people with implied touches are looked up (at 60,000 interactions, a key for every
-    # one would cost 100 ms).
+    # Only the people with implied touches are looked up: a key for every one of 60,000
+    # interactions would cost more than the rest of the log.
     people = {touch.contact_id for touch in implied}
     logged = {(i.contact_id, i.kind, i.on) for i in network.interactions if i.contact_id in people}
     kept = [touch for touch in implied if (touch.contact_id, touch.kind, touch.on) not in logged]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
-_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+"""Month names as every date shown to a person spells them (never ``%b``, which follows the locale)."""
 _NUMBERS = ('no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten')
 _VOWEL_SOUNDS = ('a', 'e', 'i', 'o', 'u')
 
 
 def day_label(day: date) -> str:
     """A date as a person reads it, e.g. ``12 Sep 2026``."""
-    return f'{day.day} {_MONTHS[day.month - 1]} {day.year}'
+    return f'{day.day} {MONTHS[day.month - 1]} {day.year}'
 
 
 def count_of(count: int, noun: str, plural: str | None = None) -> str:

@@ -12,7 +12,6 @@ from careernet_ui.components.accomplishment_filters import AccomplishmentFilters
 from careernet_ui.components.frame import frame
 from careernet_ui.components.lean_fields import LeanInput, LeanSelect
 from careernet_ui.components.pager import pager
-from careernet_ui.components.plain_button import ActionButton
 from careernet_ui.components.share_dialog import open_share_dialog
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Feedback
@@ -45,11 +44,11 @@ def register(ctx: AppContext) -> None:
                 filters.button()
             filters.panel()
             with ui.row().classes('w-full items-center gap-3'):
-                ActionButton('Log accomplishment', icon='add',
-                             on_click=lambda: open_accomplishment_dialog(ctx, None, lambda _: changed())) \
-                    .mark('add-accomplishment')
-                ActionButton('Download brag.md', icon='download', look='outline',
-                             on_click=lambda: _download(ctx, query)).mark('download-brag')
+                ui.button('Log accomplishment', icon='add',
+                          on_click=lambda: open_accomplishment_dialog(ctx, None, lambda _: changed())) \
+                    .props('no-caps').mark('add-accomplishment')
+                ui.button('Download brag.md', icon='download', on_click=lambda: _download(ctx, query)) \
+                    .props('outline no-caps').mark('download-brag')
                 ui.label('Markdown of the accomplishments shown (all pages), grouped by year, for a CV or review.') \
                     .classes('text-sm text-grey-7')
 

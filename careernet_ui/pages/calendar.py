@@ -8,9 +8,10 @@ from nicegui import ui
 
 from careernet_ui.calendar_feed import AgendaEntry
 from careernet_ui.components.feedback import attempt, confirm
+from careernet_ui.components.form_submit import submit
 from careernet_ui.components.frame import frame
 from careernet_ui.context import AppContext
-from careernet_ui.domain import ValidationError, wording
+from careernet_ui.domain import wording
 from careernet_ui.domain.feed_settings import FeedSettingsForm, time_zones
 from careernet_ui.services.calendar import CalendarFeed, RenderedFeed, rotate_feed_token, save_feed_settings
 
@@ -125,14 +126,7 @@ def _settings_card(ctx: AppContext, on_saved: Callable[[], Awaitable[None]]) -> 
     inputs: dict[str, ui.input | ui.select] = {}
 
     async def save() -> None:
-        for element in inputs.values():
-            element.props['error'] = False
-        try:
-            form.apply(ctx.store.settings)  # to put a message under the field; the save validates again
-        except ValidationError as error:
-            _show_error(inputs, error)
-            return
-        if attempt(lambda: save_feed_settings(ctx.store, form), 'Calendar settings saved.') is not None:
+        if submit(lambda: save_feed_settings(ctx.store, form), inputs, 'Calendar settings saved.') is not None:
             await on_saved()
 
     def field(error_field: str, attribute: str, element: ui.input | ui.select, marker: str) -> ui.input | ui.select:
@@ -159,14 +153,6 @@ def _settings_card(ctx: AppContext, on_saved: Callable[[], Awaitable[None]]) -> 
                 .classes('grow') \
                 .tooltip('A day with more follow-ups than this shows one digest event listing them')
         ui.button('Save settings', icon='save', on_click=save).mark('feed-save')
-
-
-def _show_error(inputs: dict[str, ui.input | ui.select], error: ValidationError) -> None:
-    target = inputs.get(error.field or '')
-    if target is not None:
-        target.props['error'] = True
-        target.props['error-message'] = str(error)
-    ui.notify(str(error), type='negative')
 
 
 def _preview_card(ctx: AppContext, rendered: RenderedFeed) -> None:

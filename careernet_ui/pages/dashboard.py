@@ -11,7 +11,6 @@ from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.deferred import after_connect
 from careernet_ui.components.frame import frame
 from careernet_ui.components.next_actions import ActionsFilter, next_actions, set_aside_section, stage_suggestions
-from careernet_ui.components.plain_button import ActionButton
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
 from careernet_ui.domain.dashboard import dashboard_view
@@ -35,8 +34,9 @@ def register(ctx: AppContext) -> None:
                 with ui.row().classes('w-full items-center'):
                     ui.label(f'{view.people:,} people in your network').classes('text-lg').mark('network-size')
                     ui.space()
-                    ActionButton('Add contact', icon='person_add',
-                                 on_click=lambda: open_contact_dialog(ctx, None, _open_contact)).mark('add-contact')
+                    ui.button('Add contact', icon='person_add',
+                              on_click=lambda: open_contact_dialog(ctx, None, _open_contact)).props('no-caps') \
+                        .mark('add-contact')
                 if not view.people:
                     cards.welcome()
                     return

@@ -12,12 +12,13 @@ from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage
 from careernet_ui.domain.cadence_form import (
+    ASK_FEEDBACK,
     CadenceForm,
-    FeedbackCadenceForm,
     ProgressUpdateForm,
     cadence_field,
     feedback_field,
 )
+from careernet_ui.services.settings import save_settings_form
 
 SettingsSection = Callable[[AppContext], None]
 """Renders one card on the Settings page; features add theirs to ``SECTIONS``."""
@@ -39,8 +40,7 @@ def cadence_defaults(ctx: AppContext) -> None:
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
-        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
-               lambda _: 'Saved the keep-in-touch defaults.')
+        submit(lambda: save_settings_form(ctx.store, form), inputs, 'Saved the keep-in-touch defaults.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-cadence'):
         ui.label('Keep in touch').classes('text-lg font-semibold')
@@ -61,12 +61,11 @@ def cadence_defaults(ctx: AppContext) -> None:
 
 def feedback_defaults(ctx: AppContext) -> None:
     """How often to ask the people at each stage for feedback ("seek regular feedback")."""
-    form = FeedbackCadenceForm.from_settings(ctx.store.settings)
+    form = CadenceForm.from_settings(ctx.store.settings, ASK_FEEDBACK)
     inputs: dict[str, ui.input] = {}
 
     def save() -> None:
-        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
-               lambda _: 'Saved the feedback cadences.')
+        submit(lambda: save_settings_form(ctx.store, form), inputs, 'Saved the feedback cadences.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-feedback'):
         ui.label('Seek regular feedback').classes('text-lg font-semibold')
@@ -87,8 +86,7 @@ def progress_update_cadence(ctx: AppContext) -> None:
     inputs: dict[str, ui.element] = {}
 
     def save() -> None:
-        submit(lambda: ctx.store.save_settings(form.to_settings(ctx.store.settings)), inputs,
-               lambda _: 'Saved the progress update cadence.')
+        submit(lambda: save_settings_form(ctx.store, form), inputs, 'Saved the progress update cadence.')
 
     with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-progress'):
         ui.label('Keep advocates informed').classes('text-lg font-semibold')

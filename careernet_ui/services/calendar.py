@@ -1,35 +1,11 @@
 """The calendar feed of the data as it stands: follow-ups -> remembered marks -> iCalendar bytes.
 
-Every caller (the HTTP route, the ``--ics-file`` writer, the Calendar page, ``export-ics``)
-goes through :class:`CalendarFeed`, so each gets the same bytes for the same data and day.
-
-Computing the feed also moves the feed marks on (SEQUENCE and DTSTAMP of the events whose
-content changed: one mark per event shown, a digest counting as one) and stores the ones that
-changed, in one write, so the next computation, in this process or in the next one, sees the
-same marks. Storing them bumps ``store.revision`` like any write; the cached feed is then
-re-keyed to the new revision, as the marks it was rendered with are the ones just stored, so a
-poll after a change costs one computation, not two.
-
-That write rewrites the whole data file (about 40 ms at 30,000 contacts), so the feed route
-stores the marks after its response has been sent (``current_async(..., marks_later=True)``,
-then :meth:`CalendarFeed.store_marks`). Why a calendar app can never see an event go back:
-
-* Every computation first stores the marks of the one before (:meth:`CalendarFeed.store_marks`),
-  so at most one computation's marks are ever unstored, and nothing is ever computed, let alone
-  served, from marks older than the ones served last. While the server runs, SEQUENCE never
-  falls and an unchanged event keeps its DTSTAMP. The other callers (the command line, the
-  Calendar page, the ``--ics-file`` writer) store before they return, and shutdown stores
-  what is left.
-* If the process dies between a response and its marks write, the data file holds the marks of
-  the computation before. Recomputed from them, an event that changed in the lost computation
-  differs from its stored mark again, so it gets the same SEQUENCE a client may have seen, with
-  a later DTSTAMP: the same revision of the event, newly stamped. Unchanged events keep their
-  stored marks. Only a change undone between that response and the crash (a window of the
-  response's send, as the write then blocks the loop) would show a client a lower SEQUENCE:
-  the exposure a failed marks write always had (see :meth:`CalendarFeed.store_marks`).
-
-TinyDB is not thread-safe: the store is read and written on the caller's thread (the event
-loop, in the server); only pure work (engine, marks, rendering) may go to a worker thread.
+Every caller (the HTTP route, the ``--ics-file`` writer, the Calendar page, ``export-ics``) goes
+through :class:`CalendarFeed`, so each gets the same bytes for the same data and day. Computing
+the feed also moves the marks on (SEQUENCE, DTSTAMP) and stores the changed ones in one write;
+why the route stores them after its response, and why that never shows a client an event going
+back, is in docs/design/calendar-marks.md. Only pure work may go to a worker thread: TinyDB is
+not thread-safe.
 """
 
 from __future__ import annotations
@@ -161,18 +137,13 @@ class CalendarFeed:
         """:meth:`current` for the event loop: the pure work runs in a worker thread.
 
         Concurrent callers share one computation. The store is only touched on the loop.
+        ``today``, the result and the errors are those of :meth:`current`.
 
         Args:
             today: Today's date in the user's time zone.
             marks_later: Return before the new marks are stored; the caller stores them with
                 :meth:`store_marks` once the bytes are on their way (the feed route does, after
                 its response). Otherwise they are stored before this returns.
-
-        Returns:
-            The rendered feed.
-
-        Raises:
-            ValidationError: The stored settings ask for timed events in an unknown time zone.
         """
         rendered = self._from_cache(today)
         if rendered is None:

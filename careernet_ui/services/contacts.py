@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from careernet_ui.domain import Contact
+from careernet_ui.domain.contact_form import ContactForm
 from careernet_ui.importers.plan import plan_import
 from careernet_ui.importers.results import ParsedRow
 from storage import Store
@@ -55,3 +57,15 @@ def existing_match(store: Store, contact: Contact) -> tuple[Contact, str] | None
         if duplicate.candidates:
             return duplicate.candidates[0], 'name and organisation'
     return None
+
+
+def save_contact(store: Store, form: ContactForm, existing: Contact | None, today: date) -> Contact:
+    """Store the contact the add/edit dialog describes.
+
+    ``existing`` is the revision the dialog showed: a save from another tab since is merged or refused.
+
+    Raises:
+        ValidationError: A field is invalid (``field`` names it); nothing is stored.
+        ConflictError: Another tab changed the same field since; nothing is stored.
+    """
+    return store.contacts.put(form.to_contact(existing, today), base=existing)

@@ -63,7 +63,7 @@ PROGRESS = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each durable write of an import."""
 
 BATCH_SIZE = 2000
-"""Contacts per write in :func:`apply_in_batches`: about 0.1 s of event-loop time each at 30,000 contacts."""
+"""Contacts per write in :func:`apply_in_batches`: short enough a pause of the event loop (bench/README.md)."""
 
 PAUSE_SECONDS = 0.05
 """How long :func:`apply_in_batches` leaves the event loop to others after each write.

@@ -1,4 +1,4 @@
-"""Results remembered for the latest network snapshot only."""
+"""Results remembered on the network snapshot they were computed from."""
 
 from __future__ import annotations
 
@@ -19,8 +19,17 @@ def test_a_value_is_computed_once_per_snapshot_and_key() -> None:
     assert cache.get(first, 'a', lambda: compute('again')) == 'A'
     assert calls == ['a']
     assert cache.get(second, 'a', lambda: compute('b')) == 'B'  # a new snapshot: computed anew
-    assert cache.get(first, 'a', lambda: compute('c')) == 'C'  # and the old one was forgotten
-    assert calls == ['a', 'b', 'c']
+    assert cache.get(first, 'a', lambda: compute('c')) == 'A'  # each snapshot keeps its own
+    assert calls == ['a', 'b']
+
+
+def test_two_slots_keep_their_values_apart_on_one_snapshot() -> None:
+    one: SnapshotCache[str, str] = SnapshotCache()
+    other: SnapshotCache[str, str] = SnapshotCache()
+    network = Network()
+    assert one.get(network, 'k', lambda: 'one') == 'one'
+    assert other.get(network, 'k', lambda: 'other') == 'other'
+    assert one.get(network, 'k', lambda: 'again') == 'one'
 
 
 def test_only_the_newest_keys_are_kept() -> None:
