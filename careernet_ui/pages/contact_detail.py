@@ -14,7 +14,7 @@ from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import doors_opened_section
 from careernet_ui.context import AppContext
-from careernet_ui.domain import Contact
+from careernet_ui.domain import Contact, wording
 from careernet_ui.domain.cadence import effective_cadence
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.contacts import delete_contact
@@ -81,7 +81,7 @@ def _details(contact: Contact) -> None:
                 for tag in contact.tags:
                     ui.chip(tag).props('dense outline')
         if contact.connected_on:
-            ui.label(f'Connected on {contact.connected_on:%d %b %Y}').classes('text-sm text-grey-7')
+            ui.label(f'Connected on {wording.day_label(contact.connected_on)}').classes('text-sm text-grey-7')
     for title, text in (('How you know each other', contact.how_we_met), ('Notes', contact.notes)):
         if text:
             with ui.card().classes('w-full gap-1'):
@@ -101,16 +101,17 @@ def _relationship(ctx: AppContext, contact: Contact) -> None:
         if contact.consent is None:
             ui.label('Has not agreed to be listed as a reference yet.').mark('contact-consent')
         else:
-            until = f' until {contact.consent.expires_on:%d %b %Y}' if contact.consent.expires_on else ''
+            until = f' until {wording.day_label(contact.consent.expires_on)}' if contact.consent.expires_on else ''
             state = 'valid' if contact.consent.valid_on(today) else 'expired'
-            ui.label(f'OK to list as a reference since {contact.consent.given_on:%d %b %Y}{until} ({state}).') \
+            since = wording.day_label(contact.consent.given_on)
+            ui.label(f'OK to list as a reference since {since}{until} ({state}).') \
                 .mark('contact-consent')
     with ui.card().classes('w-full gap-1'):
         ui.label('Stage history').classes('text-lg font-semibold')
         for change in reversed(contact.stage_history):
             moved = f'{change.from_stage.label} → ' if change.from_stage else 'Added as '
             note = f' — {change.note}' if change.note else ''
-            ui.label(f'{change.on:%d %b %Y}: {moved}{change.to_stage.label}{note}').classes('text-sm')
+            ui.label(f'{wording.day_label(change.on)}: {moved}{change.to_stage.label}{note}').classes('text-sm')
 
 
 def _delete(ctx: AppContext, contact: Contact) -> None:
