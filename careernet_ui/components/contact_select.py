@@ -29,6 +29,10 @@ def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
 
     def search(event: GenericEventArguments) -> None:
         text = str(event.args or '').strip()
+        if text and select.offers_label(text):
+            # Quasar writes the option the arrow keys highlight into the field: not a search, and
+            # searching for it ("Dana Okafor · Acme (Advocate)") would empty the list under the keyboard.
+            return
         select.set_options(options(text))
         no_match.set_text(f'No contact matches "{text}". Add them on the Contacts page.' if text
                           else 'No contacts yet. Add them on the Contacts page.')

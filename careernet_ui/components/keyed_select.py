@@ -24,6 +24,10 @@ class KeyedSelect(ui.select):
 
     _offered: dict[Any, str]
 
+    def offers_label(self, text: str) -> bool:
+        """Whether ``text`` is one of the options' labels as offered now."""
+        return text in self._labels
+
     def _update_options(self) -> None:
         before = self.value
         offered = getattr(self, '_offered', {})

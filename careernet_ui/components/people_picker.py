@@ -61,6 +61,8 @@ def people_picker(
             search('')
 
     def typed(text: str) -> None:
+        if text.strip() and select.offers_label(text.strip()):
+            return  # the option the arrow keys highlight, written into the field by Quasar: not a search
         search(text)
         no_match.set_text(f'No contact matches "{text.strip()}". Add them on the Contacts page.' if text.strip()
                           else 'No contacts yet. Add them on the Contacts page.')
