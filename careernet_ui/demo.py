@@ -7,7 +7,8 @@ and day give the same network.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from careernet_ui.domain import (
@@ -68,12 +69,13 @@ NOTES = (
 STAGE_WEIGHTS = {Stage.CONTACT: 5, Stage.POTENTIAL_ADVOCATE: 3, Stage.REFERENCE: 2, Stage.ADVOCATE: 1}
 ROLE_WEIGHTS = {Role.SUPERVISOR: 2, Role.COLLEAGUE: 5, Role.MENTOR: 1, Role.CLIENT: 1, Role.PEER: 3,
                 Role.RECRUITER: 1, Role.OTHER: 1}
+# Drawn for anyone, so no pronoun that could be the wrong one ("her" for Kwame).
 INTERACTION_NOTES = (
-    'Caught up over coffee; she is moving to the platform org.',
+    'Caught up over coffee; they are moving to the platform org.',
     'Quick call about the staff role at Hooli.',
-    'Sent the Q3 launch numbers; he replied with congratulations.',
+    'Sent the Q3 launch numbers; got a warm note of congratulations back.',
     'Asked for advice on negotiating the offer.',
-    'Thanked her for the reference call with Initech.',
+    'Thanked them for the reference call with Initech.',
     'Lunch near the office. Talked about conference talks.',
     '',
 )
@@ -86,6 +88,35 @@ ACCOMPLISHMENTS = (
     ('Launched the partner API', 'partners onboarded', 18.0, None, ''),
     ('Raised test coverage', 'coverage', 41.0, 83.0, '%'),
     ('Hired and onboarded the data team', 'engineers hired', 6.0, None, ''),
+)
+# What was done, one for each of ACCOMPLISHMENTS: the story behind each number.
+DESCRIPTIONS = (
+    'Profiled the checkout path, replaced the per-item price lookups with one batched query and cached '
+    'the tax tables; rolled it out behind a flag, one region at a time.',
+    'Ran pricing experiments on the self-serve plans with growth and finance, and rebuilt the upgrade '
+    'flow so a team could start paying without talking to sales.',
+    'Turned the two-week onboarding into a scripted dev environment, a starter task and a buddy rota; '
+    'measured it on the next twelve hires.',
+    'Wrote the migration playbook, moved the first five services myself, then paired with each team on '
+    'theirs; no customer-facing outage.',
+    'Tagged every resource by team, right-sized the databases and moved the batch jobs to spot '
+    'instances; finance now gets a monthly report per team.',
+    'Designed the partner API with three launch partners, wrote the docs and the sandbox, and ran the '
+    'weekly partner call until the tenth integration went live.',
+    'Made the flaky suite reliable first, then set a coverage floor per package in CI and ran '
+    'lunchtime sessions on testing the hard parts.',
+    'Wrote the role descriptions, ran the interview loop with two colleagues, and built the first '
+    'month for six new engineers.',
+)
+QUOTES = (
+    'Clear communicator under pressure; the rollout plan made the migration boring, in the best way.',
+    'You made the numbers easy to trust: every claim in the review had a dashboard behind it.',
+    'The new people you mentored ramped up faster than any cohort I have managed.',
+    'You said no to the right things; the quarter went better for it.',
+    'Your design doc settled an argument we had been having for a year.',
+    'Calm in the incident channel, and the write-up afterwards was the best we have had.',
+    'Partners kept asking for you by name on the weekly call.',
+    'You found the cost savings nobody else was looking for, and brought finance along.',
 )
 POSITIONS = ('Staff Engineer', 'Engineering Manager', 'Principal Engineer', 'Tech Lead', 'Head of Platform')
 
@@ -119,8 +150,8 @@ def generate_network(today: date, *, seed: int = 7, contacts: int = 36, interact
     people = [c for c in net.contacts if c.role is not Role.RECRUITER] or net.contacts
     for index in range(accomplishments):
         net.accomplishments.append(_accomplishment(rng, today, index, people))
-    for _ in range(feedback):
-        net.feedback.append(_feedback(rng, today, people, net.accomplishments))
+    for index in range(feedback):
+        net.feedback.append(_feedback(rng, today, people, net.accomplishments, index))
     backers = [c for c in net.contacts if c.stage in (Stage.REFERENCE, Stage.ADVOCATE)] or net.contacts
     for index in range(applications):
         net.applications.append(_application(rng, today, index, backers))
@@ -174,13 +205,38 @@ def _add_storylines(net: NetworkRecords, today: date, rng: random.Random) -> Non
         (mei, InteractionKind.ADVICE_ASKED, 60, 'Asked how she prepared for the staff promotion.'),
         (mei, InteractionKind.FEEDBACK_ASKED, 20, 'Asked for feedback on my design doc.'),
     )
-    net.contacts.extend((dana, mei))
+    net.contacts = [*_distinct_names(net.contacts, reserved={dana.name, mei.name}), dana, mei]
     net.interactions.extend(
         Interaction(id=_id(rng), contact_id=person.id, kind=kind, on=day(ago), note=note,
                     created_at=_stamp(day(ago), 0), updated_at=_stamp(day(ago), 0))
         for person, kind, ago, note in story
     )
     net.interactions.sort(key=lambda i: i.on)
+
+
+def _distinct_names(contacts: list[Contact], *, reserved: set[str]) -> list[Contact]:
+    """The contacts, a repeated name (two "Yuki Dlamini") given another surname: the demo must not confuse.
+
+    Renaming draws nothing from the generator, so everything else in the network stays as it was.
+    """
+    taken, result = set(reserved), []
+    for contact in contacts:
+        if contact.name in taken:
+            first, _, old_last = contact.name.partition(' ')
+            last = next((s for s in LAST if f'{first} {s}' not in taken), None)
+            if last is not None:
+                old_slug, new_slug = (_slug(f'{first}.{surname}') for surname in (old_last, last))
+                contact = replace(contact, name=f'{first} {last}',
+                                  emails=[e.replace(old_slug, new_slug, 1) for e in contact.emails],
+                                  links=[link.replace(old_slug.replace('.', '-'), new_slug.replace('.', '-'), 1)
+                                         for link in contact.links])
+        taken.add(contact.name)
+        result.append(contact)
+    return result
+
+
+def _slug(name: str) -> str:
+    return re.sub(r'[^a-z.]', '', name.lower().encode('ascii', 'ignore').decode())
 
 
 def _contact(rng: random.Random, today: date, index: int) -> Contact:
@@ -249,8 +305,7 @@ def _accomplishment(rng: random.Random, today: date, index: int, people: list[Co
         role='Senior Software Engineer',
         project=rng.choice(('Checkout', 'Platform', 'Partner API', 'Data platform')),
         organisation=rng.choice(ORGS),
-        description='Led the work end to end: scoped it, wrote the design doc, shipped it in stages, '
-                    'and measured the result against the baseline.',
+        description=DESCRIPTIONS[index % len(DESCRIPTIONS)],
         metric=Metric(name=metric, value=after if after is not None else value, unit=unit, baseline=baseline),
         tags=rng.sample(TAGS, 2),
         witness_ids=[c.id for c in rng.sample(people, min(2, len(people)))],
@@ -260,7 +315,7 @@ def _accomplishment(rng: random.Random, today: date, index: int, people: list[Co
 
 
 def _feedback(rng: random.Random, today: date, people: list[Contact],
-              accomplishments: list[Accomplishment]) -> Feedback:
+              accomplishments: list[Accomplishment], index: int) -> Feedback:
     asked = today - timedelta(days=rng.randint(5, 300))
     answered = rng.random() < 0.75
     linked = [rng.choice(accomplishments).id] if accomplishments and rng.random() < 0.5 else []
@@ -269,8 +324,7 @@ def _feedback(rng: random.Random, today: date, people: list[Contact],
         contact_id=rng.choice(people).id,
         asked_on=asked,
         received_on=asked + timedelta(days=rng.randint(1, 4)) if answered else None,
-        text='Clear communicator under pressure; the rollout plan made the migration boring, in the best way.'
-        if answered else '',
+        text=QUOTES[index % len(QUOTES)] if answered else '',
         themes=rng.sample(('communication', 'ownership', 'technical depth', 'mentoring'), 2) if answered else [],
         accomplishment_ids=linked,
         created_at=_stamp(asked, 0),

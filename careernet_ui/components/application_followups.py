@@ -68,7 +68,8 @@ def _action(ctx: AppContext, application: Application, item: ApplicationFollowUp
                 .props('outline dense no-caps').mark('followup-action')
     elif item.introduction is not None:
         introduction_id = item.introduction.id
-        ui.button('Thanked', icon='favorite', on_click=lambda: _thank_introduction(ctx, introduction_id, refresh)) \
+        ui.button('Mark thanked', icon='favorite',
+                  on_click=lambda: _thank_introduction(ctx, introduction_id, refresh)) \
             .props('outline dense no-caps').mark('followup-action')
     elif item.tell_advocate:
         ui.button('Told them', icon='campaign', on_click=lambda: _tell_advocate(ctx, application, refresh)) \

@@ -15,6 +15,7 @@ from careernet_ui.domain.dashboard import due_text
 from careernet_ui.domain.timeline import TimelineEntry, timeline
 from careernet_ui.domain.touches import last_touch, touch_label
 
+from .focus_return import focus_after_dialog, focus_key, focus_selector
 from .interaction_dialog import open_log_dialog
 from .record_changes import on_record_change, record_changed
 
@@ -55,13 +56,16 @@ def contact_activity(ctx: AppContext, contact: Contact) -> None:
 
 
 def _keep_in_touch(ctx: AppContext, contact: Contact, status: CatchUp, today: date) -> None:
+    def logged(_: object) -> None:
+        record_changed()  # redraws this card: the focus goes to its new "Log interaction"
+        focus_after_dialog(focus_selector('log-interaction'))
+
     with ui.card().classes('w-full gap-1').mark('contact-keep-in-touch'):
         with ui.row().classes('w-full items-center'):
             ui.label('Keep in touch').classes('text-lg font-semibold')
             ui.space()
-            ui.button('Log interaction', icon='add_comment',
-                      on_click=lambda: open_log_dialog(ctx, contact, lambda _: record_changed())) \
-                .props('outline dense no-caps').mark('log-interaction')
+            ui.button('Log interaction', icon='add_comment', on_click=lambda: open_log_dialog(ctx, contact, logged)) \
+                .props(f'outline dense no-caps {focus_key("log-interaction")}').mark('log-interaction')
         ui.label(_next_due(status, today)).classes('text-negative' if status.overdue else '') \
             .mark('contact-next-due')
         last = status.last_interaction

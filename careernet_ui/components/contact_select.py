@@ -11,10 +11,12 @@ from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage
 from careernet_ui.domain.contact_choice import REFERENCE_STAGES, choice_label, choose_contacts
 
+from .keyed_select import KeyedSelect
+
 
 def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
                    prefer: Sequence[Stage] = REFERENCE_STAGES,
-                   on_change: Callable[[str | None], None] | None = None) -> ui.select:
+                   on_change: Callable[[str | None], None] | None = None) -> KeyedSelect:
     """A searchable select of contacts whose value is a contact id (or None).
 
     It offers the few best matches for what is typed (people at the ``prefer`` stages first)
@@ -27,6 +29,10 @@ def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
 
     def search(event: GenericEventArguments) -> None:
         text = str(event.args or '').strip()
+        if text and select.offers_label(text):
+            # Quasar writes the option the arrow keys highlight into the field: not a search, and
+            # searching for it ("Dana Okafor · Acme (Advocate)") would empty the list under the keyboard.
+            return
         select.set_options(options(text))
         no_match.set_text(f'No contact matches "{text}". Add them on the Contacts page.' if text
                           else 'No contacts yet. Add them on the Contacts page.')
@@ -37,7 +43,7 @@ def contact_select(ctx: AppContext, label: str, *, value: str | None = None,
         if on_change is not None:
             on_change(value)
 
-    select = ui.select({}, label=label, with_input=True, clearable=True, on_change=lambda e: changed(e.value))
+    select = KeyedSelect({}, label=label, with_input=True, clearable=True, on_change=lambda e: changed(e.value))
     select.set_options(options(''), value=value if value in ctx.store.contacts else None)
     select.props('input-debounce=250 hint="Type a name or organisation"')
     select.on('input-value', search)

@@ -271,7 +271,7 @@ def _history(ctx: AppContext, undo: Callable[[str], None]) -> None:
             with ui.row().classes('items-center gap-2'):
                 added = ', '.join(f'{count:,} {kind}' for kind, count in entry.counts.items())
                 state = 'undone' if entry.undone else added
-                ui.label(f'{entry.at:%Y-%m-%d %H:%M} · {entry.label} · {state}').classes('text-sm')
+                ui.label(f'{wording.moment_label(entry.at)} · {entry.label} · {state}').classes('text-sm')
                 if not entry.undone:
                     ui.button('Undo', on_click=lambda entry_id=entry.id: undo(entry_id)) \
                         .props('flat dense color=negative').mark('history-undo')

@@ -96,7 +96,7 @@ def _door(ctx: AppContext, door: OpenedDoor, refresh: Refresh) -> None:
         with ui.row().classes('items-center gap-2'):
             ui.label(_thanked(introduction)).classes('text-sm text-grey-7').mark('door-thanked')
             if introduction.thanked_on is None:
-                ui.button('Thanked', icon='favorite', on_click=lambda: _thank(ctx, introduction, refresh)) \
+                ui.button('Mark thanked', icon='favorite', on_click=lambda: _thank(ctx, introduction, refresh)) \
                     .props('outline dense no-caps').mark('thank-introduction')
             ui.button(icon='edit',
                       on_click=lambda: open_introduction_dialog(ctx, introduction, lambda _: refresh())) \

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from .keyed_select import KeyedSelect
+
 
 class LeanInput(ui.input, component='lean_input.js'):
     """``ui.input`` as a native text (or, with ``clearable``, search) box under its label."""
 
 
-class LeanSelect(ui.select, component='lean_select.js'):
-    """``ui.select`` (one choice) as a native ``<select>`` under its label."""
+class LeanSelect(KeyedSelect, component='lean_select.js'):
+    """``ui.select`` (one choice) as a native ``<select>`` under its label; options named by their keys."""

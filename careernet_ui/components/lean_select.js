@@ -26,9 +26,11 @@ export default {
     },
   },
   methods: {
+    // Options are named by their keys (keyed_select.py), which the <select> holds as text.
     changed(event) {
-      this.chosen = Number(event.target.value);
-      this.$emit("update:modelValue", this.options[this.chosen]);
+      const option = (this.options || []).find((o) => String(o.value) === event.target.value);
+      this.chosen = option ? option.value : "";
+      this.$emit("update:modelValue", option || null);
     },
   },
   render() {

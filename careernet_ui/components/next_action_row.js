@@ -14,9 +14,30 @@ export default {
     buttonClass: String,
   },
   emits: ["log", "done", "snooze", "dismiss"],
+  methods: {
+    // Done and Dismiss take the row away when the list redraws: the focus goes on to the same button
+    // of the row that takes its place (or the last row), not to the top of the page.
+    act(event, text) {
+      const rows = [...document.querySelectorAll(".careernet-next-action")];
+      this.refocus = { index: rows.indexOf(this.$el), text };
+      this.$emit(event);
+    },
+  },
+  unmounted() {
+    const refocus = this.refocus;
+    if (!refocus || refocus.index < 0) return;
+    setTimeout(() => {
+      const rows = document.querySelectorAll(".careernet-next-action");
+      const row = rows[Math.min(refocus.index, rows.length - 1)];
+      const target = row && [...row.querySelectorAll("button")].find((b) => b.textContent === refocus.text);
+      if (target && !document.querySelector(".q-dialog")) target.focus();
+    });
+  },
   render() {
     const button = (text, event, label) =>
       h("button", { type: "button", class: this.buttonClass, "aria-label": label, onClick: () => this.$emit(event) }, text);
+    const acting = (text, event) =>
+      h("button", { type: "button", class: this.buttonClass, onClick: () => this.act(event, text) }, text);
     return h("div", [
       // On a narrow screen the text takes the whole first line and the badge and actions wrap below it.
       h("div", { class: "flex flex-col grow min-w-0 basis-full sm:basis-0" }, [
@@ -25,9 +46,9 @@ export default {
       ]),
       h("span", { class: this.badgeClass + " mr-2" }, this.due),
       this.logLabel ? button("Log", "log", this.logLabel) : null,
-      button("Done", "done"),
+      acting("Done", "done"),
       button("Snooze…", "snooze"),
-      button("Dismiss", "dismiss"),
+      acting("Dismiss", "dismiss"),
       h("a", { href: this.href, class: "nicegui-link text-sm px-2" }, "Open"),
     ]);
   },

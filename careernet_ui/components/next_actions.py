@@ -71,7 +71,7 @@ def next_actions(ctx: AppContext, actions: list[FollowUp], view: ActionsFilter, 
         with ui.row().classes('w-full items-center gap-3'):
             ui.label('Next actions').classes('text-lg font-semibold')
             overdue = sum(1 for followup in actions if followup.due < today)
-            summary = f'{len(actions):,} due this week' + (f', {overdue:,} overdue' if overdue else '')
+            summary = wording.due_summary(len(actions), overdue)
             ui.label(summary).classes('text-sm text-grey-8').mark('next-actions-count')
             ui.space()
             if len(counts) > 1:

@@ -16,6 +16,8 @@ from nicegui import events, ui
 from careernet_ui.domain import Contact, Stage
 from careernet_ui.domain.contact_search import ContactQuery, ContactSort, search_contacts
 
+from .keyed_select import KeyedSelect
+
 CHOICES = 20
 
 
@@ -27,7 +29,7 @@ def people_picker(
     value: list[str] | str | None,
     multiple: bool,
     on_change: Callable[[Any], None] | None = None,
-) -> ui.select:
+) -> KeyedSelect:
     """A select of contacts whose options follow the text typed into it.
 
     Args:
@@ -41,7 +43,7 @@ def people_picker(
     Returns:
         The select; its ``value`` is the chosen id(s).
     """
-    select = ui.select(_chosen(_ids(value), find), label=label, value=value, multiple=multiple,
+    select = KeyedSelect(_chosen(_ids(value), find), label=label, value=value, multiple=multiple,
                        with_input=True, clearable=True,
                        on_change=(lambda e: on_change(e.value)) if on_change else None)
     select.props('input-debounce=250')
@@ -59,6 +61,8 @@ def people_picker(
             search('')
 
     def typed(text: str) -> None:
+        if text.strip() and select.offers_label(text.strip()):
+            return  # the option the arrow keys highlight, written into the field by Quasar: not a search
         search(text)
         no_match.set_text(f'No contact matches "{text.strip()}". Add them on the Contacts page.' if text.strip()
                           else 'No contacts yet. Add them on the Contacts page.')

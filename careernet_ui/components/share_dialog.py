@@ -11,7 +11,7 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, ValidationError, wording
 from careernet_ui.domain.forms import parse_date
-from careernet_ui.domain.updates import UpdateDraft, draft_update, personal_line, update_recipients
+from careernet_ui.domain.updates import UpdateDraft, draft_update, personal_line, sign_off, update_recipients
 from careernet_ui.services.accomplishments import record_share
 
 from .badges import Badge
@@ -75,8 +75,10 @@ def open_share_dialog(ctx: AppContext, accomplishment_id: str, on_changed: Calla
             ui.label('No advocates yet. Advocates are the people who speak up for you; when someone is one, '
                      'set their stage to Advocate on their page. Meanwhile, record a share with anyone below.') \
                 .classes('text-grey-7').mark('share-no-advocates')
+        settings = ctx.store.settings
+        signed = sign_off(settings.own_name, settings.signature)
         for contact in people[:choices.shown]:
-            _draft_card(current, contact, lambda contact_id: shared(contact_id, ctx.today()))
+            _draft_card(current, contact, lambda contact_id: shared(contact_id, ctx.today()), signed)
         if len(people) > choices.shown:
             ui.button(f'Show {min(SHOWN_AT_ONCE, len(people) - choices.shown)} more of {len(people)}',
                       on_click=lambda: show(shown=choices.shown + SHOWN_AT_ONCE)).props('flat').mark('share-more')
@@ -104,9 +106,10 @@ def open_share_dialog(ctx: AppContext, accomplishment_id: str, on_changed: Calla
     discard_on_close(dialog).open()
 
 
-def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Callable[[str], None]) -> None:
+def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Callable[[str], None],
+                signed: str) -> None:
     line = personal_line(accomplishment, contact)
-    draft = draft_update(accomplishment, contact, line)
+    draft = draft_update(accomplishment, contact, line, signed)
     with ui.card().classes('w-full gap-2').props('flat bordered').mark('share-draft'):
         with ui.row().classes('w-full items-center gap-2'):
             ui.label(contact.name).classes('font-semibold').mark('share-name')
@@ -124,13 +127,13 @@ def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Cal
             .mark('share-preview')
         with ui.row().classes('items-center gap-3'):
             ui.button('Copy', icon='content_copy', on_click=lambda: copy_draft(draft_update(
-                accomplishment, contact, personal.value or ''))).props('outline dense').mark('share-copy')
+                accomplishment, contact, personal.value or '', signed))).props('outline dense').mark('share-copy')
             mailto = ui.link('Open in e-mail', draft.mailto).mark('share-mailto')
             ui.button('Mark as sent', icon='send', on_click=lambda: mark_sent(contact.id)) \
                 .props('dense').mark('share-sent')
 
     def redraft() -> None:
-        updated = draft_update(accomplishment, contact, personal.value or '')
+        updated = draft_update(accomplishment, contact, personal.value or '', signed)
         preview.set_text(updated.text)
         mailto.props['href'] = updated.mailto
         mailto.update()

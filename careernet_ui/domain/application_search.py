@@ -9,6 +9,9 @@ from enum import StrEnum
 
 from .applications import Application, ApplicationStage
 from .contact_search import fold
+from .paging import Page, paginate
+
+PAGE_SIZE = 25
 
 
 class Openness(StrEnum):
@@ -31,6 +34,8 @@ class ApplicationQuery:
     text: str = ''
     stage: ApplicationStage | None = None
     openness: Openness = Openness.OPEN
+    page: int = 1
+    page_size: int = PAGE_SIZE
 
 
 def find_applications(applications: Sequence[Application], query: ApplicationQuery) -> list[Application]:
@@ -48,6 +53,11 @@ def find_applications(applications: Sequence[Application], query: ApplicationQue
     ]
     found.sort(key=lambda a: (last_moved(a), a.updated_at, a.id), reverse=True)
     return found
+
+
+def search_applications(applications: Sequence[Application], query: ApplicationQuery) -> Page[Application]:
+    """Page ``query.page`` of the applications ``find_applications`` matches, ``query.page_size`` a page."""
+    return paginate(find_applications(applications, query), query.page, query.page_size)
 
 
 def last_moved(application: Application) -> date:

@@ -93,8 +93,8 @@ def build_brief(request: ReferenceRequest, reference: Contact, application: Appl
     )
 
 
-def brief_text(brief: ReferenceBrief, your_name: str = '') -> str:
-    """The brief as plain text, ready to paste into an e-mail."""
+def brief_text(brief: ReferenceBrief, your_name: str = '', signature: str = '') -> str:
+    """The brief as plain text, ready to paste into an e-mail, signed with the name and signature."""
     app = brief.application
     first_name = brief.reference.name.split()[0]
     lines = [f'Hi {first_name},', '',
@@ -114,6 +114,8 @@ def brief_text(brief: ReferenceBrief, your_name: str = '') -> str:
     lines += ['', 'Thank you again. I will let you know how it goes.']
     if your_name.strip():
         lines += ['', your_name.strip()]
+    if signature.strip():
+        lines += ['', signature.strip()]
     return '\n'.join(lines)
 
 

@@ -69,6 +69,8 @@ class Settings:
     own_name: str = ''
     own_profile_url: str = ''
     own_emails: list[str] = field(default_factory=list)  # recognised in calendar files and mailboxes
+    signature: str = ''
+    """The user's e-mail signature, under the name in the briefs and drafts CareerNet writes."""
     import_history: list[ImportEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -76,6 +78,7 @@ class Settings:
         v.typed(self.cadence_days, dict, 'cadence_days', 'The cadence setting')
         for name in ('feed_token', 'feed_time', 'timezone'):
             v.optional_text(getattr(self, name), name, name.replace('_', ' ').capitalize(), limit=100)
+        v.optional_text(self.signature, 'signature', 'Your e-mail signature', limit=v.MAX_TEXT)
         for name in ('feed_alarm_minutes', 'feed_horizon_days', 'feed_digest_threshold'):
             v.typed(getattr(self, name), int, name, name.replace('_', ' ').capitalize())
         for name in ('feed_all_day', 'dark_mode'):

@@ -66,13 +66,19 @@ def personal_line(accomplishment: Accomplishment, contact: Contact) -> str:
     return WITNESS_LINE if contact.id in accomplishment.witness_ids else PERSONAL_LINE
 
 
-def draft_update(accomplishment: Accomplishment, contact: Contact, personal: str) -> UpdateDraft:
+def sign_off(own_name: str, signature: str) -> str:
+    """How a draft ends: the user's name, then their e-mail signature (either may be empty)."""
+    return '\n\n'.join(part.strip() for part in (own_name, signature) if part.strip())
+
+
+def draft_update(accomplishment: Accomplishment, contact: Contact, personal: str, signed: str = '') -> UpdateDraft:
     """Draft the update telling ``contact`` about ``accomplishment``.
 
     Args:
         accomplishment: What happened, in the user's words.
         contact: Who the update is for; greeted by first name, addressed to their first e-mail.
         personal: The user's personal line (may be empty).
+        signed: The sign-off under the thank-you (``sign_off``; may be empty).
 
     Returns:
         The draft: subject "Update: <title>", a greeting, the personal line, the title and when,
@@ -94,6 +100,8 @@ def draft_update(accomplishment: Accomplishment, contact: Contact, personal: str
     if context:
         lines.append(f'Context: {context}')
     lines += ['', 'Thank you for your support; it means a lot.']
+    if signed.strip():
+        lines += ['', signed.strip()]
     return UpdateDraft(contact_id=contact.id, to=contact.primary_email,
                        subject=f'Update: {accomplishment.title}', body='\n'.join(lines))
 

@@ -6,7 +6,7 @@ titles (and so the same calendar-feed bytes) on every machine.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
 """Month names as every date shown to a person spells them (never ``%b``, which follows the locale)."""
@@ -17,6 +17,21 @@ _VOWEL_SOUNDS = ('a', 'e', 'i', 'o', 'u')
 def day_label(day: date) -> str:
     """A date as a person reads it, e.g. ``12 Sep 2026``."""
     return f'{day.day} {MONTHS[day.month - 1]} {day.year}'
+
+
+def moment_label(moment: datetime) -> str:
+    """A moment as a person reads it, in the same day format: ``12 Sep 2026 14:05``."""
+    return f'{day_label(moment.date())} {moment:%H:%M}'
+
+
+def due_summary(due: int, overdue: int) -> str:
+    """How many next actions are due this week, ``overdue`` of them late: one count, not two to add up.
+
+    "2 due this week, 2 overdue" read as four; it is "2 overdue", or "5 due this week, 2 of them overdue".
+    """
+    if overdue and overdue == due:
+        return f'{overdue:,} overdue'
+    return f'{due:,} due this week' + (f', {overdue:,} of them overdue' if overdue else '')
 
 
 def count_of(count: int, noun: str, plural: str | None = None) -> str:

@@ -11,11 +11,12 @@ from careernet_ui.components.application_badges import application_stage_badge
 from careernet_ui.components.application_dialog import APPLICATION_STAGE_OPTIONS, open_application_dialog
 from careernet_ui.components.feedback import confirm
 from careernet_ui.components.frame import frame
+from careernet_ui.components.pager import pager
 from careernet_ui.components.touch import FILTER_CLASSES, SEARCH_CLASSES, autofocus
 from careernet_ui.components.undo_toast import act_undoably
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, ReferenceRequest, wording
-from careernet_ui.domain.application_search import ApplicationQuery, Openness, find_applications, last_moved
+from careernet_ui.domain.application_search import ApplicationQuery, Openness, last_moved, search_applications
 from careernet_ui.services.applications import delete_application
 
 OPENNESS_OPTIONS = {choice.value: choice.label for choice in Openness}
@@ -47,23 +48,26 @@ def register(ctx: AppContext) -> None:
 
             @ui.refreshable
             def results() -> None:
-                found = find_applications(ctx.store.applications.all(), query)
-                if not found:
+                page = search_applications(ctx.store.applications.all(), query)
+                if not page.items:
                     ui.label('No application matches. Clear the search, or show open and closed ones.') \
                         .classes('text-grey-7').mark('applications-no-match')
                     return
+                shown = {application.id for application in page.items}
                 requests: dict[str, list[ReferenceRequest]] = defaultdict(list)
                 for request in ctx.store.reference_requests:
-                    requests[request.application_id].append(request)
+                    if request.application_id in shown:
+                        requests[request.application_id].append(request)
                 with ui.column().classes('w-full gap-0').mark('applications-list'):
-                    for application in found:
+                    for application in page.items:
                         _row(ctx, application, requests[application.id], results.refresh)
-                ui.label(wording.count_of(len(found), 'application')).classes('text-sm text-grey-7') \
-                    .mark('applications-count')
+                pager(page, lambda step: _set(page=page.page + step), marker='applications-count')
 
             def _set(**changes: object) -> None:
                 for name, value in changes.items():
                     setattr(query, name, value)
+                if 'page' not in changes:
+                    query.page = 1  # a new search or filter starts from its first page
                 results.refresh()
 
             results()

@@ -13,6 +13,7 @@ from careernet_ui.components.contact_dialog import open_contact_dialog
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.frame import frame, not_found
 from careernet_ui.components.introductions_card import doors_opened_section
+from careernet_ui.components.isolated_text import isolated_line
 from careernet_ui.components.letters_card import letters_section
 from careernet_ui.components.undo_toast import carry
 from careernet_ui.context import AppContext
@@ -52,9 +53,8 @@ def _header(ctx: AppContext, contact: Contact) -> None:
     with ui.row().classes('w-full items-center gap-3'):
         stage_badge(contact.stage).mark('contact-stage-badge')
         ui.label(contact.role.label).classes('text-grey-8')
-        subtitle = ' · '.join(part for part in (contact.title, contact.organisation) if part)
-        if subtitle:
-            ui.label(subtitle).classes('text-grey-8').mark('contact-subtitle')
+        if contact.title or contact.organisation:
+            isolated_line((contact.title, contact.organisation)).classes('text-grey-8').mark('contact-subtitle')
         ui.space()
         ui.button('Edit', icon='edit',
                   on_click=lambda: open_contact_dialog(ctx, contact, lambda c: ui.navigate.to(f'/contacts/{c.id}'))) \

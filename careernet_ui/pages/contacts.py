@@ -7,6 +7,7 @@ from nicegui import ui
 from careernet_ui.components.badges import stage_badge
 from careernet_ui.components.contact_dialog import ROLE_OPTIONS, STAGE_OPTIONS, open_contact_dialog
 from careernet_ui.components.frame import frame
+from careernet_ui.components.isolated_text import isolated_line
 from careernet_ui.components.pager import pager
 from careernet_ui.components.touch import FILTER_CLASSES, SEARCH_CLASSES, autofocus
 from careernet_ui.context import AppContext
@@ -75,9 +76,9 @@ def _contact_row(contact: Contact) -> None:
         with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
             ui.link(contact.name, f'/contacts/{contact.id}').classes('font-medium break-words') \
                 .props('dir=auto').mark('contact-link')
-            details = ' · '.join(part for part in (contact.title, contact.organisation) if part)
-            if details:
-                ui.label(details).classes('text-sm text-grey-7 truncate').props('dir=auto')
+            if contact.title or contact.organisation:
+                isolated_line((contact.title, contact.organisation)).classes('text-sm text-grey-7 truncate') \
+                    .mark('contact-details')
         ui.label(contact.role.label).classes('text-sm sm:w-24')
         stage_badge(contact.stage)
         if contact.tags:

@@ -10,6 +10,7 @@ from nicegui.element import Element
 from careernet_ui.components.badges import stage_badge
 from careernet_ui.components.contact_dialog import ROLE_OPTIONS
 from careernet_ui.components.feedback import attempt
+from careernet_ui.components.focus_return import focus_after_dialog
 from careernet_ui.components.frame import frame
 from careernet_ui.components.interaction_dialog import open_log_dialog
 from careernet_ui.components.lean_fields import LeanInput, LeanSelect
@@ -198,12 +199,4 @@ def focus_card(contact_id: str) -> None:
 
     After a dialog closes the focus would fall to the page; a keyboard user continues from the card.
     """
-    selector = f'[data-contact="{contact_id}"] button[aria-label^="Move "]'
-    # The card is redrawn as a new element, and Quasar gives the focus back to what opened the dialog
-    # (the old card) as the dialog closes: focus the new card once the dialog is gone, and until it holds.
-    ui.run_javascript(
-        'let tries = 0, held = 0; const find = () => {'
-        f" const button = document.querySelector({selector!r});"
-        " if (button && !document.querySelector('.q-dialog')) {"
-        ' if (document.activeElement === button) held++; else { held = 0; button.focus(); } }'
-        ' if (held < 5 && tries++ < 150) setTimeout(find, 20); }; find();')
+    focus_after_dialog(f'[data-contact="{contact_id}"] button[aria-label^="Move "]')

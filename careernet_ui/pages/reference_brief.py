@@ -15,6 +15,7 @@ from careernet_ui.domain.brief import ReferenceBrief, brief_text, build_brief, m
 from careernet_ui.domain.forms import parse_date
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.applications import advance_request, save_talking_points
+from careernet_ui.services.identity import sign_as
 
 Refresh = Callable[[], object]
 
@@ -40,7 +41,8 @@ def register(ctx: AppContext) -> None:
             not_found(ctx, 'reference request', 'brief-missing', 'Back to applications', '/applications')
             return
         ui.add_css(PRINT_CSS)
-        signature = {'name': ''}
+        # "Sign as" starts from the name on Settings and, changed here, is remembered there.
+        signature = {'name': ctx.store.settings.own_name}
         with frame(ctx, f'Reference brief for {contact.name}'):
 
             @ui.refreshable
@@ -51,7 +53,7 @@ def register(ctx: AppContext) -> None:
                     ui.label('This reference request was deleted.').mark('brief-missing')
                     return
                 brief = build_brief(current, contact, app, ctx.store.accomplishments.all(), ctx.today())
-                message = {'text': brief_text(brief, signature['name'])}
+                message = {'text': brief_text(brief, signature['name'], ctx.store.settings.signature)}
                 mail = _actions(ctx, current, brief, message, body.refresh)
                 with ui.row().classes('w-full gap-4 items-start'):
                     with ui.column().classes('grow basis-0 min-w-[20rem] gap-4'):
@@ -75,7 +77,9 @@ def register(ctx: AppContext) -> None:
                 def sign(name: str | None) -> None:
                     # Only the text changes: refreshing the page would take the focus from the input.
                     signature['name'] = name or ''
-                    message['text'] = brief_text(brief, signature['name'])
+                    if attempt(lambda: sign_as(ctx.store, signature['name'])) is None:
+                        return
+                    message['text'] = brief_text(brief, signature['name'], ctx.store.settings.signature)
                     preview.set_text(message['text'])
                     mail.props['href'] = mailto_link(brief, message['text'])
                     mail.update()
@@ -94,6 +98,13 @@ def _actions(ctx: AppContext, request: ReferenceRequest, brief: ReferenceBrief, 
         mail = ui.button('Open in e-mail', icon='mail').mark('brief-mailto')
         # A real mailto: anchor (QBtn renders <a href>): the user's mail program opens, no script needed.
         mail.props['href'] = mailto_link(brief, message['text'])
+        reference = brief.reference
+        if not reference.primary_email:
+            # It would open a message with no recipient: say so, and where to add the address.
+            mail.set_visibility(False)
+            with ui.row().classes('items-center gap-1').mark('brief-no-email'):
+                ui.label(f'No e-mail for {reference.name}:').classes('text-sm').props('dir=auto')
+                ui.link('add one', f'/contacts/{reference.id}').classes('text-sm').mark('brief-add-email')
         ui.button('Print', icon='print', on_click=lambda: ui.run_javascript('window.print()')).mark('brief-print')
     _sent_panel(ctx, request, brief.reference, refresh)
     return mail

@@ -18,6 +18,7 @@ from careernet_ui.domain.cadence_form import (
     cadence_field,
     feedback_field,
 )
+from careernet_ui.services.identity import save_identity
 from careernet_ui.services.settings import save_settings_form
 
 SettingsSection = Callable[[AppContext], None]
@@ -80,6 +81,34 @@ def feedback_defaults(ctx: AppContext) -> None:
             ui.button('Save', icon='save', on_click=save).mark('save-feedback-cadence')
 
 
+def about_you(ctx: AppContext) -> None:
+    """Your own name and e-mail signature (signing briefs and drafts), and where your data lives."""
+    settings = ctx.store.settings
+    inputs: dict[str, ui.input | ui.textarea] = {}
+
+    def save() -> None:
+        submit(lambda: save_identity(ctx.store, own_name=inputs['own_name'].value or '',
+                                     signature=inputs['signature'].value or ''),
+               inputs, lambda _: 'Saved your name and signature.')
+
+    with ui.card().classes('w-full max-w-2xl gap-2').mark('settings-you'):
+        ui.label('You').classes('text-lg font-semibold')
+        ui.label('How the briefs and messages CareerNet drafts for you are signed. A name typed in a '
+                 'brief\'s "Sign as" is remembered here too.').classes('text-grey-8')
+        inputs['own_name'] = ui.input('Your name', value=settings.own_name).props('dir=auto') \
+            .on('keydown.enter', save).classes('w-full').mark('settings-own-name')
+        inputs['signature'] = ui.textarea('Your e-mail signature', value=settings.signature,
+                                          placeholder='e.g. your role, phone, profile link') \
+            .props('autogrow dir=auto').classes('w-full').mark('settings-signature')
+        with ui.row().classes('w-full justify-end'):
+            ui.button('Save', icon='save', on_click=save).mark('save-you')
+        ui.label(f'Data file: {ctx.store.path}').classes('text-sm text-grey-8 break-all').mark('settings-data-file')
+        ui.label(f'Time zone: {settings.timezone} (set on the Calendar page)').classes('text-sm text-grey-8') \
+            .mark('settings-time-zone')
+
+
+
+
 def progress_update_cadence(ctx: AppContext) -> None:
     """How often each advocate is due a progress update ("keep advocates informed of your progress and goals")."""
     form = ProgressUpdateForm.from_settings(ctx.store.settings)
@@ -98,4 +127,4 @@ def progress_update_cadence(ctx: AppContext) -> None:
             ui.button('Save', icon='save', on_click=save).mark('save-progress-update')
 
 
-SECTIONS: list[SettingsSection] = [cadence_defaults, feedback_defaults, progress_update_cadence]
+SECTIONS: list[SettingsSection] = [about_you, cadence_defaults, feedback_defaults, progress_update_cadence]

@@ -12,6 +12,7 @@ from careernet_ui.domain.updates import (
     WITNESS_LINE,
     draft_update,
     personal_line,
+    sign_off,
     update_recipients,
 )
 
@@ -83,3 +84,12 @@ def test_recipients_are_the_advocates_with_the_witnesses_first() -> None:
     assert [c.name for c in update_recipients(everyone, LATENCY)] == ['Dana Okafor', 'Ana Berg', 'Mei Chen']
     with_references = update_recipients(everyone, LATENCY, include_references=True)
     assert [c.name for c in with_references] == ['Dana Okafor', 'Ana Berg', 'José Martín', 'Mei Chen']
+
+
+def test_the_draft_is_signed_with_the_name_and_signature_from_settings() -> None:
+    assert sign_off('Sam Doe', '  Staff engineer\nsam.example  ') == 'Sam Doe\n\nStaff engineer\nsam.example'
+    assert sign_off('', 'Sam') == 'Sam'
+    assert sign_off(' ', '') == ''
+    body = draft_update(LATENCY, MEI, '', sign_off('Sam Doe', 'sam.example')).body
+    assert body.endswith('Thank you for your support; it means a lot.\n\nSam Doe\n\nsam.example')
+    assert draft_update(LATENCY, MEI, '').body.endswith('it means a lot.')

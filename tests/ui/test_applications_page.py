@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -110,7 +110,7 @@ async def test_open_applications_by_default_then_filters(three: Path, user: User
     assert texts(user, 'application-link') == ['Staff Engineer at Hooli']
     user.find(marker='applications-openness').click()
     user.find('Open and closed').click()
-    await user.should_see('three applications')
+    await user.should_see('1–3 of 3')
     user.find(marker='applications-search').type('glob')
     await user.should_not_see('Staff Engineer at Hooli')
     assert texts(user, 'application-link') == ['Lead at Globex']
@@ -154,3 +154,40 @@ async def test_edit_moves_the_stage_with_a_dated_change(three: Path, user: User,
     doc = next(d for d in stored(data_path) if d['id'] == 'initech')
     assert doc['stage_history'] == [{'on': '2026-11-01', 'stage': 'applied'},
                                     {'on': '2026-11-25', 'stage': 'offer'}]
+
+
+@pytest.fixture
+def many(data_path: Path) -> Path:
+    """40 open applications (Acme 00–39, moved one day apart) and 20 closed ones (Globex 00–19)."""
+    opened = [application(f'o{n:02}', f'Acme {n:02}', moved=date(2026, 10, 1) + timedelta(days=n)) for n in range(40)]
+    closed = [application(f'c{n:02}', f'Globex {n:02}', ApplicationStage.REJECTED,
+                          moved=date(2026, 9, 1) + timedelta(days=n)) for n in range(20)]
+    write(data_path, JobSearch(applications=[*opened, *closed],
+                               requests=[request('r1', opened[39], DANA, RequestStatus.AGREED)]))
+    return data_path
+
+
+async def test_the_list_pages_on_the_server_and_filters_start_again_from_page_one(many: Path, user: User) -> None:
+    await user.open('/applications')
+    await user.should_see('1–25 of 40')
+    links = texts(user, 'application-link')
+    assert links[:2] == ['Staff Engineer at Acme 39', 'Staff Engineer at Acme 38']
+    assert len(links) == 25
+    assert texts(user, 'application-references')[0] == 'a reference'
+    user.find('Next').click()
+    await user.should_see('26–40 of 40')
+    assert texts(user, 'application-link') == [f'Staff Engineer at Acme {n:02}' for n in range(14, -1, -1)]
+    user.find(marker='applications-openness').click()
+    user.find('Open and closed').click()
+    await user.should_see('1–25 of 60')  # a new filter shows its first page
+    assert len(texts(user, 'application-link')) == 25
+    user.find('Next').click()
+    await user.should_see('26–50 of 60')
+    user.find(marker='applications-search').type('globex')
+    await user.should_see('1–20 of 20')  # so does a new search
+    assert texts(user, 'application-link') == [f'Staff Engineer at Globex {n:02}' for n in range(19, -1, -1)]
+    user.find(marker='applications-search').clear()
+    user.find(marker='applications-stage').click()
+    user.find('Applied').click()
+    await user.should_see('1–25 of 40')
+    assert len(texts(user, 'application-link')) == 25

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from nicegui import ui
 from nicegui.testing import User
 from tinydb import TinyDB
 
 from careernet_ui.domain import Accomplishment, RequestStatus
 from tests.ui.helpers import texts
-from tests.ui.job_search import DANA, RELATED, SEEN, JobSearch, application, request, write
+from tests.ui.job_search import DANA, MEI, RELATED, SEEN, JobSearch, application, request, write
 
 INITECH = application('initech', 'Initech', position='Staff Engineer, performance', job_url='https://jobs.example/1',
                       interview_dates=[date(2026, 12, 3)])
@@ -107,3 +109,40 @@ async def test_no_sending_before_the_reference_agreed(only_asked: Path, user: Us
     await user.open(BRIEF)
     await user.should_see('Dana Okafor has not agreed yet')
     await user.should_not_see(marker='brief-mark-sent')
+
+
+async def test_sign_as_is_remembered_with_the_signature_from_settings(agreed: Path, user: User,
+                                                                      data_path: Path) -> None:
+    await user.open('/settings')
+    user.find(marker='settings-own-name').type('Sam Doe')
+    user.find(marker='settings-signature').type('Staff engineer · sam.example')
+    user.find(marker='save-you').click()
+    await user.should_see('Saved your name and signature.')
+    [settings] = stored(data_path, 'settings')
+    assert (settings['own_name'], settings['signature']) == ('Sam Doe', 'Staff engineer · sam.example')
+    await user.should_see(f'Data file: {data_path}')
+    await user.should_see('Time zone: UTC (set on the Calendar page)')
+
+    await user.open(BRIEF)
+    assert user.find(kind=ui.input, marker='brief-sign-as').elements.pop().value == 'Sam Doe'
+    assert texts(user, 'brief-text')[0].endswith('\n\nSam Doe\n\nStaff engineer · sam.example')
+    user.find(marker='brief-sign-as').clear().type('Samantha Doe')
+    await user.should_see('Samantha Doe\n\nStaff engineer')
+    [settings] = stored(data_path, 'settings')
+    assert settings['own_name'] == 'Samantha Doe'  # the next brief starts from it
+
+
+@pytest.fixture
+def no_email(data_path: Path) -> Path:
+    mei = replace(MEI, consent=None)
+    write(data_path, JobSearch(contacts=[DANA, mei], applications=[INITECH],
+                               requests=[request('r-mei', INITECH, mei, RequestStatus.AGREED)]))
+    return data_path
+
+
+async def test_a_reference_with_no_email_is_offered_to_add_one_instead_of_an_empty_message(
+        no_email: Path, user: User) -> None:
+    await user.open('/applications/initech/brief/r-mei')
+    await user.should_see('No e-mail for Mei Chen:')
+    assert user.find(marker='brief-add-email').elements.pop().props['href'] == '/contacts/mei'
+    await user.should_not_see(marker='brief-mailto')

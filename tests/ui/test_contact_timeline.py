@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from nicegui.elements.mixins.text_element import TextElement
 from nicegui.testing import User
 from tinydb import TinyDB
 
+from careernet_ui.domain import Contact
 from tests.ui.helpers import texts
+from tests.ui.job_search import JobSearch, write
 from tests.ui.relationships import Story, write_story
 
 
@@ -138,3 +141,31 @@ async def test_an_introduction_logged_with_whom_shows_in_doors_opened_at_once(st
     assert texts(user, 'contact-last-contact') == ['Last contact 25 Nov 2026 — Introduction made']
     [introduction] = TinyDB(data_path).table('introductions').all()
     assert (introduction['advocate_id'], introduction['to_whom']) == (story.dana, 'Lee at Globex')
+
+
+@pytest.fixture
+def job_search(data_path: Path) -> Path:
+    write(data_path, JobSearch())
+    return data_path
+
+
+async def test_the_contact_page_writes_dates_as_every_other_page_does(job_search: Path, user: User) -> None:
+    await user.open('/contacts/mei')
+    # "1 Jan 2025", as day_label writes dates everywhere: not "01 Jan 2025".
+    assert texts(user, 'contact-consent') == ['OK to list as a reference since 1 Jan 2025 until 30 Jun 2026 (expired).']
+
+
+@pytest.fixture
+def mixed_scripts(data_path: Path) -> Path:
+    write(data_path, JobSearch(contacts=[Contact(id='rana', name='Rana Haddad', title='مهندسة برمجيات',
+                                                 organisation='אקמה בע"מ')]))
+    return data_path
+
+
+async def test_an_arabic_title_beside_a_hebrew_organisation_are_isolated(mixed_scripts: Path, user: User) -> None:
+    # One string "title · organisation" is laid out as one right-to-left run: each part is a <bdi> of its own.
+    for page, marker in (('/contacts', 'contact-details'), ('/contacts/rana', 'contact-subtitle')):
+        await user.open(page)
+        [line] = user.find(marker=marker).elements
+        parts = [(child.tag, child.text) for child in line.default_slot.children if isinstance(child, TextElement)]
+        assert parts == [('bdi', 'مهندسة برمجيات'), ('span', ' · '), ('bdi', 'אקמה בע"מ')]

@@ -62,7 +62,7 @@ async def test_next_actions_say_who_why_and_how_late(story: Story, user: User) -
     assert (row.props['title'], row.props['due']) == (DANA_CATCH_UP, '44 days overdue')
     assert row.props['logLabel'] == 'Log an interaction with Dana Okafor'
     await user.should_see('Advocates: every 30 days. Last contact 12 Sep 2026.')
-    assert texts(user, 'next-actions-count') == ['1 due this week, 1 overdue']
+    assert texts(user, 'next-actions-count') == ['1 overdue']
 
 
 async def test_snooze_for_a_week_hides_it_and_is_stored(story: Story, user: User, data_path: Path) -> None:
