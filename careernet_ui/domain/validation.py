@@ -46,7 +46,7 @@ def required_text(value: str, field: str, label: str, *, limit: int = MAX_NAME) 
     Required texts are names and titles: a line break in one (pasted from a mail) would split a
     calendar event's title, so each run of whitespace holding a line break becomes one space.
     """
-    if isinstance(value, str):
+    if isinstance(value, str) and not value.isprintable():  # a printable string holds no line break
         value = _LINE_BREAK.sub(' ', value)
     text = optional_text(value, field, label, limit=limit)
     if not text:
@@ -60,6 +60,12 @@ def optional_text(value: str, field: str, label: str, *, limit: int = MAX_LINE) 
     Fields whose limit is ``MAX_TEXT`` are multi-line: they keep TAB and newline (a carriage
     return becomes a newline). Every other field is one line: no control character at all.
     """
+    if value.__class__ is str and value.isprintable():
+        # The common case, checked in C: no control, surrogate, line or paragraph separator (all
+        # "non-printable" to Unicode), so nothing to refuse and no line break to normalise.
+        text = value.strip()
+        if len(text) <= limit:
+            return text
     if not isinstance(value, str):
         raise ValidationError(f'{label} must be text, not {type(value).__name__}.', field=field)
     multiline = limit >= MAX_TEXT
