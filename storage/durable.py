@@ -26,7 +26,7 @@ import stat
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import count
+from itertools import accumulate, count
 from pathlib import Path
 from typing import Any
 
@@ -182,11 +182,9 @@ class Chunk:
     @classmethod
     def of(cls, fragments: Mapping[str, bytes]) -> Chunk:
         """The chunk of these fragments, in their order."""
-        ends = array('q')
-        end = -1
-        for encoded in fragments.values():
-            end += len(encoded) + 1
-            ends.append(end)
+        # Fragment i ends where fragment i + 1's comma is: the running total of (length + 1), from -1.
+        ends = array('q', accumulate((len(encoded) + 1 for encoded in fragments.values()), initial=-1))
+        del ends[0]
         return cls(list(fragments), ends, b','.join(fragments.values()))
 
     def fragments(self) -> dict[str, bytes]:
@@ -270,7 +268,9 @@ def _fragments(table: dict[str, Any] | RawTable) -> Iterator[tuple[str, bytes]]:
     """Each document of a table as a ``"key":document`` fragment, in order."""
     if isinstance(table, RawTable):
         for key, doc in table.docs.items():  # the file's own JSON of the document
-            yield key, b'%b:%b' % (_encode(key).encode('ascii'), doc)
+            # A TinyDB doc id is ASCII digits: nothing to escape, so no encoder call.
+            name = f'"{key}":' if key.isascii() and key.isdigit() else f'{_encode(key)}:'
+            yield key, b'%b%b' % (name.encode('ascii'), doc)
     else:
         for key, doc in table.items():
             yield key, fragment(key, doc)

@@ -122,6 +122,8 @@ def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX
     """Strip each entry, drop empty ones and duplicates (keeping order), and bound their length."""
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError(f'{label}: expected a list, not {type(values).__name__}.', field=field)
+    if values.__class__ in (list, tuple) and not values:
+        return []
     seen: dict[str, str] = {}  # casefolded -> the first spelling, in order
     for value in values:
         text = optional_text(value, field, label, limit=limit)
@@ -145,6 +147,8 @@ def tag_list(values: Iterable[str], field: str = 'tags') -> list[str]:
     """Tags are short, lower-case labels."""
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError(f'Tags: expected a list, not {type(values).__name__}.', field=field)
+    if values.__class__ in (list, tuple) and not values:
+        return []
     return text_list((v.strip().lower() if isinstance(v, str) else v for v in values), field, 'Tag', limit=60)
 
 
