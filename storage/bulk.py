@@ -9,7 +9,10 @@ must not change with the library, so:
 * ``dumps_ascii`` is msgspec's encoder, with the few spellings where it differs from
   ``json.dumps(ensure_ascii=True, separators=(',', ':'))`` put back: non-ASCII characters and
   DEL escaped as ``\\uXXXX``, and any document holding a float (msgspec spells some differently:
-  1e16 against 1e+16) or something msgspec cannot encode left to ``json`` itself.
+  1e16 against 1e+16) or something msgspec cannot encode left to ``json`` itself;
+* ``raw_tables`` does not build the documents at all: it splits the file into each table's and
+  each document's JSON bytes (views into the file), so the records are decoded straight from
+  the bytes and the data file keeps each document's JSON, with no parsed dict in between.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -28,6 +32,54 @@ _msgspec_encode = msgspec.json.Encoder().encode
 _msgspec_decode = msgspec.json.Decoder().decode
 _msgpack_encode = msgspec.msgpack.Encoder().encode
 _NOT_PRINTABLE_ASCII = re.compile('[^\x00-\x7e]')
+_split = msgspec.json.Decoder(dict[str, msgspec.Raw]).decode  # an object's members, as JSON
+# What json.dumps's default separators (TinyDB's own writes) and indent leave in a file; also
+# found, harmlessly, inside strings that hold an escaped quote before ": ".
+_LOOSE = (b'": ', b', "', b'\n')
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """A table as the file holds it, not parsed: its JSON object, and each document's JSON.
+
+    Both are views into the file's bytes (``msgspec.Raw``): the file stays in memory as long as
+    one of them does. Every document is a JSON object.
+    """
+
+    raw: msgspec.Raw
+    docs: dict[str, msgspec.Raw]
+
+
+def raw_tables(raw: bytes) -> dict[str, RawTable] | None:
+    """The tables of a TinyDB file's bytes, each kept as JSON; None when only ``parse`` can read it.
+
+    The documents' JSON is what the file holds, without the whitespace (a file TinyDB wrote has
+    some), so a write can put it back as it is. None for a file that is not ASCII (it is
+    re-encoded as ASCII on the next write), and for anything msgspec does not read as JSON
+    (``parse`` then reads it as ``json.loads`` would, or says what is wrong with it): JSON that
+    is not an object of tables, each an object of documents, each a JSON object.
+    """
+    if not raw.isascii():
+        return None
+    try:
+        if any(loose in raw for loose in _LOOSE):
+            raw = msgspec.json.format(raw, indent=-1)
+        tables = {}
+        for name, table in _split(raw).items():
+            docs = _split(table)
+            if not all(memoryview(doc)[0] == 0x7b for doc in docs.values()):  # '{'
+                return None
+            tables[name] = RawTable(table, docs)
+    except msgspec.DecodeError:  # not JSON as msgspec reads it, or not tables of objects
+        return None
+    return tables
+
+
+def documents_of(table: dict[str, Any] | RawTable) -> dict[str, Any]:
+    """A table's documents as ``json.loads`` gives them: parsed from its JSON if it is kept as JSON."""
+    if isinstance(table, RawTable):
+        return parse(bytes(table.raw))  # type: ignore[no-any-return]
+    return table
 
 
 def parse(raw: bytes) -> Any:

@@ -22,7 +22,7 @@ import msgspec
 
 from careernet_ui.domain import ValidationError
 
-from .bulk import collector_paused
+from .bulk import RawTable, collector_paused, documents_of
 from .errors import InvalidRecord
 
 T = TypeVar('T')
@@ -54,13 +54,24 @@ def decode(cls: type[T], data: Mapping[str, Any]) -> T:
         raise _readable(error) from None
 
 
-def decode_documents(cls: type[T], docs: Mapping[str, Mapping[str, Any]], *, table: str) -> list[tuple[int, T]]:
+def decode_documents(cls: type[T], docs: Mapping[str, Mapping[str, Any]] | RawTable, *,
+                     table: str) -> list[tuple[int, T]]:
     """Build a ``cls`` from every document of a TinyDB table: ``(doc id, record)`` in file order.
+
+    A table kept as JSON (``RawTable``) is decoded straight from its bytes, with the same checks;
+    when it holds a bad record, it is parsed and decoded document by document, to name it.
 
     Raises:
         InvalidRecord: a document is not a valid ``cls``; the message names the table, the
             document, the record's id and the field.
     """
+    if isinstance(docs, RawTable):
+        try:
+            with collector_paused():
+                decoded = _table_decoder(cls).decode(docs.raw)
+        except msgspec.DecodeError:  # a bad record (or JSON only json.loads reads): the slow way names it
+            return decode_documents(cls, documents_of(docs), table=table)
+        return [(int(key), record) for key, record in decoded.items()]
     with collector_paused():
         try:
             records = msgspec.convert(list(docs.values()), type=list[cls])  # type: ignore[valid-type]
@@ -75,6 +86,17 @@ def decode_documents(cls: type[T], docs: Mapping[str, Mapping[str, Any]], *, tab
                                         reason=str(error)) from None
             raise AssertionError('msgspec refused a table whose every document it accepts')  # pragma: no cover
         return [(int(key), record) for key, record in zip(docs, records, strict=True)]
+
+
+_TABLE_DECODERS: dict[type, msgspec.json.Decoder[dict[str, Any]]] = {}
+
+
+def _table_decoder(cls: type) -> msgspec.json.Decoder[dict[str, Any]]:
+    """A decoder of a whole table of ``cls`` documents (a JSON object of them, by doc id)."""
+    decoder = _TABLE_DECODERS.get(cls)
+    if decoder is None:
+        decoder = _TABLE_DECODERS[cls] = msgspec.json.Decoder(dict[str, cls])  # type: ignore[valid-type]
+    return decoder
 
 
 # msgspec says where a problem is as a path: "Expected `str`, got `int` - at `$.stage_history[0].note`".

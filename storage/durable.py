@@ -8,7 +8,8 @@ is slow (bench/README.md). ``DataFile`` instead:
 * writes a temp file in the same folder, flushes, fsyncs, ``os.replace``-s it over the data
   file and fsyncs the folder, so the file on disk is always the old or the new state;
 * keeps every document's JSON text in chunks and re-encodes only the documents a write
-  touched, so a write's cost is the file's size in bytes, not its size in objects;
+  touched, so a write's cost is the file's size in bytes, not its size in objects; the JSON is
+  the file's own (``bulk.raw_tables``): no parsed document stays in memory, only the records;
 * changes its memory only after the rename succeeded: a write that fails (full disk, read-only
   folder, I/O error) leaves the file, the memory and the folder exactly as they were.
 
@@ -22,16 +23,20 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import count
+from itertools import accumulate, count
 from pathlib import Path
 from typing import Any
 
-from .bulk import dumps_ascii, parse
+from .bulk import RawTable, dumps_ascii, parse, raw_tables
 from .errors import DataFileCorrupt
 
 Tables = dict[str, dict[str, Any]]
+"""Per table, per document key: the parsed document."""
+FileTables = dict[str, dict[str, Any] | RawTable]
+"""Per table, its parsed documents, or (as read from a file) its JSON."""
 Changes = Mapping[str, Mapping[str, Any]]
 """Per table, per document key: the new document, or ``None`` to remove it (in write order)."""
 
@@ -69,13 +74,13 @@ class FileStamp:
 class DataFile:
     """One TinyDB JSON file, held in memory as encoded documents and written atomically."""
 
-    def __init__(self, path: str | os.PathLike[str], tables: Tables, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], tables: FileTables, *, read_only: bool = False) -> None:
         """Hold ``tables`` (as read from ``path``); ``read_only`` keeps every write in memory only."""
         self.path = Path(path)
         self.read_only = read_only
-        self._tables = {name: EncodedTable({key: fragment(key, doc) for key, doc in docs.items()})
-                        for name, docs in tables.items()}
-        self._next_ids = {name: _next_id(docs) for name, docs in tables.items()}
+        self._tables = {name: EncodedTable(_fragments(docs)) for name, docs in tables.items()}
+        self._next_ids = {name: _next_id(docs.docs if isinstance(docs, RawTable) else docs)
+                          for name, docs in tables.items()}
         self.writes = 0
         self.stamp = FileStamp.of(self.path)
 
@@ -130,18 +135,32 @@ class DataFile:
 class EncodedTable:
     """A table's JSON kept in chunks of documents, so a write re-joins one chunk, not the table.
 
-    Documents keep their order (TinyDB's dict order): a changed one stays in place, a new one
-    goes at the end, exactly as a full re-encode of the dict would place it.
+    Each chunk is one bytes object (its documents' JSON, comma-separated) and where each document
+    ends in it: the table costs its size in the file and little more. Documents keep their order
+    (TinyDB's dict order): a changed one stays in place, a new one goes at the end, exactly as a
+    full re-encode of the dict would place it.
     """
 
     CHUNK = 256
 
-    def __init__(self, fragments: Mapping[str, bytes]) -> None:
-        self._chunks: list[dict[str, bytes]] = []
-        self._joined: list[bytes | None] = []
+    def __init__(self, fragments: Mapping[str, bytes] | Iterable[tuple[str, bytes]] = ()) -> None:
+        """Hold ``fragments`` (``"key":document`` JSON, by key), read one chunk at a time."""
+        self._chunks: list[Chunk] = []
         self._chunk_of: dict[str, int] = {}
-        if fragments:
-            self.stage(fragments).install()
+        batch: dict[str, bytes] = {}
+        for key, encoded in fragments.items() if isinstance(fragments, Mapping) else fragments:
+            batch[key] = encoded
+            if len(batch) == self.CHUNK:
+                self._append(batch)
+                batch = {}
+        if batch:
+            self._append(batch)
+
+    def _append(self, fragments: dict[str, bytes]) -> None:
+        index = len(self._chunks)
+        self._chunks.append(Chunk.of(fragments))
+        for key in fragments:
+            self._chunk_of[key] = index
 
     def stage(self, changes: Mapping[str, bytes | None]) -> StagedTable:
         """The table with ``changes`` (key -> fragment, None to remove), built beside this one."""
@@ -149,7 +168,32 @@ class EncodedTable:
 
     def parts(self) -> list[bytes]:
         """The table as JSON, in pieces to write one after another."""
-        return _parts(self._chunks, self._joined)
+        return _parts(self._chunks)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Up to ``EncodedTable.CHUNK`` documents' JSON, joined by commas, and where each one ends."""
+
+    keys: list[str]
+    ends: array[int]
+    data: bytes
+
+    @classmethod
+    def of(cls, fragments: Mapping[str, bytes]) -> Chunk:
+        """The chunk of these fragments, in their order."""
+        # Fragment i ends where fragment i + 1's comma is: the running total of (length + 1), from -1.
+        ends = array('q', accumulate((len(encoded) + 1 for encoded in fragments.values()), initial=-1))
+        del ends[0]
+        return cls(list(fragments), ends, b','.join(fragments.values()))
+
+    def fragments(self) -> dict[str, bytes]:
+        """Every document's fragment, by key, in order."""
+        data, start, found = self.data, 0, {}
+        for key, end in zip(self.keys, self.ends, strict=True):
+            found[key] = data[start:end]
+            start = end + 1
+        return found
 
 
 class StagedTable:
@@ -178,60 +222,58 @@ class StagedTable:
                     self._copies[index] = {}
                 self._moves[key] = index
             self._chunk(index)[key] = encoded
-        self._joined: dict[int, bytes] = {}
+        self._built: dict[int, Chunk] = {}
 
     def _chunk(self, index: int) -> dict[str, bytes]:
         copy = self._copies.get(index)
         if copy is None:
-            copy = self._copies[index] = dict(self._table._chunks[index])
+            copy = self._copies[index] = self._table._chunks[index].fragments()
         return copy
+
+    def _chunks(self) -> list[Chunk]:
+        table = self._table
+        for index, fragments in self._copies.items():
+            if index not in self._built:
+                self._built[index] = Chunk.of(fragments)
+        return [self._built[index] if index in self._built else table._chunks[index] for index in range(self._count)]
 
     def parts(self) -> list[bytes]:
         """The changed table as JSON pieces."""
-        table = self._table
-        chunks = [self._copies[index] if index in self._copies else table._chunks[index]
-                  for index in range(self._count)]
-        joined: list[bytes | None] = [None if index in self._copies else table._joined[index]
-                                      for index in range(self._count)]
-        pieces = _parts(chunks, joined)
-        for index in self._copies:
-            self._joined[index] = joined[index] or b''
-        return pieces
+        return _parts(self._chunks())
 
     def commit(self) -> EncodedTable:
         """Make the change in the table (after the file holds it); returns the table."""
-        self.install()
-        return self._table
-
-    def install(self) -> None:
-        """Put the staged chunks in place."""
         table = self._table
-        for index in sorted(self._copies):
-            chunk, joined = self._copies[index], self._joined.get(index)
-            if index < len(table._chunks):
-                table._chunks[index], table._joined[index] = chunk, joined
-            else:
-                table._chunks.append(chunk)
-                table._joined.append(joined)
+        table._chunks = self._chunks()
         for key, moved in self._moves.items():
             if moved is None:
                 table._chunk_of.pop(key, None)
             else:
                 table._chunk_of[key] = moved
+        return table
 
 
-def _parts(chunks: list[dict[str, bytes]], joined: list[bytes | None]) -> list[bytes]:
+def _parts(chunks: list[Chunk]) -> list[bytes]:
     pieces = [b'{']
-    for index, chunk in enumerate(chunks):
-        if not chunk:
-            joined[index] = b''
-            continue
-        text = joined[index]
-        if text is None:
-            text = joined[index] = b','.join(chunk.values())
-        pieces.append(text if len(pieces) == 1 else b',' + text)
+    for chunk in chunks:
+        if chunk.data:
+            if len(pieces) > 1:
+                pieces.append(b',')
+            pieces.append(chunk.data)
     pieces.append(b'}')
     return pieces
+
+
+def _fragments(table: dict[str, Any] | RawTable) -> Iterator[tuple[str, bytes]]:
+    """Each document of a table as a ``"key":document`` fragment, in order."""
+    if isinstance(table, RawTable):
+        for key, doc in table.docs.items():  # the file's own JSON of the document
+            # A TinyDB doc id is ASCII digits: nothing to escape, so no encoder call.
+            name = f'"{key}":' if key.isascii() and key.isdigit() else f'{_encode(key)}:'
+            yield key, b'%b%b' % (name.encode('ascii'), doc)
+    else:
+        for key, doc in table.items():
+            yield key, fragment(key, doc)
 
 
 def _next_id(docs: Mapping[str, Any]) -> int:
@@ -239,8 +281,8 @@ def _next_id(docs: Mapping[str, Any]) -> int:
     return max(ids) + 1 if ids else 1
 
 
-def load_tables(path: Path) -> Tables:
-    """Parse a TinyDB JSON file; a missing or empty file is an empty database.
+def load_tables(path: Path) -> FileTables:
+    """Read a TinyDB JSON file's tables (see ``read_tables``); a missing or empty file is an empty database.
 
     Raises:
         DataFileCorrupt: the file is not JSON, or not shaped like a TinyDB database.
@@ -251,7 +293,24 @@ def load_tables(path: Path) -> Tables:
         return {}
     except OSError as error:
         raise DataFileCorrupt(f'Cannot read the data file {path}: {error.strerror}.') from error
-    return parse_tables(raw, path)
+    return read_tables(raw, path)
+
+
+def read_tables(raw: bytes, path: Path) -> FileTables:
+    """The tables of a TinyDB document's bytes, each kept as its JSON when msgspec reads the file.
+
+    What msgspec does not read (a file that is not ASCII, or that only ``json.loads`` reads) is
+    parsed into documents by ``parse_tables``, which also says what is wrong with a broken file.
+
+    Raises:
+        DataFileCorrupt: the bytes are not JSON, or not shaped like a TinyDB database.
+    """
+    if not raw.strip():
+        return {}
+    tables = raw_tables(raw)
+    if tables is None:
+        return {name: docs for name, docs in parse_tables(raw, path).items()}
+    return {name: table for name, table in tables.items()}
 
 
 def parse_tables(raw: bytes, path: Path) -> Tables:

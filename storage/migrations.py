@@ -7,10 +7,11 @@ version N to the tables at N + 1, registered in ``MIGRATIONS`` under N.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .bulk import RawTable, documents_of
 from .errors import UnsupportedSchemaVersion
 
 SCHEMA_VERSION = 1
@@ -20,7 +21,7 @@ Tables = dict[str, dict[str, Any]]
 MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
 
 
-def schema_version(tables: Tables, path: Path | None = None) -> int:
+def schema_version(tables: Mapping[str, dict[str, Any] | RawTable], path: Path | None = None) -> int:
     """The version a file declares; an empty (new) file counts as current, one without ``_meta`` as 0.
 
     Raises:
@@ -29,7 +30,8 @@ def schema_version(tables: Tables, path: Path | None = None) -> int:
     """
     if META_TABLE not in tables:
         return SCHEMA_VERSION if not tables else 0
-    docs = [doc for doc in tables[META_TABLE].values() if isinstance(doc, dict) and 'schema_version' in doc]
+    meta = documents_of(tables[META_TABLE])
+    docs = [doc for doc in meta.values() if isinstance(doc, dict) and 'schema_version' in doc]
     found = docs[0]['schema_version'] if docs else None
     if type(found) is not int or found < 0:
         raise UnsupportedSchemaVersion(
@@ -40,7 +42,7 @@ def schema_version(tables: Tables, path: Path | None = None) -> int:
     return found
 
 
-def check_supported(tables: Tables, path: Path, newest_backup: Path | None) -> int:
+def check_supported(tables: Mapping[str, dict[str, Any] | RawTable], path: Path, newest_backup: Path | None) -> int:
     """Return the file's version, or refuse a file from a newer CareerNet or with an unknown version."""
     version = schema_version(tables, path)
     if version > SCHEMA_VERSION:
@@ -52,12 +54,17 @@ def check_supported(tables: Tables, path: Path, newest_backup: Path | None) -> i
     return version
 
 
-def migrate(tables: Tables, version: int) -> bool:
-    """Bring ``tables`` from ``version`` up to ``SCHEMA_VERSION`` in place; True if anything ran."""
+def migrate(tables: dict[str, Any], version: int) -> bool:
+    """Bring ``tables`` from ``version`` up to ``SCHEMA_VERSION`` in place; True if anything ran.
+
+    A step sees every table parsed into documents (tables kept as JSON are parsed first).
+    """
     ran = False
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is not None:
+            for name, table in tables.items():
+                tables[name] = documents_of(table)
             step(tables)
         version += 1
         ran = True

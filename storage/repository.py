@@ -9,6 +9,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from careernet_ui.domain import NotFoundError, utc_now
 
+from .bulk import RawTable
 from .codec import decode_documents, encode
 from .errors import ChangedElsewhere
 from .transaction import Staged, Transaction
@@ -43,7 +44,7 @@ class Repository(Generic[R]):
     when the transaction commits.
     """
 
-    def __init__(self, owner: Owner, table_name: str, record_type: type[R], docs: Mapping[str, Any],
+    def __init__(self, owner: Owner, table_name: str, record_type: type[R], docs: Mapping[str, Any] | RawTable,
                  *, in_network: bool = True) -> None:
         self._owner = owner
         self._table_name = table_name
@@ -51,8 +52,8 @@ class Repository(Generic[R]):
         self.in_network = in_network
         self._records, self._doc_ids = self.decoded(docs)
 
-    def decoded(self, docs: Mapping[str, Any]) -> tuple[dict[str, R], dict[str, int]]:
-        """The records of a table's documents and their doc ids, by record id.
+    def decoded(self, docs: Mapping[str, Any] | RawTable) -> tuple[dict[str, R], dict[str, int]]:
+        """The records of a table's documents (parsed, or as the file's JSON) and their doc ids, by record id.
 
         Raises:
             ValueError: a document is not a valid record (the message names what is wrong).

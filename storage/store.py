@@ -27,9 +27,9 @@ from careernet_ui.domain.goals import Goal
 from careernet_ui.domain.letters import RecommendationLetter
 
 from . import backups, migrations
-from .bulk import collector_paused
+from .bulk import collector_paused, documents_of
 from .codec import decode, encode
-from .durable import DataFile, Tables, load_tables, parse_tables, remove_stale_temp_files
+from .durable import DataFile, FileTables, load_tables, read_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, InvalidRecord, StorageError
 from .lock import ProcessLock
 from .repository import Keyed, Repository
@@ -46,7 +46,7 @@ R = TypeVar('R', bound=Keyed)
 class Store:
     """Every record of one data file. Create it with ``open_store``; call ``close`` when done."""
 
-    def __init__(self, path: Path, data_file: DataFile, tables: Tables, lock: ProcessLock,
+    def __init__(self, path: Path, data_file: DataFile, tables: FileTables, lock: ProcessLock,
                  last_backup: datetime) -> None:
         self.path = path
         self.data_file = data_file
@@ -79,7 +79,7 @@ class Store:
         # What the calendar feed last showed of each event (SEQUENCE, DTSTAMP). Not in network(),
         # so storing marks keeps the snapshot, and what pages remembered from it, valid.
         self.feed_marks = repository('feed_marks', FeedMark, in_network=False)
-        settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
+        settings_docs = list(documents_of(tables.get(SETTINGS_TABLE, {})).values())
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
 
     @contextmanager
@@ -209,7 +209,7 @@ class Store:
             return
         aside = backups.keep_copy(path, raw, now, 'outside')
         try:
-            tables = parse_tables(raw, path)
+            tables = read_tables(raw, path)
             version = migrations.check_supported(tables, path, None)
             if version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables:
                 migrations.migrate(tables, version)
@@ -221,12 +221,12 @@ class Store:
         self._notice(f'{path.name} was changed outside CareerNet (by a sync or by hand): CareerNet loaded that '
                      f'version and saved your change on top of it. The file as it was is also kept as {aside}.')
 
-    def _reload(self, tables: Tables) -> None:
+    def _reload(self, tables: FileTables) -> None:
         """Hold ``tables`` instead of what was read before: all of them, or (on a bad record) none."""
         repositories = [value for value in vars(self).values() if isinstance(value, Repository)]
         decoded = {repository: repository.decoded(tables.get(repository.table_name, {}))
                    for repository in repositories}
-        settings_docs = list(tables.get(SETTINGS_TABLE, {}).values())
+        settings_docs = list(documents_of(tables.get(SETTINGS_TABLE, {})).values())
         settings = decode(Settings, settings_docs[0]) if settings_docs else self._settings
         self.data_file = DataFile(self.path, tables)
         for repository, (records, doc_ids) in decoded.items():
@@ -327,7 +327,7 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
             data_file.rewrite()
         # A new file, or one from before the calendar id existed, gets its settings stored now, so
         # the feed's UIDs stay the same from this start on.
-        if not any('calendar_id' in doc for doc in tables.get(SETTINGS_TABLE, {}).values()):
+        if not any('calendar_id' in doc for doc in documents_of(tables.get(SETTINGS_TABLE, {})).values()):
             store.save_settings(store.settings)
         return store
     except BaseException:

@@ -46,7 +46,7 @@ def required_text(value: str, field: str, label: str, *, limit: int = MAX_NAME) 
     Required texts are names and titles: a line break in one (pasted from a mail) would split a
     calendar event's title, so each run of whitespace holding a line break becomes one space.
     """
-    if isinstance(value, str):
+    if isinstance(value, str) and not value.isprintable():  # a printable string holds no line break
         value = _LINE_BREAK.sub(' ', value)
     text = optional_text(value, field, label, limit=limit)
     if not text:
@@ -60,6 +60,12 @@ def optional_text(value: str, field: str, label: str, *, limit: int = MAX_LINE) 
     Fields whose limit is ``MAX_TEXT`` are multi-line: they keep TAB and newline (a carriage
     return becomes a newline). Every other field is one line: no control character at all.
     """
+    if value.__class__ is str and value.isprintable():
+        # The common case, checked in C: no control, surrogate, line or paragraph separator (all
+        # "non-printable" to Unicode), so nothing to refuse and no line break to normalise.
+        text = value.strip()
+        if len(text) <= limit:
+            return text
     if not isinstance(value, str):
         raise ValidationError(f'{label} must be text, not {type(value).__name__}.', field=field)
     multiline = limit >= MAX_TEXT
@@ -116,6 +122,8 @@ def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX
     """Strip each entry, drop empty ones and duplicates (keeping order), and bound their length."""
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError(f'{label}: expected a list, not {type(values).__name__}.', field=field)
+    if values.__class__ in (list, tuple) and not values:
+        return []
     seen: dict[str, str] = {}  # casefolded -> the first spelling, in order
     for value in values:
         text = optional_text(value, field, label, limit=limit)
@@ -139,6 +147,8 @@ def tag_list(values: Iterable[str], field: str = 'tags') -> list[str]:
     """Tags are short, lower-case labels."""
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError(f'Tags: expected a list, not {type(values).__name__}.', field=field)
+    if values.__class__ in (list, tuple) and not values:
+        return []
     return text_list((v.strip().lower() if isinstance(v, str) else v for v in values), field, 'Tag', limit=60)
 
 
