@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from nicegui import ui
@@ -12,6 +12,7 @@ from careernet_ui.nicegui_compat import TextElement, page_layout
 from careernet_ui.services.settings import toggle_dark_mode
 
 from .feedback import attempt
+from .isolated_text import IsolatedHeading
 from .nav_link import NavLink
 from .plain_button import IconButton
 from .plain_link import PlainLink
@@ -33,8 +34,14 @@ NAV: tuple[tuple[str, str, str], ...] = (
 
 
 @contextmanager
-def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
-    """Open a page with the CareerNet header; yields the main content column."""
+def frame(ctx: AppContext, title: str, *, title_parts: tuple[Sequence[str], str] | None = None
+          ) -> Iterator[ui.column]:
+    """Open a page with the CareerNet header; yields the main content column.
+
+    ``title_parts`` (user texts and the words joining them) draws the heading with each user text
+    isolated, so an Arabic position beside a Hebrew company does not scramble; ``title`` is then
+    the browser tab's title.
+    """
     ui.page_title(f'{title} · CareerNet')
     dark = ui.dark_mode(ctx.store.settings.dark_mode)
     with _header():
@@ -50,8 +57,8 @@ def frame(ctx: AppContext, title: str) -> Iterator[ui.column]:
         IconButton('dark_mode', lambda: _toggle_dark(ctx, dark), label='Dark mode',
                    classes='text-2xl text-white p-1 hover:bg-white/20 focus-visible:outline-white').mark('dark-toggle')
     with ui.column().classes('w-full max-w-6xl mx-auto px-0 py-2 sm:p-4 gap-4') as content:
-        ui.label(title).classes('text-2xl font-semibold break-words max-w-full').props('dir=auto') \
-            .mark('page-title')
+        heading = IsolatedHeading(*title_parts) if title_parts is not None else ui.label(title)
+        heading.classes('text-2xl font-semibold break-words max-w-full').props('dir=auto').mark('page-title')
         storage_notices(ctx.store)
         show_carried(ctx.store)  # "Undo" for what the previous page did before it sent the user here
         yield content

@@ -19,10 +19,21 @@ from nicegui.events import GenericEventArguments
 _REMEMBERED = 500
 
 
+ISOLATED_CLASS = 'careernet-isolated'
+"""Set on the field and its options menu: each label (a person's name and organisation, typed by the user)
+takes its direction from its own text (``unicode-bidi: plaintext``, static/tailwind.css), as ``dir="auto"``
+does, so an Arabic name beside Hebrew options is not laid out in the page's direction."""
+
+
 class KeyedSelect(ui.select):
     """``ui.select`` (options a dict of string keys to labels) whose browser side sends keys back."""
 
     _offered: dict[Any, str]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.classes(ISOLATED_CLASS)
+        self.props(f'popup-content-class={ISOLATED_CLASS}')
 
     def offers_label(self, text: str) -> bool:
         """Whether ``text`` is one of the options' labels as offered now."""

@@ -63,7 +63,7 @@ def _letter(ctx: AppContext, letter: RecommendationLetter) -> None:
                     ctx, lambda today: mark_received(ctx.store, letter.id, today, today), 'Letter received.')) \
                     .props('outline dense no-caps').mark('letter-received')
             elif letter.thanked_on is None:
-                ui.button('Thanked', icon='favorite', on_click=lambda: _step(
+                ui.button('Mark thanked', icon='favorite', on_click=lambda: _step(
                     ctx, lambda today: mark_thanked(ctx.store, letter.id, today, today), 'Thank-you recorded.')) \
                     .props('outline dense no-caps').mark('letter-thanked')
             ui.button(icon='edit', on_click=lambda: open_letter_dialog(ctx, None, letter)) \

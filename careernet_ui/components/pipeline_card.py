@@ -49,11 +49,12 @@ class PipelineCard(ReadAs, Element, component='pipeline_card.js'):
         super().__init__()
         contact = card.contact
         self.contact = contact
-        details = ' · '.join(part for part in (contact.role.label, contact.organisation) if part)
         self._props.update(
             name=contact.name,
             href=f'/contacts/{contact.id}',
-            details=f'{details}\n{_last_contact(card.catch_up.last_contact, today)}',
+            # Each part is drawn in its own <bdi>: a Hebrew organisation beside an Arabic role does not scramble.
+            parts=[part for part in (contact.role.label, contact.organisation) if part],
+            last=_last_contact(card.catch_up.last_contact, today),
             overdue=card.catch_up.overdue,
             badgeClass=f"{badge_classes('negative')} absolute top-2 right-2",
             buttonClass=PLAIN_BUTTON_CLASSES,
@@ -72,10 +73,15 @@ class PipelineCard(ReadAs, Element, component='pipeline_card.js'):
         """Whether the catch-up with this person is overdue (the card shows a badge)."""
         return bool(self._props['overdue'])
 
+    @property
+    def details(self) -> str:
+        """The role and organisation, then when you last spoke, as the card's second and third lines read."""
+        return f"{' · '.join(self._props['parts'])}\n{self._props['last']}"
+
     def read_as(self) -> list[object]:
         """The name, the details and "Overdue" when it is."""
         props = self._props
-        return [props['name'], props['details'], 'Overdue' if props['overdue'] else None]
+        return [props['name'], self.details, 'Overdue' if props['overdue'] else None]
 
 
 def _last_contact(last: date | None, today: date) -> str:

@@ -9,10 +9,12 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import wording
 from careernet_ui.domain.progress_updates import PERSONAL_LINE, draft_progress_update
+from careernet_ui.domain.updates import sign_off
 from careernet_ui.services.goals import news_for, record_progress_update
 
 from .feedback import attempt
 from .form_errors import discard_on_close
+from .mail_link import mail_link
 from .share_dialog import copy_draft
 
 
@@ -24,6 +26,8 @@ def open_progress_dialog(ctx: AppContext, contact_id: str, on_changed: Callable[
         return
     today = ctx.today()
     news = news_for(ctx.store, contact_id, today)
+    settings = ctx.store.settings
+    signed = sign_off(settings.own_name, settings.signature)
 
     def sent() -> None:
         if attempt(lambda: record_progress_update(ctx.store, contact_id, today, today),
@@ -42,21 +46,21 @@ def open_progress_dialog(ctx: AppContext, contact_id: str, on_changed: Callable[
                 .mark('progress-nothing')
         personal = ui.textarea('Personal line', value=PERSONAL_LINE).props('autogrow').classes('w-full') \
             .mark('progress-personal')
-        draft = draft_progress_update(news, PERSONAL_LINE)
+        draft = draft_progress_update(news, PERSONAL_LINE, signed)
         preview = ui.label(draft.text).classes('whitespace-pre-wrap text-sm bg-grey-2 p-2 rounded w-full') \
             .mark('progress-preview')
         with ui.row().classes('w-full items-center gap-3'):
             ui.button('Copy', icon='content_copy',
-                      on_click=lambda: copy_draft(draft_progress_update(news, personal.value or ''))) \
+                      on_click=lambda: copy_draft(draft_progress_update(news, personal.value or '', signed))) \
                 .props('outline dense').mark('progress-copy')
             ui.label(contact.primary_email or 'no e-mail on file').classes('text-sm text-grey-7')
-            mailto = ui.link('Open in e-mail', draft.mailto).props('rel=noopener').mark('progress-mailto')
+            mailto = mail_link(contact, draft.mailto, 'progress-mailto')
             ui.space()
             ui.button('Close', on_click=dialog.close).props('flat').mark('progress-close')
             ui.button('Mark as sent', icon='send', on_click=sent).props('dense').mark('progress-sent')
 
     def redraft() -> None:
-        updated = draft_progress_update(news, personal.value or '')
+        updated = draft_progress_update(news, personal.value or '', signed)
         preview.set_text(updated.text)
         mailto.props['href'] = updated.mailto
         mailto.update()

@@ -28,10 +28,12 @@ STEP_BUTTONS = {
     RequestStatus.DECLINED: ('Declined', 'thumb_down'),
     RequestStatus.BRIEFED: ('Brief sent', 'outgoing_mail'),
     RequestStatus.EMPLOYER_CONTACTED: ('Employer contacted', 'phone_in_talk'),
-    RequestStatus.THANKED: ('Thanked', 'favorite'),
+    RequestStatus.THANKED: ('Mark thanked', 'favorite'),
     RequestStatus.OUTCOME_SHARED: ('Outcome shared', 'campaign'),
 }
-"""How each next step reads on its button; only the steps ``next_steps`` allows get one."""
+"""How each next step reads on its button; only the steps ``next_steps`` allows get one.
+
+A button names an action: "Mark thanked", as on introductions, since a bare "Thanked" reads as a status."""
 
 
 def references_card(ctx: AppContext, application: Application, refresh: Refresh) -> None:

@@ -17,6 +17,7 @@ from careernet_ui.services.accomplishments import record_share
 from .badges import Badge
 from .feedback import attempt
 from .form_errors import discard_on_close
+from .mail_link import mail_link
 from .people_picker import people_picker
 
 SHOWN_AT_ONCE = 10
@@ -128,7 +129,7 @@ def _draft_card(accomplishment: Accomplishment, contact: Contact, mark_sent: Cal
         with ui.row().classes('items-center gap-3'):
             ui.button('Copy', icon='content_copy', on_click=lambda: copy_draft(draft_update(
                 accomplishment, contact, personal.value or '', signed))).props('outline dense').mark('share-copy')
-            mailto = ui.link('Open in e-mail', draft.mailto).mark('share-mailto')
+            mailto = mail_link(contact, draft.mailto, 'share-mailto')
             ui.button('Mark as sent', icon='send', on_click=lambda: mark_sent(contact.id)) \
                 .props('dense').mark('share-sent')
 

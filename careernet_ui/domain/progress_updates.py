@@ -176,17 +176,18 @@ def progress_update(network: Network, index: NetworkIndex, today: date) -> Itera
         )
 
 
-def draft_progress_update(news: ProgressNews, personal: str) -> UpdateDraft:
+def draft_progress_update(news: ProgressNews, personal: str, signed: str = '') -> UpdateDraft:
     """Draft one progress update to ``news.contact`` from what is news to them.
 
     Args:
         news: The advocate and what they have not heard.
         personal: The user's personal line (may be empty).
+        signed: The sign-off under the thank-you (``updates.sign_off``; may be empty).
 
     Returns:
         The draft: subject "Progress update", a greeting, the personal line, each accomplishment
         (title, when, result), the goals reached and the goals aimed for next (title and target
-        date), and a thank-you.
+        date), a thank-you and the sign-off.
     """
     contact = news.contact
     lines = [f'Hi {contact.name.split()[0]},', '']
@@ -210,6 +211,8 @@ def draft_progress_update(news: ProgressNews, personal: str) -> UpdateDraft:
         lines.append('If you hear of something that fits, I would be glad to know.')
         lines.append('')
     lines.append('Thank you for your support; it means a lot.')
+    if signed.strip():
+        lines += ['', signed.strip()]
     return UpdateDraft(contact_id=contact.id, to=contact.primary_email, subject='Progress update',
                        body='\n'.join(lines))
 

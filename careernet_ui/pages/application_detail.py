@@ -39,7 +39,8 @@ def register(ctx: AppContext) -> None:
         if application is None:
             not_found(ctx, 'application', 'application-missing', 'Back to applications', '/applications')
             return
-        with frame(ctx, f'{application.position} at {application.company}'):
+        with frame(ctx, f'{application.position} at {application.company}',
+                   title_parts=((application.position, application.company), ' at ')):
 
             @ui.refreshable
             def body() -> None:

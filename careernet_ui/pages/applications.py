@@ -11,6 +11,7 @@ from careernet_ui.components.application_badges import application_stage_badge
 from careernet_ui.components.application_dialog import APPLICATION_STAGE_OPTIONS, open_application_dialog
 from careernet_ui.components.feedback import confirm
 from careernet_ui.components.frame import frame
+from careernet_ui.components.isolated_text import IsolatedLink
 from careernet_ui.components.pager import pager
 from careernet_ui.components.touch import FILTER_CLASSES, SEARCH_CLASSES, autofocus
 from careernet_ui.components.undo_toast import act_undoably
@@ -78,7 +79,7 @@ def _row(ctx: AppContext, application: Application, requests: list[ReferenceRequ
     today = ctx.today()
     with ui.row().classes('w-full items-center gap-x-3 gap-y-1 py-2 border-b border-gray-200 sm:flex-nowrap'):
         with ui.column().classes('gap-0 grow min-w-0 basis-full sm:basis-0'):
-            ui.link(f'{application.position} at {application.company}', f'/applications/{application.id}') \
+            IsolatedLink((application.position, application.company), ' at ', f'/applications/{application.id}') \
                 .classes('font-medium break-words').props('dir=auto').mark('application-link')
             details = [f'since {wording.day_label(last_moved(application))}']
             upcoming = [day for day in application.interview_dates if day >= today]

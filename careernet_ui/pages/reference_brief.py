@@ -9,6 +9,7 @@ from nicegui import ui
 from careernet_ui.components.application_badges import request_status_badge
 from careernet_ui.components.feedback import attempt
 from careernet_ui.components.frame import frame, not_found
+from careernet_ui.components.mail_link import no_email_note
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, ReferenceRequest, RequestStatus, wording
 from careernet_ui.domain.brief import ReferenceBrief, brief_text, build_brief, mailto_link
@@ -102,9 +103,7 @@ def _actions(ctx: AppContext, request: ReferenceRequest, brief: ReferenceBrief, 
         if not reference.primary_email:
             # It would open a message with no recipient: say so, and where to add the address.
             mail.set_visibility(False)
-            with ui.row().classes('items-center gap-1').mark('brief-no-email'):
-                ui.label(f'No e-mail for {reference.name}:').classes('text-sm').props('dir=auto')
-                ui.link('add one', f'/contacts/{reference.id}').classes('text-sm').mark('brief-add-email')
+            no_email_note(reference, 'brief-no-email')
         ui.button('Print', icon='print', on_click=lambda: ui.run_javascript('window.print()')).mark('brief-print')
     _sent_panel(ctx, request, brief.reference, refresh)
     return mail

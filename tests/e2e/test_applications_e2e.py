@@ -79,7 +79,7 @@ def test_a_job_search_run_properly_from_an_empty_file(server: Server, page: Page
     # Only the steps that may come next are offered.
     dana = page.get_by_role('group', name='Reference: Dana Okafor')
     expect(dana.get_by_role('button', name='Agreed')).to_be_visible()
-    expect(dana.get_by_role('button', name='Thanked')).to_have_count(0)
+    expect(dana.get_by_role('button', name='Mark thanked')).to_have_count(0)
     record_step(page, 'Dana Okafor', 'Agreed')
     expect(page.get_by_text('Brief Dana Okafor for the Initech Staff Engineer role before your interview on '
                             '3 Dec 2026')).to_be_visible()

@@ -188,7 +188,7 @@ def test_walk_a_reference_request_through_every_step_by_keyboard(demo_server: Se
     page.keyboard.press('Enter')
     reference = page.get_by_role('group', name='Reference: Dana Okafor')
     expect(reference).to_be_visible()
-    for step in ('Agreed', 'Brief sent', 'Employer contacted', 'Thanked'):
+    for step in ('Agreed', 'Brief sent', 'Employer contacted', 'Mark thanked'):
         tab_to(page, reference.get_by_role('button', name=step))
         page.keyboard.press('Enter')
         expect(page.get_by_role('dialog').get_by_label('Note (optional)')).to_be_focused()

@@ -8,11 +8,17 @@ from nicegui.element import Element
 from nicegui.elements.mixins.text_element import TextElement
 from nicegui.testing import User
 
+from careernet_ui.nicegui_compat import ReadAs
+
 
 def texts(user: User, marker: str) -> list[str]:
-    """The visible text of every text element (label, link, badge…) with ``marker``, in page order."""
+    """The visible text of every text element (label, link, badge…) with ``marker``, in page order.
+
+    An element read as a whole (``ReadAs``, such as a link of isolated parts) gives what it reads as.
+    """
     elements = sorted(user.find(marker=marker).elements, key=lambda element: element.id)
-    return [element.text for element in elements if isinstance(element, TextElement)]
+    return [' '.join(str(part) for part in element.read_as() if part is not None) if isinstance(element, ReadAs)
+            else element.text for element in elements if isinstance(element, TextElement | ReadAs)]
 
 
 E = TypeVar('E', bound=Element)

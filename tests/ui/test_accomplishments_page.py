@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from tinydb import TinyDB
 
 from careernet_ui.components.accomplishment_card import AccomplishmentCard
 from careernet_ui.demo import generate_network
-from careernet_ui.domain import Contact, Network, Stage, due_follow_ups
+from careernet_ui.domain import Accomplishment, Contact, Network, Stage, due_follow_ups
 from careernet_ui.domain.feedback_followups import FEEDBACK_NUDGE
 from careernet_ui.domain.share_followups import SHARE_ACCOMPLISHMENT
 from careernet_ui.server import seed_demo
@@ -335,3 +336,28 @@ async def test_the_share_reminder_reaches_the_dashboard(full_demo: Path, user: U
     # Overdue, so within the first pages of Next actions (thank-yous and offers owed come before it).
     user.find(marker='next-actions-more').click()
     await user.should_see(kinds[SHARE_ACCOMPLISHMENT].title)
+
+
+
+@pytest.fixture
+def shared_win(two_people: tuple[str, str], data_path: Path) -> tuple[str, str]:
+    """``two_people``, and an accomplishment to share."""
+    store = open_store(data_path)
+    store.accomplishments.add(Accomplishment(id='win', title='Cut p95 latency', on=date(2026, 11, 1)))
+    store.close()
+    return two_people
+
+
+async def test_a_share_draft_for_someone_without_email_says_where_to_add_one(shared_win: tuple[str, str],
+                                                                            user: User) -> None:
+    _, dana = shared_win
+    await user.open('/accomplishments')
+    user.find(marker='accomplishment-card').trigger('share')
+    await user.should_see(marker='share-dialog')
+    user.find(marker='share-include-references').click()
+    assert await shown(user, 'share-name', ['Dana Okafor', 'Mei Chen'])
+    # Mei has an address: her link is shown. Dana has none: no recipient-less mailto, but where to add one.
+    [link] = user.find(marker='share-mailto').elements
+    assert link.props['href'].startswith('mailto:mei.chen@example.com?')
+    await user.should_see('No e-mail for Dana Okafor:')
+    assert [a.props['href'] for a in user.find(marker='share-mailto-none-add').elements] == [f'/contacts/{dana}']

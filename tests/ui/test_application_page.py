@@ -157,6 +157,8 @@ async def test_employer_contacted_brings_a_thank_you_due_in_two_days(briefed: Pa
     user.find(marker='step-save').click()
     await user.should_see('Thank Dana Okafor for the Initech reference')
     await user.should_see('Due 27 Nov 2026')
+    # The step's button names the action, as on introductions; a bare "Thanked" would read as a status.
+    assert texts(user, 'step-thanked-r-dana') == ['Mark thanked']
     user.find(marker='followup-action').click()
     user.find(marker='step-save').click()
     await user.should_see('Dana Okafor: thanked.')

@@ -144,5 +144,5 @@ async def test_a_reference_with_no_email_is_offered_to_add_one_instead_of_an_emp
         no_email: Path, user: User) -> None:
     await user.open('/applications/initech/brief/r-mei')
     await user.should_see('No e-mail for Mei Chen:')
-    assert user.find(marker='brief-add-email').elements.pop().props['href'] == '/contacts/mei'
+    assert user.find(marker='brief-no-email-add').elements.pop().props['href'] == '/contacts/mei'
     await user.should_not_see(marker='brief-mailto')

@@ -14,6 +14,7 @@ from careernet_ui.domain import Accomplishment, Contact, Stage
 from careernet_ui.domain.contacts import StageChange
 from careernet_ui.domain.goals import Goal
 from careernet_ui.domain.letters import RecommendationLetter
+from careernet_ui.services.identity import save_identity
 from storage import open_store
 from tests.conftest import TODAY
 from tests.ui.helpers import texts
@@ -135,6 +136,7 @@ async def test_a_letter_is_asked_for_received_and_thanked_on_the_contact_page(ad
     user.find(marker='letter-received').click()
     await user.should_see('Asked 25 Nov 2026; received 25 Nov 2026; not thanked yet.')
     await user.should_see('Wrote a recommendation letter for MSc application')  # a touch, on the timeline
+    assert texts(user, 'letter-thanked') == ['Mark thanked']
     user.find(marker='letter-thanked').click()
     await user.should_see('Asked 25 Nov 2026; received 25 Nov 2026; thanked 25 Nov 2026.')
     [letter] = stored(advocate, 'recommendation_letters')
@@ -151,3 +153,28 @@ async def test_a_letter_file_name_is_shown_as_text_not_a_link(odd_letter: Path, 
     assert texts(user, 'letter-purpose') == ['For <b>visa</b>']
     assert texts(user, 'letter-file') == ["File: letter & ada's (v2).pdf"]
     await user.should_not_see(marker='letter-link')
+
+
+@pytest.fixture
+def advocate_without_email(data_path: Path) -> Path:
+    store = open_store(data_path)
+    save_identity(store, own_name='Sam Doe', signature='Staff engineer · sam.example')
+    store.contacts.add(Contact(id='bo', name='Bo Li', stage=Stage.ADVOCATE))
+    store.accomplishments.add(Accomplishment(id='win', title='Cut p95 latency', on=date(2026, 11, 1)))
+    store.close()
+    return data_path
+
+
+async def test_a_progress_update_is_signed_and_says_where_to_add_a_missing_email(advocate_without_email: Path,
+                                                                                 user: User) -> None:
+    await user.open('/goals?update=bo')
+    await user.should_see(marker='progress-dialog')
+    [preview] = texts(user, 'progress-preview')
+    assert preview.endswith('Thank you for your support; it means a lot.\n\nSam Doe\n\nStaff engineer · sam.example')
+    user.find(marker='progress-personal').clear().type('Quick news.')
+    [preview] = texts(user, 'progress-preview')
+    assert preview.endswith('Sam Doe\n\nStaff engineer · sam.example')  # the redraft keeps the sign-off
+    # No mailto with no recipient: say so, and link to their page to add one.
+    await user.should_not_see(marker='progress-mailto')
+    await user.should_see('No e-mail for Bo Li:')
+    assert user.find(marker='progress-mailto-none-add').elements.pop().props['href'] == '/contacts/bo'

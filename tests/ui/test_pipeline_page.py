@@ -196,4 +196,4 @@ async def test_a_card_of_someone_never_contacted_says_so_and_comes_first(story: 
     await user.should_see(marker='pipeline-board')
     contacts_column = cards(user, 'contact')
     assert contacts_column[0].contact.id == story.tomasz
-    assert contacts_column[0].props['details'].endswith('\nNever contacted')
+    assert contacts_column[0].details.endswith('\nNever contacted')
