@@ -107,7 +107,7 @@ def _add_row(parsed: ParsedFile, line: int, indexes: list[int | None], cells: li
         organisation=company,
         title=position,
         emails=valid_emails([email], warnings),
-        links=[url] if url else [],
+        links=(url,) if url else (),
         connected_on=connection_date(connected, 'Connected On', warnings),
         source=FORMAT,
     )

@@ -58,7 +58,7 @@ def test_results_are_remembered_on_the_snapshot_and_go_with_it(demo_store: Store
     assert tag_options(network) is tag_options(network)  # remembered on this snapshot
     assert network.derived
     contact = demo_store.contacts.all()[0]
-    demo_store.contacts.update(dataclasses.replace(contact, tags=['a-new-tag']))
+    demo_store.contacts.update(dataclasses.replace(contact, tags=('a-new-tag',)))
     after = demo_store.network()
     assert after is not network
     assert not after.derived
@@ -68,7 +68,7 @@ def test_results_are_remembered_on_the_snapshot_and_go_with_it(demo_store: Store
 def test_a_frozen_record_still_normalises_what_it_is_given_and_decodes_the_same(tmp_path: Path) -> None:
     path = tmp_path / 'c.json'
     store = open_store(path)
-    stored = store.contacts.add(Contact(name='  Dana Okafor ', tags=['Python', 'python', 'SQL']))
+    stored = store.contacts.add(Contact(name='  Dana Okafor ', tags=('Python', 'python', 'SQL')))
     assert stored.name == 'Dana Okafor'
     assert list(stored.tags) == ['python', 'sql']
     store.close()
