@@ -152,3 +152,15 @@ def test_the_header_is_only_looked_for_in_the_first_50_lines() -> None:
     assert len(parse_linkedin_text('Notes:\n' * 49 + header).rows) == 1
     with pytest.raises(ImportFormatError, match='first 50 lines'):
         parse_linkedin_text('Notes:\n' * 50 + header)
+
+
+def test_a_line_the_csv_module_cannot_read_is_reported_with_its_line_in_the_file() -> None:
+    text = ('Notes:\n"When exporting your connection data, you may notice..."\n\n'
+            'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+            'Dana,Okafor,,,Acme,Director,01 Mar 2024\n'
+            '\n'
+            'Mei,Chen,,,Globex,' + 'x' * 200_000 + ',02 Mar 2024\n')
+
+    with pytest.raises(ImportFormatError,
+                       match=r'^Line 7 of this LinkedIn export cannot be read as CSV \(field larger than field limit'):
+        parse_linkedin_text(text)
