@@ -62,7 +62,7 @@ def synthetic_network(contacts: int = 30_000, interactions: int = 60_000, seed: 
                 id=f'{rng.getrandbits(128):032x}',
                 name=f'Person {n:05d}',
                 stage=stage,
-                stage_history=[StageChange(on=created.date(), to_stage=stage)],
+                stage_history=(StageChange(on=created.date(), to_stage=stage),),
                 cadence_days=rng.choice((14, 21, 90)) if rng.random() < 0.05 else None,
                 created_at=created,
                 updated_at=created,

@@ -9,6 +9,7 @@ Sizes scale from the contacts count as in the 30k network: 2 interactions, 1/30 
 from __future__ import annotations
 
 import argparse
+import shutil
 import time
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,16 @@ def network_of(contacts: int, today: date, seed: int = 30) -> NetworkRecords:
 def write_network(store: Store, network: NetworkRecords) -> None:
     """Add every record, one bulk write per table."""
     add_network(store, network)
+
+
+def bench_data_file(path: Path, data: Path | None, contacts: int) -> None:
+    """Put the file a benchmark runs on at ``path``: a copy of ``data``, or else a network of ``contacts``."""
+    if data is not None:
+        shutil.copy(data, path)
+        return
+    store = open_store(path)
+    write_network(store, network_of(contacts, date(2026, 11, 25)))
+    store.close()
 
 
 def main() -> None:

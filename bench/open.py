@@ -16,16 +16,15 @@ import cProfile
 import gc
 import json
 import pstats
-import shutil
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import orjson
 
+from bench.generate import bench_data_file
 from storage import open_store
 from storage.durable import load_tables
 
@@ -40,14 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix='careernet-bench-open-') as folder:
         path = Path(folder) / 'careernet.json'
-        if args.data is not None:
-            shutil.copy(args.data, path)
-        else:
-            from bench.generate import network_of, write_network
-
-            store = open_store(path)
-            write_network(store, network_of(args.contacts, date(2026, 11, 25)))
-            store.close()
+        bench_data_file(path, args.data, args.contacts)
         run(path, args.runs, args.profile)
 
 

@@ -28,7 +28,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -47,15 +46,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix='careernet-bench-startup-') as folder:
         path = Path(folder) / 'careernet.json'
-        if args.data is not None:
-            shutil.copy(args.data, path)
-        else:
-            from bench.generate import network_of, write_network
-            from storage import open_store
+        from bench.generate import bench_data_file
 
-            store = open_store(path)
-            write_network(store, network_of(args.contacts, date(2026, 11, 25)))
-            store.close()
+        bench_data_file(path, args.data, args.contacts)
         print(f'{path.name}: {path.stat().st_size / 1e6:.1f} MB, median of {args.runs} runs')
         roots = {'this checkout': ROOT}
         if args.compare_with is not None:

@@ -182,19 +182,19 @@ def _add_storylines(net: NetworkRecords, today: date, rng: random.Random) -> Non
 
     dana = Contact(
         id=_id(rng), name='Dana Okafor', role=Role.MENTOR, organisation='Acme Corp', title='Director of Engineering',
-        emails=['dana.okafor@example.com'], how_we_met='Managed me for two years on the data team.',
-        tags=['leadership', 'data'], stage=Stage.ADVOCATE,
-        stage_history=[StageChange(on=day(700), to_stage=Stage.CONTACT),
+        emails=('dana.okafor@example.com',), how_we_met='Managed me for two years on the data team.',
+        tags=('leadership', 'data'), stage=Stage.ADVOCATE,
+        stage_history=(StageChange(on=day(700), to_stage=Stage.CONTACT),
                        StageChange(on=day(500), to_stage=Stage.POTENTIAL_ADVOCATE, from_stage=Stage.CONTACT),
                        StageChange(on=day(300), to_stage=Stage.REFERENCE, from_stage=Stage.POTENTIAL_ADVOCATE),
-                       StageChange(on=day(120), to_stage=Stage.ADVOCATE, from_stage=Stage.REFERENCE)],
+                       StageChange(on=day(120), to_stage=Stage.ADVOCATE, from_stage=Stage.REFERENCE)),
         consent=ReferenceConsent(given_on=day(300), expires_on=day(300) + timedelta(days=730)),
         connected_on=day(700), created_at=_stamp(day(700), 0), updated_at=_stamp(day(120), 0),
     )
     mei = Contact(
         id=_id(rng), name='Mei Chen', role=Role.COLLEAGUE, organisation='Globex', title='Staff Engineer',
-        how_we_met='Shared an on-call rotation through the 2024 outage season.', tags=['infra'],
-        stage=Stage.CONTACT, stage_history=[StageChange(on=day(400), to_stage=Stage.CONTACT)],
+        how_we_met='Shared an on-call rotation through the 2024 outage season.', tags=('infra',),
+        stage=Stage.CONTACT, stage_history=(StageChange(on=day(400), to_stage=Stage.CONTACT),),
         connected_on=day(400), created_at=_stamp(day(400), 0), updated_at=_stamp(day(400), 0),
     )
     story = (
@@ -227,9 +227,9 @@ def _distinct_names(contacts: list[Contact], *, reserved: set[str]) -> list[Cont
             if last is not None:
                 old_slug, new_slug = (_slug(f'{first}.{surname}') for surname in (old_last, last))
                 contact = replace(contact, name=f'{first} {last}',
-                                  emails=[e.replace(old_slug, new_slug, 1) for e in contact.emails],
-                                  links=[link.replace(old_slug.replace('.', '-'), new_slug.replace('.', '-'), 1)
-                                         for link in contact.links])
+                                  emails=tuple(e.replace(old_slug, new_slug, 1) for e in contact.emails),
+                                  links=tuple(link.replace(old_slug.replace('.', '-'), new_slug.replace('.', '-'), 1)
+                                              for link in contact.links))
         taken.add(contact.name)
         result.append(contact)
     return result
@@ -263,13 +263,13 @@ def _contact(rng: random.Random, today: date, index: int) -> Contact:
         role=role,
         organisation=org,
         title=rng.choice(TITLES[role]),
-        emails=[f'{slug}{index}@example.com'] if rng.random() < 0.6 else [],
-        links=[f'https://www.linkedin.com/in/{slug.replace(".", "-")}-{1000 + index}'],
+        emails=(f'{slug}{index}@example.com',) if rng.random() < 0.6 else (),
+        links=(f'https://www.linkedin.com/in/{slug.replace(".", "-")}-{1000 + index}',),
         how_we_met=rng.choice(HOW_MET),
-        tags=rng.sample(TAGS, rng.randint(0, 3)),
+        tags=tuple(rng.sample(TAGS, rng.randint(0, 3))),
         notes=rng.choice(NOTES),
         stage=stage,
-        stage_history=history,
+        stage_history=tuple(history),
         consent=consent,
         connected_on=added,
         created_at=created,
@@ -307,8 +307,8 @@ def _accomplishment(rng: random.Random, today: date, index: int, people: list[Co
         organisation=rng.choice(ORGS),
         description=DESCRIPTIONS[index % len(DESCRIPTIONS)],
         metric=Metric(name=metric, value=after if after is not None else value, unit=unit, baseline=baseline),
-        tags=rng.sample(TAGS, 2),
-        witness_ids=[c.id for c in rng.sample(people, min(2, len(people)))],
+        tags=tuple(rng.sample(TAGS, 2)),
+        witness_ids=tuple(c.id for c in rng.sample(people, min(2, len(people)))),
         created_at=_stamp(on, 0),
         updated_at=_stamp(on, 0),
     )
@@ -318,14 +318,14 @@ def _feedback(rng: random.Random, today: date, people: list[Contact],
               accomplishments: list[Accomplishment], index: int) -> Feedback:
     asked = today - timedelta(days=rng.randint(5, 300))
     answered = rng.random() < 0.75
-    linked = [rng.choice(accomplishments).id] if accomplishments and rng.random() < 0.5 else []
+    linked = (rng.choice(accomplishments).id,) if accomplishments and rng.random() < 0.5 else ()
     return Feedback(
         id=_id(rng),
         contact_id=rng.choice(people).id,
         asked_on=asked,
         received_on=asked + timedelta(days=rng.randint(1, 4)) if answered else None,
         text=QUOTES[index % len(QUOTES)] if answered else '',
-        themes=rng.sample(('communication', 'ownership', 'technical depth', 'mentoring'), 2) if answered else [],
+        themes=tuple(rng.sample(('communication', 'ownership', 'technical depth', 'mentoring'), 2)) if answered else (),
         accomplishment_ids=linked,
         created_at=_stamp(asked, 0),
         updated_at=_stamp(asked, 0),
@@ -347,8 +347,8 @@ def _application(rng: random.Random, today: date, index: int, backers: list[Cont
         job_url=f'https://jobs.example.com/{index + 100}',
         source='Referral' if index % 2 else 'Job board',
         stage=stage,
-        stage_history=history,
-        interview_dates=interviews,
+        stage_history=tuple(history),
+        interview_dates=tuple(interviews),
         created_at=_stamp(applied, 0),
         updated_at=_stamp(applied, 0),
     )
@@ -361,7 +361,7 @@ def _reference_request(rng: random.Random, today: date, application: Application
     steps = [RequestStatus.ASKED, RequestStatus.AGREED, RequestStatus.BRIEFED][: 1 + index % 3]
     history = [RequestStep(on=min(asked + timedelta(days=n), today), status=s) for n, s in enumerate(steps)]
     return ReferenceRequest(id=_id(rng), application_id=application.id, contact_id=contact.id, status=steps[-1],
-                            history=history, created_at=_stamp(asked, 0), updated_at=_stamp(asked, 0))
+                            history=tuple(history), created_at=_stamp(asked, 0), updated_at=_stamp(asked, 0))
 
 
 def _stamp(day: date, days_before: int) -> datetime:

@@ -36,9 +36,11 @@ def encode(value: Any) -> Any:
             moment = data[name]
             if moment is not None:
                 data[name] = moment.isoformat()
-        if not _has_nested_datetimes(type(value)):
+        if not _has_nested(type(value)):
+            for name in _tuple_fields(type(value)):  # a record's sequences are tuples; the file holds arrays
+                data[name] = list(data[name])
             return data
-    return _isoformat_datetimes(data)
+    return _builtin_json(data)
 
 
 def decode(cls: type[T], data: Mapping[str, Any]) -> T:
@@ -146,20 +148,45 @@ def _datetime_fields(cls: type) -> tuple[str, ...]:
 
 
 @cache
-def _has_nested_datetimes(cls: type) -> bool:
-    """Whether a datetime can sit anywhere in ``cls`` but its own top-level datetime fields."""
+def _tuple_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` typed ``tuple[X, ...]`` (or ``tuple[X, ...] | None``)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls)
+                 if any(typing.get_origin(part) is tuple for part in _members(hints[f.name])))
+
+
+def _members(hint: Any) -> tuple[Any, ...]:
+    """The members of a union hint, or the hint itself."""
+    return typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UNION) else (hint,)
+
+
+@cache
+def _has_nested(cls: type) -> bool:
+    """Whether a datetime or a tuple can sit anywhere in ``cls`` but its own top-level fields of those types.
+
+    A tuple of tuples, a datetime inside a tuple or a nested record: the whole document is walked.
+    """
     hints = typing.get_type_hints(cls)
     direct = set(_datetime_fields(cls))
-    return any(_can_hold_datetime(hints[f.name]) for f in dataclasses.fields(cls) if f.name not in direct)
+    for f in dataclasses.fields(cls):
+        if f.name in direct:
+            continue
+        if f.name in _tuple_fields(cls):
+            items = (arg for part in _members(hints[f.name]) for arg in typing.get_args(part))
+            if any(_can_hold(item, (datetime, tuple)) for item in items):
+                return True
+        elif _can_hold(hints[f.name], (datetime, tuple)):
+            return True
+    return False
 
 
-def _can_hold_datetime(hint: Any, seen: frozenset[type] = frozenset()) -> bool:
+def _can_hold(hint: Any, kinds: tuple[type, ...], seen: frozenset[type] = frozenset()) -> bool:
     for part in _flat(hint):
-        if part is datetime:
+        if part in kinds:
             return True
         if isinstance(part, type) and dataclasses.is_dataclass(part) and part not in seen:
             inner = typing.get_type_hints(part)
-            if any(_can_hold_datetime(inner[f.name], seen | {part}) for f in dataclasses.fields(part)):
+            if any(_can_hold(inner[f.name], kinds, seen | {part}) for f in dataclasses.fields(part)):
                 return True
     return False
 
@@ -179,11 +206,12 @@ def _flat(hint: Any) -> set[Any]:
 _UNION = type(int | None)
 
 
-def _isoformat_datetimes(data: Any) -> Any:
+def _builtin_json(data: Any) -> Any:
+    """``data`` with its datetimes as ISO strings and its tuples as lists, as ``json.loads`` gives them back."""
     if isinstance(data, datetime):
         return data.isoformat()
-    if isinstance(data, list):
-        return [_isoformat_datetimes(item) for item in data]
+    if isinstance(data, list | tuple):
+        return [_builtin_json(item) for item in data]
     if isinstance(data, dict):
-        return {key: _isoformat_datetimes(item) for key, item in data.items()}
+        return {key: _builtin_json(item) for key, item in data.items()}
     return data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from . import validation as v
@@ -68,10 +68,10 @@ class Accomplishment(Record):
     organisation: str = ''
     description: str = ''
     metric: Metric | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     evidence_url: str = ''
-    witness_ids: list[str] = field(default_factory=list)
-    shared: list[Share] = field(default_factory=list)
+    witness_ids: tuple[str, ...] = ()
+    shared: tuple[Share, ...] = ()
 
     def __post_init__(self) -> None:
         v.stamps(self)
@@ -86,9 +86,10 @@ class Accomplishment(Record):
         _set(self, 'project', v.optional_text(self.project, 'project', 'Project', limit=v.MAX_NAME))
         _set(self, 'organisation', v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME))
         _set(self, 'description', v.optional_text(self.description, 'description', 'What you did', limit=v.MAX_TEXT))
-        _set(self, 'tags', v.tag_list(self.tags))
+        _set(self, 'tags', tuple(v.tag_list(self.tags)))
         _set(self, 'evidence_url', v.optional_text(self.evidence_url, 'evidence_url', 'Evidence link', limit=2000))
-        _set(self, 'witness_ids', v.id_list(self.witness_ids, 'witness_ids', 'Witness'))
+        _set(self, 'witness_ids', tuple(v.id_list(self.witness_ids, 'witness_ids', 'Witness')))
+        _set(self, 'shared', tuple(self.shared))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -99,8 +100,8 @@ class Feedback(Record):
     asked_on: date | None = None
     received_on: date | None = None
     text: str = ''
-    themes: list[str] = field(default_factory=list)
-    accomplishment_ids: list[str] = field(default_factory=list)
+    themes: tuple[str, ...] = ()
+    accomplishment_ids: tuple[str, ...] = ()
     source: str = ''  # where an imported entry came from, e.g. ``linkedin-recommendations``
     import_id: str = ''  # the import that brought it, so that import can be undone as a whole
 
@@ -118,8 +119,9 @@ class Feedback(Record):
                 field='received_on',
             )
         _set(self, 'text', v.optional_text(self.text, 'text', 'What they said', limit=v.MAX_TEXT))
-        _set(self, 'themes', v.tag_list(self.themes, 'themes'))
-        _set(self, 'accomplishment_ids', v.id_list(self.accomplishment_ids, 'accomplishment_ids', 'Accomplishment'))
+        _set(self, 'themes', tuple(v.tag_list(self.themes, 'themes')))
+        _set(self, 'accomplishment_ids',
+             tuple(v.id_list(self.accomplishment_ids, 'accomplishment_ids', 'Accomplishment')))
 
     @property
     def awaiting_answer(self) -> bool:

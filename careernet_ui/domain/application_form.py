@@ -77,7 +77,7 @@ class ApplicationForm:
             'notes': self.notes,
         }
         if existing is None:
-            return Application(stage=stage, stage_history=[ApplicationStageChange(on=stage_on, stage=stage)],
+            return Application(stage=stage, stage_history=(ApplicationStageChange(on=stage_on, stage=stage),),
                                **fields)  # type: ignore[arg-type]
         # replace() runs the dataclass's checks on the edited fields before the move is recorded.
         return move_application(replace(existing, **fields), stage, stage_on, today)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -54,8 +54,8 @@ class Application(Record):
     source: str = ''
     introduced_by: str | None = None
     stage: ApplicationStage = ApplicationStage.INTERESTED
-    stage_history: list[ApplicationStageChange] = field(default_factory=list)
-    interview_dates: list[date] = field(default_factory=list)
+    stage_history: tuple[ApplicationStageChange, ...] = ()
+    interview_dates: tuple[date, ...] = ()
     notes: str = ''
 
     def __post_init__(self) -> None:
@@ -68,7 +68,8 @@ class Application(Record):
         _set(self, 'stage', v.member(self.stage, ApplicationStage, 'stage', 'application stage'))
         for day in self.interview_dates:
             v.sane_date(day, 'interview_dates', 'Interview date')
-        _set(self, 'interview_dates', sorted(set(self.interview_dates)))
+        _set(self, 'stage_history', tuple(self.stage_history))
+        _set(self, 'interview_dates', tuple(sorted(set(self.interview_dates))))
         _set(self, 'notes', v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT))
 
     @property
@@ -115,7 +116,7 @@ class ReferenceRequest(Record):
     application_id: str
     contact_id: str
     status: RequestStatus = RequestStatus.ASKED
-    history: list[RequestStep] = field(default_factory=list)
+    history: tuple[RequestStep, ...] = ()
     talking_points: str = ''
 
     def __post_init__(self) -> None:
@@ -123,6 +124,7 @@ class ReferenceRequest(Record):
         _set(self, 'application_id', v.record_id(self.application_id, 'application_id', 'Application'))
         _set(self, 'contact_id', v.record_id(self.contact_id, 'contact_id', 'Reference'))
         _set(self, 'status', v.member(self.status, RequestStatus, 'status', 'request status'))
+        _set(self, 'history', tuple(self.history))
         _set(self, 'talking_points',
              v.optional_text(self.talking_points, 'talking_points', 'Talking points', limit=v.MAX_TEXT))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -93,14 +93,14 @@ class Contact(Record):
     role: Role = Role.OTHER
     organisation: str = ''
     title: str = ''
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
     how_we_met: str = ''
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     notes: str = ''
     stage: Stage = Stage.CONTACT
-    stage_history: list[StageChange] = field(default_factory=list)
+    stage_history: tuple[StageChange, ...] = ()
     cadence_days: int | None = None
     consent: ReferenceConsent | None = None
     connected_on: date | None = None
@@ -113,13 +113,14 @@ class Contact(Record):
         _set(self, 'role', v.member(self.role, Role, 'role', 'role'))
         _set(self, 'organisation', v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME))
         _set(self, 'title', v.optional_text(self.title, 'title', 'Title', limit=v.MAX_NAME))
-        _set(self, 'emails', v.email_list(self.emails))
-        _set(self, 'phones', v.text_list(self.phones, 'phones', 'Phone', limit=60))
-        _set(self, 'links', v.text_list(self.links, 'links', 'Link', limit=2000))
+        _set(self, 'emails', tuple(v.email_list(self.emails)))
+        _set(self, 'phones', tuple(v.text_list(self.phones, 'phones', 'Phone', limit=60)))
+        _set(self, 'links', tuple(v.text_list(self.links, 'links', 'Link', limit=2000)))
         _set(self, 'how_we_met', v.optional_text(self.how_we_met, 'how_we_met', 'How you met', limit=v.MAX_TEXT))
-        _set(self, 'tags', v.tag_list(self.tags))
+        _set(self, 'tags', tuple(v.tag_list(self.tags)))
         _set(self, 'notes', v.optional_text(self.notes, 'notes', 'Notes', limit=v.MAX_TEXT))
         _set(self, 'stage', v.member(self.stage, Stage, 'stage', 'stage'))
+        _set(self, 'stage_history', tuple(self.stage_history))
         _set(self, 'cadence_days', v.positive_days(self.cadence_days, 'cadence_days', 'Keep-in-touch cadence'))
         v.sane_date(self.connected_on, 'connected_on', 'Connected on')
         _set(self, 'source', v.optional_text(self.source, 'source', 'Source', limit=60))
@@ -143,7 +144,7 @@ def move_to_stage(contact: Contact, stage: Stage | str, on: date, note: str = ''
     if target is contact.stage:
         return contact
     change = StageChange(on=on, to_stage=target, from_stage=contact.stage, note=note)
-    return replace(contact, stage=target, stage_history=[*contact.stage_history, change])
+    return replace(contact, stage=target, stage_history=(*contact.stage_history, change))
 
 
 def note_last_move(contact: Contact, note: str) -> Contact:
@@ -155,10 +156,10 @@ def note_last_move(contact: Contact, note: str) -> Contact:
     if len(contact.stage_history) < 2 or contact.stage_history[-1].from_stage is None:
         raise ValidationError(f'{contact.name} has not moved along the pipeline yet: nothing to note.', field='note')
     last = replace(contact.stage_history[-1], note=note)
-    return replace(contact, stage_history=[*contact.stage_history[:-1], last])
+    return replace(contact, stage_history=(*contact.stage_history[:-1], last))
 
 
 def new_contact(*, on: date, **fields: object) -> Contact:
     """A new Contact whose stage history starts with its initial stage on ``on``."""
     contact = Contact(**fields)  # type: ignore[arg-type]
-    return replace(contact, stage_history=[StageChange(on=on, to_stage=contact.stage)])
+    return replace(contact, stage_history=(StageChange(on=on, to_stage=contact.stage),))

@@ -50,7 +50,7 @@ LISTED = frozenset({RequestStatus.AGREED, RequestStatus.BRIEFED, RequestStatus.E
 def new_request(application: Application, contact: Contact, on: date, talking_points: str = '') -> ReferenceRequest:
     """The user asked ``contact`` to be a reference for ``application`` on ``on``."""
     return ReferenceRequest(application_id=application.id, contact_id=contact.id, status=RequestStatus.ASKED,
-                            history=[RequestStep(on=on, status=RequestStatus.ASKED)],
+                            history=(RequestStep(on=on, status=RequestStatus.ASKED),),
                             talking_points=talking_points)
 
 
@@ -112,7 +112,7 @@ def advance(request: ReferenceRequest, to: RequestStatus | str, on: date, today:
         raise ValidationError(
             f'{wording.day_label(on)} is before the previous step ({wording.day_label(previous)}).', field='on'
         )
-    return replace(request, status=target, history=[*request.history, RequestStep(on=on, status=target, note=note)])
+    return replace(request, status=target, history=(*request.history, RequestStep(on=on, status=target, note=note)))
 
 
 def reference_load(requests: Iterable[ReferenceRequest], contact_id: str, today: date,
@@ -221,17 +221,17 @@ def move_application(application: Application, stage: ApplicationStage | str, on
             f'{wording.day_label(on)} is before the last stage change ({wording.day_label(last)}).', field='on'
         )
     return replace(application, stage=target,
-                   stage_history=[*application.stage_history, ApplicationStageChange(on=on, stage=target)])
+                   stage_history=(*application.stage_history, ApplicationStageChange(on=on, stage=target)))
 
 
 def add_interview(application: Application, day: date) -> Application:
     """The application with an interview on ``day`` (past or planned); a listed day changes nothing."""
-    return replace(application, interview_dates=[*application.interview_dates, day])
+    return replace(application, interview_dates=(*application.interview_dates, day))
 
 
 def remove_interview(application: Application, day: date) -> Application:
     """The application without the interview on ``day``."""
-    return replace(application, interview_dates=[d for d in application.interview_dates if d != day])
+    return replace(application, interview_dates=tuple(d for d in application.interview_dates if d != day))
 
 
 def closed_on(application: Application) -> date | None:

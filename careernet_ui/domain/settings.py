@@ -68,10 +68,10 @@ class Settings:
     # so they are never imported as a contact of their own.
     own_name: str = ''
     own_profile_url: str = ''
-    own_emails: list[str] = field(default_factory=list)  # recognised in calendar files and mailboxes
+    own_emails: tuple[str, ...] = ()  # recognised in calendar files and mailboxes
     signature: str = ''
     """The user's e-mail signature, under the name in the briefs and drafts CareerNet writes."""
-    import_history: list[ImportEntry] = field(default_factory=list)
+    import_history: tuple[ImportEntry, ...] = ()
 
     def __post_init__(self) -> None:
         # A hand-edited file can hold a list or a 50-digit number anywhere: name the setting.
@@ -97,6 +97,8 @@ class Settings:
         for stage in Stage:
             days_by_stage.setdefault(stage, DEFAULT_FEEDBACK_DAYS[stage])
         _set(self, 'feedback_days', days_by_stage)
+        _set(self, 'own_emails', tuple(self.own_emails))
+        _set(self, 'import_history', tuple(self.import_history))
         _set(self, 'progress_update_days', v.positive_days(self.progress_update_days, 'progress_update_days',
                                                            'Progress update cadence'))
         if len(self.feed_token) < 22:

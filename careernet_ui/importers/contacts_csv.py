@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator
 
 from . import google_csv, template_csv
-from .csv_quotes import check_fields
+from .csv_quotes import checked_rows
 from .errors import ImportFormatError
 from .results import ParsedFile
 from .rows import is_blank
@@ -40,8 +40,6 @@ def parse_contacts_csv(
 def parse_contacts_csv_text(text: str, *, accept_stray_quotes: bool = False) -> ParsedFile:
     """Read the text of a contacts CSV; see :func:`parse_contacts_csv`."""
     reader = csv.reader(io.StringIO(text, newline=''))
-    total_lines = _physical_lines(text)
-    lines_read = 0
     try:
         header = _header(reader)
         google = google_csv.is_google_header([cell.strip().casefold() for cell in header])
@@ -55,32 +53,22 @@ def parse_contacts_csv_text(text: str, *, accept_stray_quotes: bool = False) -> 
                 parsed.warnings.append(warning)
         else:
             raise _unknown_header(header)
-        lines_read = reader.line_num
-        for cells in reader:
-            line = lines_read + 1
-            lines_read = reader.line_num
-            warning = check_fields(cells, line, text=text, last_row=lines_read >= total_lines,
-                                   accept=accept_stray_quotes)
-            if warning:
-                parsed.warnings.append(warning)
-            if is_blank(cells):
-                parsed.blank_rows += 1
-                continue
-            row: dict[str, str] = {}
-            for column, cell in zip(columns, cells, strict=False):
-                row.setdefault(column, cell)
-            add_row(parsed, line, row)
     except csv.Error as error:
-        raise ImportFormatError(
-            f'Line {lines_read + 1} cannot be read as CSV ({error}). Is this really a CSV file? '
-            'Export it again as CSV and import the new file.'
-        ) from None
+        raise _unreadable(1, error) from None
+    for line, cells in checked_rows(reader, parsed, text=text, body=text, first_line=1, accept=accept_stray_quotes,
+                                    unreadable=_unreadable):
+        row: dict[str, str] = {}
+        for column, cell in zip(columns, cells, strict=False):
+            row.setdefault(column, cell)
+        add_row(parsed, line, row)
     return parsed
 
 
-def _physical_lines(text: str) -> int:
-    """The lines the csv reader counts in ``text`` (it counts a final line break as ending a line)."""
-    return text.count('\n') + (0 if text.endswith('\n') else 1)
+def _unreadable(line: int, error: csv.Error) -> ImportFormatError:
+    return ImportFormatError(
+        f'Line {line} cannot be read as CSV ({error}). Is this really a CSV file? '
+        'Export it again as CSV and import the new file.'
+    )
 
 
 def _header(reader: Iterator[list[str]]) -> list[str]:

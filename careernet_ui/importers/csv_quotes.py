@@ -13,14 +13,54 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from .errors import StrayQuoteError
+from .errors import ImportFormatError, StrayQuoteError
+from .results import ParsedFile
+from .rows import is_blank
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 MAX_FIELD_LINES = 20
 """A quoted field of more lines than this is taken for a stray quote (notes are rarely longer)."""
 MAX_FIELD_CHARS = 25_000
 """Longer than the longest field CareerNet keeps (20,000 characters)."""
+
+
+def physical_lines(text: str) -> int:
+    """The lines the csv reader counts in ``text`` (it counts a final line break as ending a line)."""
+    return text.count('\n') + (0 if text.endswith('\n') else 1)
+
+
+def checked_rows(reader: Reader, parsed: ParsedFile, *, text: str, body: str, first_line: int, accept: bool,
+                 unreadable: Callable[[int, csv.Error], ImportFormatError]) -> Iterator[tuple[int, list[str]]]:
+    """The rows ``reader`` reads from ``body`` (the end of ``text``) after its header, each with its line in ``text``.
+
+    Each row is checked for a runaway quote (:func:`check_fields`; with ``accept``, its warning goes
+    to ``parsed.warnings``); a blank row is counted in ``parsed.blank_rows`` and not yielded. A row
+    starts on ``first_line`` plus the lines the reader had read before it.
+
+    Raises:
+        ImportFormatError: what ``unreadable`` makes of the line where the csv module gave up, and why.
+        StrayQuoteError: see :func:`check_fields`.
+    """
+    total_lines = physical_lines(body)
+    lines_read = reader.line_num
+    try:
+        for cells in reader:
+            line = first_line + lines_read
+            lines_read = reader.line_num
+            warning = check_fields(cells, line, text=text, last_row=lines_read >= total_lines, accept=accept)
+            if warning:
+                parsed.warnings.append(warning)
+            if is_blank(cells):
+                parsed.blank_rows += 1
+                continue
+            yield line, cells
+    except csv.Error as error:
+        raise unreadable(first_line + lines_read, error) from None
 
 
 def check_fields(cells: Sequence[str], line: int, *, text: str, last_row: bool, accept: bool = False) -> str | None:

@@ -97,12 +97,13 @@ def _name(row: dict[str, str]) -> str:
     )
 
 
-def _values(row: dict[str, str], column: re.Pattern[str]) -> list[str]:
+def _values(row: dict[str, str], column: re.Pattern[str]) -> tuple[str, ...]:
     """Every value in the columns whose name matches, in column order, ``:::`` lists split."""
-    return [value for name, text in row.items() if column.match(name) for value in split_list(text, VALUE_SEPARATOR)]
+    return tuple(value for name, text in row.items() if column.match(name)
+                 for value in split_list(text, VALUE_SEPARATOR))
 
 
-def _labels(labels: str, categories: str) -> list[str]:
+def _labels(labels: str, categories: str) -> tuple[str, ...]:
     tags = [label.removeprefix('* ').strip() for label in split_list(labels, VALUE_SEPARATOR)]
     tags += split_list(categories, ';')
-    return [tag for tag in tags if tag.casefold() not in _SYSTEM_LABELS]
+    return tuple(tag for tag in tags if tag.casefold() not in _SYSTEM_LABELS)

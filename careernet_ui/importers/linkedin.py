@@ -18,10 +18,10 @@ from functools import partial
 
 from careernet_ui.domain.contacts import Contact
 
-from .csv_quotes import check_fields
+from .csv_quotes import checked_rows
 from .errors import ImportFormatError
 from .results import ParsedFile
-from .rows import add_draft, connection_date, is_blank, valid_emails
+from .rows import add_draft, connection_date, valid_emails
 from .source import DEFAULT_MAX_BYTES, ImportSource, read_text
 
 FORMAT = 'linkedin'
@@ -43,7 +43,7 @@ def parse_linkedin_csv(
     dropped with a warning on that row, the person is kept.
 
     Args:
-        source: The file's bytes, or its path.
+        source: The Connections.csv's bytes, or its path.
         max_bytes: Refuse files larger than this.
         accept_stray_quotes: Read a field that looks like a stray quote's as it is, with a warning
             naming its line, instead of refusing the file (the user has looked and confirmed).
@@ -73,26 +73,17 @@ def parse_linkedin_text(text: str, *, accept_stray_quotes: bool = False) -> Pars
     body = text[offset:]
     reader = csv.reader(io.StringIO(body, newline=''))
     next(reader)  # the header, already read
-    lines_read = reader.line_num
-    total_lines = body.count('\n') + (0 if body.endswith('\n') else 1)
-    try:
-        for cells in reader:
-            line = header_line + lines_read
-            lines_read = reader.line_num
-            warning = check_fields(cells, line, text=text, last_row=lines_read >= total_lines,
-                                   accept=accept_stray_quotes)
-            if warning:
-                parsed.warnings.append(warning)
-            if is_blank(cells):
-                parsed.blank_rows += 1
-                continue
-            _add_row(parsed, line, indexes, cells)
-    except csv.Error as error:
-        raise ImportFormatError(
-            f'Line {header_line + lines_read} of this LinkedIn export cannot be read as CSV ({error}). '
-            'Export Connections.csv from LinkedIn again and import the new file.'
-        ) from None
+    for line, cells in checked_rows(reader, parsed, text=text, body=body, first_line=header_line,
+                                    accept=accept_stray_quotes, unreadable=_unreadable):
+        _add_row(parsed, line, indexes, cells)
     return parsed
+
+
+def _unreadable(line: int, error: csv.Error) -> ImportFormatError:
+    return ImportFormatError(
+        f'Line {line} of this LinkedIn export cannot be read as CSV ({error}). '
+        'Export Connections.csv from LinkedIn again and import the new file.'
+    )
 
 
 def _add_row(parsed: ParsedFile, line: int, indexes: list[int | None], cells: list[str]) -> None:
@@ -107,7 +98,7 @@ def _add_row(parsed: ParsedFile, line: int, indexes: list[int | None], cells: li
         organisation=company,
         title=position,
         emails=valid_emails([email], warnings),
-        links=[url] if url else [],
+        links=(url,) if url else (),
         connected_on=connection_date(connected, 'Connected On', warnings),
         source=FORMAT,
     )

@@ -47,7 +47,7 @@ def add_draft(parsed: ParsedFile, line: int, name: str, warnings: list[str], bui
     parsed.rows.append(ParsedRow(line=line, contact=contact, warnings=warnings))
 
 
-def valid_emails(values: Iterable[str], warnings: list[str]) -> list[str]:
+def valid_emails(values: Iterable[str], warnings: list[str]) -> tuple[str, ...]:
     """The values that are e-mail addresses; each one that is not is dropped with a warning."""
     emails: list[str] = []
     for value in values:
@@ -60,7 +60,7 @@ def valid_emails(values: Iterable[str], warnings: list[str]) -> list[str]:
             warnings.append(f'{error} It was left out.')
             continue
         emails.append(text)
-    return emails
+    return tuple(emails)
 
 
 def connection_date(text: str, label: str, warnings: list[str]) -> date | None:
@@ -129,9 +129,9 @@ def _choice(text: str, enum: type[_Choice], label: str) -> _Choice:
     raise ValidationError(f'Unknown {label} "{text.strip()}"; use one of: {allowed}.', field=label)
 
 
-def split_list(text: str, separator: str) -> list[str]:
+def split_list(text: str, separator: str) -> tuple[str, ...]:
     """Split a cell holding several values; empty pieces are dropped."""
-    return [piece.strip() for piece in text.split(separator) if piece.strip()]
+    return tuple(piece.strip() for piece in text.split(separator) if piece.strip())
 
 
 def with_departments(notes: str, departments: Iterable[str]) -> str:

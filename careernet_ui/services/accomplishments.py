@@ -56,7 +56,7 @@ def delete_accomplishment(store: Store, accomplishment_id: str) -> Accomplishmen
     accomplishment = store.accomplishments.get(accomplishment_id)
     with store.transaction():
         store.feedback.update_many(
-            dataclasses.replace(f, accomplishment_ids=[a for a in f.accomplishment_ids if a != accomplishment_id])
+            dataclasses.replace(f, accomplishment_ids=tuple(a for a in f.accomplishment_ids if a != accomplishment_id))
             for f in store.feedback
             if accomplishment_id in f.accomplishment_ids
         )
@@ -98,7 +98,7 @@ def record_share(store: Store, accomplishment_id: str, contact_id: str, on: date
         )
         shared = sorted([*accomplishment.shared, Share(contact_id=contact_id, on=on)],
                         key=lambda s: (s.on, s.contact_id))
-        return store.accomplishments.update(dataclasses.replace(accomplishment, shared=shared))
+        return store.accomplishments.update(dataclasses.replace(accomplishment, shared=tuple(shared)))
 
 
 def brag_document(store: Store, query: AccomplishmentQuery, today: date) -> tuple[str, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NotRequired, TypedDict, Unpack
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from careernet_ui.domain import Contact, Interaction, Settings
@@ -28,37 +29,31 @@ CALENDAR_SOURCE = 'calendar'
 MBOX_SOURCE = 'mbox'
 
 
-def prepare_calendar(
-    source: Path | bytes,
-    *,
-    contacts: Sequence[Contact],
-    interactions: Sequence[Interaction],
-    settings: Settings,
-    today: date,
-    revision: int = 0,
-    label: str = '',
-) -> PreparedArchive:
+class PlannedAgainst(TypedDict):
+    """What a calendar or mailbox import is planned against (the keywords both ``prepare_`` functions take)."""
+
+    contacts: Sequence[Contact]
+    interactions: Sequence[Interaction]
+    settings: Settings
+    today: date
+    revision: NotRequired[int]  # the store's revision when reading began (0 when not given)
+    label: NotRequired[str]  # the file's name as the user picked it
+
+
+def prepare_calendar(source: Path | bytes, **against: Unpack[PlannedAgainst]) -> PreparedArchive:
     """Read an .ics file's past meetings and plan them against the user's contacts; stores nothing.
 
     Raises:
         ImportFormatError: Not an iCalendar file, or too large.
     """
-    history = read_calendar(source, own_addresses=settings.own_emails, zone=zone_of(settings), today=today)
-    name = label or (source.name if isinstance(source, Path) else 'calendar.ics')
-    return prepared_from(history, HistoryKind.MEETINGS, CALENDAR_SOURCE, name, contacts=contacts,
-                         interactions=interactions, revision=revision)
+    settings = against['settings']
+    history = read_calendar(source, own_addresses=settings.own_emails, zone=zone_of(settings), today=against['today'])
+    name = against.get('label') or (source.name if isinstance(source, Path) else 'calendar.ics')
+    return _planned(history, HistoryKind.MEETINGS, CALENDAR_SOURCE, name, against)
 
 
 def prepare_mbox(
-    source: Path,
-    *,
-    contacts: Sequence[Contact],
-    interactions: Sequence[Interaction],
-    settings: Settings,
-    today: date,
-    revision: int = 0,
-    label: str = '',
-    progress: Callable[[int], None] | None = None,
+    source: Path, *, progress: Callable[[int], None] | None = None, **against: Unpack[PlannedAgainst]
 ) -> PreparedArchive:
     """Read a mailbox's headers (streamed) and plan its e-mail days with contacts; stores nothing.
 
@@ -67,10 +62,16 @@ def prepare_mbox(
     Raises:
         ImportFormatError: Not a mailbox.
     """
+    settings = against['settings']
     history = read_mbox(source, own_addresses=settings.own_emails, zone=zone_of(settings), progress=progress)
-    history.exchanges = [exchange for exchange in history.exchanges if exchange.on <= today]
-    return prepared_from(history, HistoryKind.EMAILS, MBOX_SOURCE, label or source.name, contacts=contacts,
-                         interactions=interactions, revision=revision)
+    history.exchanges = [exchange for exchange in history.exchanges if exchange.on <= against['today']]
+    return _planned(history, HistoryKind.EMAILS, MBOX_SOURCE, against.get('label') or source.name, against)
+
+
+def _planned(history: AddressHistory, kind: HistoryKind, source: str, label: str,
+             against: PlannedAgainst) -> PreparedArchive:
+    return prepared_from(history, kind, source, label, contacts=against['contacts'],
+                         interactions=against['interactions'], revision=against.get('revision', 0))
 
 
 def prepared_from(
@@ -104,7 +105,7 @@ def add_correspondent(store: Store, person: Correspondent, *, today: date, sourc
     Importing the same file again then brings in their meetings or mail.
     """
     name = person.name.strip() or person.address.partition('@')[0]
-    return store.contacts.add(new_contact(on=today, name=name, emails=[person.address], source=source))
+    return store.contacts.add(new_contact(on=today, name=name, emails=(person.address,), source=source))
 
 
 def zone_of(settings: Settings) -> ZoneInfo:

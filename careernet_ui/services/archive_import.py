@@ -192,7 +192,7 @@ def undo_import(store: Store, import_id: str) -> UndoneImport:
             removable = [c.id for c in added if c.id not in used and c.updated_at == c.created_at]
             store.contacts.delete_many(removable)
             done.contacts, done.contacts_kept = len(removable), len(added) - len(removable)
-        history = [replace(e, undone_at=utc_now()) if e.id == import_id else e for e in settings.import_history]
+        history = tuple(replace(e, undone_at=utc_now()) if e.id == import_id else e for e in settings.import_history)
         store.save_settings(replace(settings, import_history=history))
     return done
 
@@ -268,8 +268,8 @@ def _store(store: Store, prepared: PreparedArchive, *, batch_size: int | None) -
             settings,
             own_name=settings.own_name or owner.name,
             own_profile_url=settings.own_profile_url or (f'https://www.{owner.profile}' if owner.profile else ''),
-            own_emails=list(dict.fromkeys([*settings.own_emails, *prepared.own_addresses])),
-            import_history=[*settings.import_history, entry],
+            own_emails=tuple(dict.fromkeys([*settings.own_emails, *prepared.own_addresses])),
+            import_history=(*settings.import_history, entry),
         ))
 
 

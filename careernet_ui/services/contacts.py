@@ -28,7 +28,7 @@ def delete_contact(store: Store, contact_id: str) -> Contact:
         store.letters.delete_many(letter.id for letter in store.letters if letter.contact_id == contact_id)
         store.followup_states.delete_many(s.id for s in store.followup_states if contact_id in s.followup_id)
         store.accomplishments.update_many(
-            dataclasses.replace(a, witness_ids=[w for w in a.witness_ids if w != contact_id])
+            dataclasses.replace(a, witness_ids=tuple(w for w in a.witness_ids if w != contact_id))
             for a in store.accomplishments
             if contact_id in a.witness_ids
         )

@@ -65,7 +65,7 @@ def record_progress_update(store: Store, contact_id: str, on: date, today: date)
     news = news_for(store, contact_id, today)
     with store.transaction():
         share = Share(contact_id=contact_id, on=on)
-        store.accomplishments.update_many(dataclasses.replace(a, shared=[*a.shared, share])
+        store.accomplishments.update_many(dataclasses.replace(a, shared=(*a.shared, share))
                                           for a in news.accomplishments)
         return store.interactions.add(Interaction(contact_id=contact_id, kind=InteractionKind.UPDATE_SENT, on=on,
                                                   note=progress_note(news)))

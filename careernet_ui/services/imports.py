@@ -268,7 +268,7 @@ def _entering(row: ParsedRow, today: date) -> ParsedRow:
     contact = row.contact
     if contact.stage_history:
         return row
-    started = replace(contact, stage_history=[StageChange(on=today, to_stage=contact.stage)])
+    started = replace(contact, stage_history=(StageChange(on=today, to_stage=contact.stage),))
     return ParsedRow(line=row.line, contact=started, warnings=row.warnings)
 
 

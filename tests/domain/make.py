@@ -26,7 +26,7 @@ def contact(
         name=name,
         stage=stage,
         cadence_days=cadence_days,
-        stage_history=history or [],
+        stage_history=tuple(history or []),
         created_at=created_at,
         updated_at=updated_at,
     )

@@ -38,7 +38,7 @@ def asked(on: date, received: date | None = None, person: Contact = MEI) -> Feed
 
 def done_on(day: date, logged: date | None = None, until: date | None = None,
             shared: Sequence[Share] = ()) -> Accomplishment:
-    return Accomplishment(id='a-1', title='Cut checkout p95 latency', on=day, until=until, shared=list(shared),
+    return Accomplishment(id='a-1', title='Cut checkout p95 latency', on=day, until=until, shared=tuple(shared),
                           created_at=stamp(logged or until or day), updated_at=stamp(logged or until or day))
 
 

@@ -39,8 +39,8 @@ def test_a_full_form_becomes_an_accomplishment_with_a_readable_metric() -> None:
     assert accomplishment.on == date(2026, 10, 3)
     assert accomplishment.metric is not None
     assert accomplishment.metric.describe() == 'p95 latency 800 → 120 ms'
-    assert accomplishment.witness_ids == ['c-mei', 'c-dana']
-    assert accomplishment.tags == ['performance', 'python']
+    assert accomplishment.witness_ids == ('c-mei', 'c-dana')
+    assert accomplishment.tags == ('performance', 'python')
     assert (accomplishment.role, accomplishment.project, accomplishment.organisation) == \
         ('Senior engineer', 'Checkout', 'Acme Corp')
 
@@ -102,7 +102,7 @@ def test_witnesses_must_be_existing_contacts() -> None:
 
 
 def test_a_witness_chosen_twice_counts_once() -> None:
-    assert build(latency(witness_ids=['c-mei', 'c-mei'])).witness_ids == ['c-mei']
+    assert build(latency(witness_ids=['c-mei', 'c-mei'])).witness_ids == ('c-mei',)
 
 
 def test_the_title_is_required() -> None:
@@ -139,7 +139,7 @@ def test_the_evidence_link_must_be_a_web_address(link: str) -> None:
 
 def test_editing_round_trips_and_keeps_id_creation_and_shares() -> None:
     original = build(latency(until='2026-10-20', description='Rewrote it.', evidence_url='http://x.example'))
-    original = replace(original, shared=[Share(contact_id='c-mei', on=date(2026, 10, 25))])
+    original = replace(original, shared=(Share(contact_id='c-mei', on=date(2026, 10, 25)),))
     form = AccomplishmentForm.from_accomplishment(original)
     assert (form.metric_value, form.metric_baseline, form.tags) == ('120', '800', 'performance, python')
     again = build(form, original)

@@ -15,12 +15,12 @@ from careernet_ui.domain.accomplishment_search import (
     search_accomplishments,
 )
 
-LATENCY = Accomplishment(id='a-1', title='Cut checkout p95 latency', on=date(2026, 10, 3), tags=['performance'],
-                         description='Cached the tax tables.', witness_ids=['c-mei'])
-COVERAGE = Accomplishment(id='a-2', title='Raised test coverage', on=date(2026, 2, 1), tags=['quality', 'python'],
-                          project='Checkout', witness_ids=['c-mei', 'c-dana'])
+LATENCY = Accomplishment(id='a-1', title='Cut checkout p95 latency', on=date(2026, 10, 3), tags=('performance',),
+                         description='Cached the tax tables.', witness_ids=('c-mei',))
+COVERAGE = Accomplishment(id='a-2', title='Raised test coverage', on=date(2026, 2, 1), tags=('quality', 'python'),
+                          project='Checkout', witness_ids=('c-mei', 'c-dana'))
 MIGRATION = Accomplishment(id='a-3', title='Migrated 40 services', on=date(2024, 11, 1), until=date(2025, 6, 30),
-                           tags=['infra'], organisation='Acme Corp')
+                           tags=('infra',), organisation='Acme Corp')
 ALL = [LATENCY, COVERAGE, MIGRATION]
 
 

@@ -10,7 +10,7 @@ from tests.domain import make
 
 MEI = make.contact('c-mei', 'Mei Chen')
 DANA = make.contact('c-dana', 'Dana Okafor')
-LATENCY = Accomplishment(id='a-1', title='Cut checkout p95 latency', on=date(2026, 10, 3), witness_ids=['c-mei'],
+LATENCY = Accomplishment(id='a-1', title='Cut checkout p95 latency', on=date(2026, 10, 3), witness_ids=('c-mei',),
                          metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800))
 ANSWERED = Feedback(id='f-1', contact_id='c-mei', asked_on=date(2026, 10, 5), received_on=date(2026, 10, 9),
                     text='Calm under pressure.')

@@ -10,7 +10,7 @@ from careernet_ui.domain.application_search import ApplicationQuery, Openness, f
 
 def app(app_id: str, company: str, stage: ApplicationStage, moved: date, position: str = 'Engineer') -> Application:
     return Application(id=app_id, company=company, position=position, stage=stage,
-                       stage_history=[ApplicationStageChange(on=moved, stage=stage)])
+                       stage_history=(ApplicationStageChange(on=moved, stage=stage),))
 
 
 APPS = [

@@ -16,12 +16,12 @@ CONTACTS = {c.id: c for c in (MEI, DANA)}
 LATENCY = Accomplishment(
     id='a-1', title='Cut checkout p95 latency', on=date(2026, 10, 3), role='Senior engineer', project='Checkout',
     organisation='Acme Corp', description='Profiled the pricing call.',
-    metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800), tags=['performance', 'python'],
-    evidence_url='https://wiki.example.com/checkout', witness_ids=['c-mei', 'c-dana'],
+    metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800), tags=('performance', 'python'),
+    evidence_url='https://wiki.example.com/checkout', witness_ids=('c-mei', 'c-dana'),
 )
 COVERAGE = Accomplishment(id='a-2', title='Raised test coverage', on=date(2026, 2, 1),
                           metric=Metric(name='coverage', value=83, unit='%', baseline=41))
-KEYNOTE = Accomplishment(id='a-3', title='Gave the PyCon keynote', on=date(2025, 4, 20), witness_ids=['c-gone'])
+KEYNOTE = Accomplishment(id='a-3', title='Gave the PyCon keynote', on=date(2025, 4, 20), witness_ids=('c-gone',))
 
 
 def test_grouped_by_year_newest_first_with_metric_context_witnesses_and_tags() -> None:
@@ -42,8 +42,8 @@ def test_grouped_by_year_newest_first_with_metric_context_witnesses_and_tags() -
 
 def test_received_feedback_linked_to_an_accomplishment_is_quoted_with_its_author() -> None:
     said = Feedback(id='f-1', contact_id='c-mei', received_on=date(2026, 10, 20),
-                    text='Made the migration boring,\nin the best way.', accomplishment_ids=['a-1'])
-    pending = Feedback(id='f-2', contact_id='c-dana', asked_on=date(2026, 11, 1), accomplishment_ids=['a-1'])
+                    text='Made the migration boring,\nin the best way.', accomplishment_ids=('a-1',))
+    pending = Feedback(id='f-2', contact_id='c-dana', asked_on=date(2026, 11, 1), accomplishment_ids=('a-1',))
     text = brag_markdown([LATENCY], CONTACTS, TODAY, feedback=[said, pending])
     assert '> Made the migration boring,\n> in the best way.\n>\n> — Mei Chen, 20 Oct 2026' in text
     assert text.count('> —') == 1
@@ -60,7 +60,7 @@ def test_markdown_in_user_text_renders_as_the_characters_typed() -> None:
         id='a-9', title='*Q3* <img src=x onerror=alert(1)> [win](javascript:alert(1)) #',
         on=date(2026, 5, 1), organisation='R&D_team',
         description='1. not a list\n- nor this\n# nor a heading\n    nor code\n> nor a quote\n===',
-        tags=['c++'], evidence_url='javascript:alert(1)',
+        tags=('c++',), evidence_url='javascript:alert(1)',
     )
     html = markdown2.markdown(brag_markdown([hostile], CONTACTS, TODAY))
     assert '<img' not in html

@@ -18,15 +18,15 @@ from careernet_ui.domain import (
 from careernet_ui.domain.brief import brief_text, build_brief, mailto_link
 
 TODAY = date(2026, 11, 25)
-DANA = Contact(id='dana', name='Dana Okafor', role=Role.SUPERVISOR, emails=['dana@acme.example'])
+DANA = Contact(id='dana', name='Dana Okafor', role=Role.SUPERVISOR, emails=('dana@acme.example',))
 APP = Application(id='app', company='Initech', position='Staff Engineer, payments', job_url='https://jobs.example/1',
-                  stage_history=[ApplicationStageChange(on=date(2026, 11, 2), stage=ApplicationStage.APPLIED)],
-                  interview_dates=[date(2026, 12, 3), date(2026, 11, 1)])
-SEEN = Accomplishment(id='a1', title='Cut checkout latency', on=date(2026, 3, 1), witness_ids=['dana'],
-                      tags=['performance'], metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800))
-RELATED = Accomplishment(id='a2', title='Profiled the search API', on=date(2026, 5, 1), tags=['performance'])
-BY_POSITION = Accomplishment(id='a3', title='Launched card payments', on=date(2026, 6, 1), tags=['payments'])
-UNRELATED = Accomplishment(id='a4', title='Organised the offsite', on=date(2026, 7, 1), tags=['events'])
+                  stage_history=(ApplicationStageChange(on=date(2026, 11, 2), stage=ApplicationStage.APPLIED),),
+                  interview_dates=(date(2026, 12, 3), date(2026, 11, 1)))
+SEEN = Accomplishment(id='a1', title='Cut checkout latency', on=date(2026, 3, 1), witness_ids=('dana',),
+                      tags=('performance',), metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800))
+RELATED = Accomplishment(id='a2', title='Profiled the search API', on=date(2026, 5, 1), tags=('performance',))
+BY_POSITION = Accomplishment(id='a3', title='Launched card payments', on=date(2026, 6, 1), tags=('payments',))
+UNRELATED = Accomplishment(id='a4', title='Organised the offsite', on=date(2026, 7, 1), tags=('events',))
 REQUEST = ReferenceRequest(application_id='app', contact_id='dana', talking_points='My ownership of the rollout.')
 
 
@@ -59,7 +59,7 @@ def test_mailto_encodes_everything() -> None:
 
 def test_a_tag_of_several_words_counts_when_the_position_names_it() -> None:
     # Regression: tags were matched against single words, so "public speaking" never matched.
-    talks = Accomplishment(id='a5', title='Gave the keynote', on=date(2026, 4, 1), tags=['public speaking'])
+    talks = Accomplishment(id='a5', title='Gave the keynote', on=date(2026, 4, 1), tags=('public speaking',))
     app = Application(id='app', company='Initech', position='Developer advocate', notes='Lots of public speaking.')
     brief = build_brief(REQUEST, DANA, app, [talks, UNRELATED], TODAY)
     assert [a.id for a in brief.other_relevant] == ['a5']

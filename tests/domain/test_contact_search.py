@@ -7,8 +7,8 @@ from careernet_ui.domain.contact_search import ContactQuery, ContactSort, search
 
 PEOPLE = [
     Contact(name='Dana Okafor', organisation='Acme Corp', role=Role.SUPERVISOR, stage=Stage.REFERENCE,
-            tags=['payments']),
-    Contact(name='José Martín', organisation='Vandelay', role=Role.RECRUITER, emails=['jose@vandelay.example']),
+            tags=('payments',)),
+    Contact(name='José Martín', organisation='Vandelay', role=Role.RECRUITER, emails=('jose@vandelay.example',)),
     Contact(name='Mei Chen', organisation='Acme Corp', role=Role.MENTOR, stage=Stage.ADVOCATE),
 ]
 

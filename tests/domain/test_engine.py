@@ -485,7 +485,7 @@ def test_ids_are_derived_from_the_contact_and_kind() -> None:
 def test_editing_unrelated_fields_keeps_ids_and_content() -> None:
     network = busy_network()
     before = due_follow_ups(network, TODAY)
-    edited = [replace(c, notes='Met at PyCon', tags=['python'], organisation='Acme') for c in network.contacts]
+    edited = [replace(c, notes='Met at PyCon', tags=('python',), organisation='Acme') for c in network.contacts]
     after = due_follow_ups(replace(network, contacts=edited), TODAY)
     assert [(f.id, f.due, f.title, f.reason) for f in after] == [(f.id, f.due, f.title, f.reason) for f in before]
 

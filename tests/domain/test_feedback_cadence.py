@@ -11,7 +11,7 @@ from careernet_ui.domain.settings import Settings
 
 TODAY = date(2026, 11, 25)
 DANA = Contact(id='dana', name='Dana Okafor', stage=Stage.ADVOCATE,
-               stage_history=[StageChange(on=date(2026, 1, 10), to_stage=Stage.ADVOCATE)])
+               stage_history=(StageChange(on=date(2026, 1, 10), to_stage=Stage.ADVOCATE),))
 EVERY_180 = replace(Settings(), feedback_days={Stage.ADVOCATE: 180, Stage.REFERENCE: 180})
 
 

@@ -28,7 +28,7 @@ def test_asking_records_the_day_asked_and_nothing_received() -> None:
     feedback = build(FeedbackForm.asking('c-mei', TODAY, ['a-latency']))
     assert (feedback.asked_on, feedback.received_on) == (TODAY, None)
     assert feedback.awaiting_answer
-    assert feedback.accomplishment_ids == ['a-latency']
+    assert feedback.accomplishment_ids == ('a-latency',)
 
 
 def test_recording_what_they_said_with_themes() -> None:
@@ -37,7 +37,7 @@ def test_recording_what_they_said_with_themes() -> None:
                    themes='Communication; ownership')
     feedback = build(form)
     assert (feedback.asked_on, feedback.received_on) == (date(2026, 11, 10), TODAY)
-    assert feedback.themes == ['communication', 'ownership']
+    assert feedback.themes == ('communication', 'ownership')
     assert not feedback.awaiting_answer
 
 

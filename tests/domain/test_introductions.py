@@ -11,7 +11,7 @@ from careernet_ui.domain.introductions import Reached, doors_opened
 def app(app_id: str, *stages: ApplicationStage, introduced_by: str | None = None) -> Application:
     history = [ApplicationStageChange(on=date(2026, 10, n + 1), stage=s) for n, s in enumerate(stages)]
     return Application(id=app_id, company=f'Co {app_id}', position='Engineer', stage=stages[-1],
-                       stage_history=history, introduced_by=introduced_by)
+                       stage_history=tuple(history), introduced_by=introduced_by)
 
 
 def test_each_introduction_shows_how_far_it_got() -> None:

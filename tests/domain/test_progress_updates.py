@@ -105,7 +105,7 @@ def test_only_what_came_after_the_last_update_is_news() -> None:
 
 
 def test_a_share_with_them_counts_as_the_last_update() -> None:
-    shared = replace(LATENCY, shared=[Share(contact_id='dana', on=date(2026, 9, 1))])
+    shared = replace(LATENCY, shared=(Share(contact_id='dana', on=date(2026, 9, 1)),))
     network = Network(contacts=[DANA], accomplishments=[shared], goals=[LEAD])
     assert updates(network) == []  # the goal was set before the share: nothing new since
 
@@ -133,7 +133,7 @@ def test_the_ledger_agrees_with_the_news_it_summarises() -> None:
     # The follow-up kind asks the ledger (fast, for thousands of advocates); the draft lists the news.
     sent = Interaction(id='u1', contact_id='dana', kind=InteractionKind.UPDATE_SENT, on=date(2026, 8, 1),
                        created_at=at(date(2026, 8, 1)), updated_at=at(date(2026, 8, 1)))
-    shared = replace(LATENCY, shared=[Share(contact_id='dana', on=date(2026, 9, 1))])
+    shared = replace(LATENCY, shared=(Share(contact_id='dana', on=date(2026, 9, 1)),))
     late_logged = replace(win('a3', 'Old win logged late', date(2026, 5, 1)), created_at=at(date(2026, 9, 2)))
     dropped = goal('g2', 'Learn Rust', date(2026, 9, 3), date(2026, 12, 1), GoalStatus.DROPPED)
     cases = [

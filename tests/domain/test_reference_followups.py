@@ -34,14 +34,14 @@ def application(stage: ApplicationStage = ApplicationStage.INTERVIEWING, *, inte
     if closed:
         history.append(ApplicationStageChange(on=closed, stage=stage))
     return Application(id='app', company='Initech', position='Staff Engineer', stage=stage,
-                       stage_history=history, interview_dates=list(interviews), introduced_by=introduced_by)
+                       stage_history=tuple(history), interview_dates=tuple(interviews), introduced_by=introduced_by)
 
 
 def request(contact: Contact, *steps: tuple[RequestStatus, date]) -> ReferenceRequest:
     history = [RequestStep(on=date(2026, 11, 2), status=RequestStatus.ASKED)]
     history += [RequestStep(on=on, status=status) for status, on in steps]
     return ReferenceRequest(id=f'req-{contact.id}', application_id='app', contact_id=contact.id,
-                            status=history[-1].status, history=history)
+                            status=history[-1].status, history=tuple(history))
 
 
 def followups(*records: object, horizon: int = 30, today: date = TODAY) -> dict[str, tuple[date, str]]:
@@ -81,9 +81,9 @@ def test_thank_you_is_due_two_days_after_the_employer_called() -> None:
 def test_closing_an_application_asks_to_share_the_outcome_with_every_reference_and_the_advocate() -> None:
     closed = application(ApplicationStage.OFFER, closed=date(2026, 11, 24), introduced_by='ada')
     closed = dataclasses.replace(closed, stage=ApplicationStage.ACCEPTED,
-                                 stage_history=[*closed.stage_history[:-1],
+                                 stage_history=(*closed.stage_history[:-1],
                                                 ApplicationStageChange(on=date(2026, 11, 24),
-                                                                       stage=ApplicationStage.ACCEPTED)])
+                                                                       stage=ApplicationStage.ACCEPTED)))
     dana = request(DANA, (RequestStatus.AGREED, date(2026, 11, 3)), (RequestStatus.BRIEFED, date(2026, 11, 4)))
     mei = request(MEI, (RequestStatus.AGREED, date(2026, 11, 3)))
     declined = dataclasses.replace(request(ADA, (RequestStatus.DECLINED, date(2026, 11, 3))), id='req-declined')

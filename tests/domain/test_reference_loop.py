@@ -36,15 +36,15 @@ def application(stage: ApplicationStage = ApplicationStage.INTERVIEWING, *, inte
                 moves: tuple[tuple[ApplicationStage, date], ...] = (), introduced_by: str | None = None) -> Application:
     history = [ApplicationStageChange(on=date(2026, 11, 1), stage=ApplicationStage.APPLIED)]
     history += [ApplicationStageChange(on=on, stage=moved) for moved, on in moves]
-    return Application(id='app', company='Initech', position='Staff Engineer', stage=stage, stage_history=history,
-                       interview_dates=list(interviews), introduced_by=introduced_by)
+    return Application(id='app', company='Initech', position='Staff Engineer', stage=stage,
+                       stage_history=tuple(history), interview_dates=tuple(interviews), introduced_by=introduced_by)
 
 
 def request(*steps: tuple[RequestStatus, date], contact: Contact = DANA) -> ReferenceRequest:
     history = [RequestStep(on=date(2026, 11, 2), status=RequestStatus.ASKED)]
     history += [RequestStep(on=on, status=status) for status, on in steps]
     return ReferenceRequest(id=f'req-{contact.id}', application_id='app', contact_id=contact.id,
-                            status=history[-1].status, history=history)
+                            status=history[-1].status, history=tuple(history))
 
 
 def logged(interaction_id: str, contact: Contact, kind: InteractionKind, on: date) -> Interaction:

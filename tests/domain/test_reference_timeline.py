@@ -21,9 +21,9 @@ APP = Application(id='app', company='Initech', position='Staff Engineer')
 
 def test_each_request_step_and_each_introduction_is_on_the_timeline() -> None:
     request = ReferenceRequest(id='r', application_id='app', contact_id='dana', status=RequestStatus.AGREED,
-                               history=[RequestStep(on=date(2026, 11, 2), status=RequestStatus.ASKED),
+                               history=(RequestStep(on=date(2026, 11, 2), status=RequestStatus.ASKED),
                                         RequestStep(on=date(2026, 11, 3), status=RequestStatus.AGREED,
-                                                    note='Happy to.')])
+                                                    note='Happy to.')))
     intro = Introduction(id='i', advocate_id='dana', on=date(2026, 11, 1), to_whom='Globex CTO', outcome='Coffee')
     others = Introduction(id='j', advocate_id='mei', on=date(2026, 11, 1), to_whom='Hooli')
     network = Network(contacts=[DANA], applications=[APP], reference_requests=[request], introductions=[intro, others])
@@ -38,7 +38,7 @@ def test_each_request_step_and_each_introduction_is_on_the_timeline() -> None:
 def test_steps_taken_on_one_day_list_newest_first() -> None:
     steps = [RequestStatus.ASKED, RequestStatus.AGREED, RequestStatus.BRIEFED, RequestStatus.EMPLOYER_CONTACTED]
     request = ReferenceRequest(id='r', application_id='app', contact_id='dana', status=steps[-1],
-                               history=[RequestStep(on=date(2026, 11, 25), status=s) for s in steps])
+                               history=tuple(RequestStep(on=date(2026, 11, 25), status=s) for s in steps))
     network = Network(contacts=[DANA], applications=[APP], reference_requests=[request])
     titles = [e.title for e in timeline(network, DANA) if e.kind == 'reference']
     assert titles == ['Reference for Initech: employer contacted', 'Reference for Initech: briefed',

@@ -41,7 +41,7 @@ def application() -> Application:
 def request(*steps: tuple[RequestStatus, date], contact_id: str = 'dana', request_id: str = 'req') -> ReferenceRequest:
     history = [RequestStep(on=on, status=status) for status, on in steps]
     return ReferenceRequest(id=request_id, application_id='app', contact_id=contact_id, status=history[-1].status,
-                            history=history, created_at=STAMP, updated_at=STAMP)
+                            history=tuple(history), created_at=STAMP, updated_at=STAMP)
 
 
 def keep_in_touch_of(network: Network) -> list[str]:
@@ -116,7 +116,7 @@ def test_an_introduction_its_thank_you_and_a_share_are_touches() -> None:
     introduction = Introduction(id='intro', advocate_id='dana', on=date(2026, 10, 1), to_whom='Lee at Globex',
                                 thanked_on=date(2026, 10, 3), created_at=STAMP, updated_at=STAMP)
     shipped = Accomplishment(id='acc', title='Shipped search', on=date(2026, 10, 5),
-                             shared=[Share(contact_id='dana', on=date(2026, 10, 9))], created_at=STAMP,
+                             shared=(Share(contact_id='dana', on=date(2026, 10, 9)),), created_at=STAMP,
                              updated_at=STAMP)
     network = Network(contacts=[dana], introductions=[introduction], accomplishments=[shipped])
     assert [(t.on.day, touch_label(t)) for t in touches_of(network, 'dana', TODAY)] == [

@@ -16,7 +16,7 @@ from careernet_ui.domain.updates import (
     update_recipients,
 )
 
-MEI = Contact(id='c-mei', name='Mei Chen', stage=Stage.ADVOCATE, emails=['mei.chen@example.com'])
+MEI = Contact(id='c-mei', name='Mei Chen', stage=Stage.ADVOCATE, emails=('mei.chen@example.com',))
 DANA = Contact(id='c-dana', name='Dana Okafor', stage=Stage.ADVOCATE)
 JOSE = Contact(id='c-jose', name='José Martín', stage=Stage.REFERENCE)
 ANA = Contact(id='c-ana', name='Ana Berg', stage=Stage.ADVOCATE)
@@ -24,7 +24,7 @@ PAT = Contact(id='c-pat', name='Pat Lee', stage=Stage.POTENTIAL_ADVOCATE)
 LATENCY = Accomplishment(
     id='a-1', title='Cut checkout p95 latency', on=date(2026, 10, 3), role='Senior engineer', project='Checkout',
     organisation='Acme Corp', description='Profiled the pricing call and cached the tax tables.\n\nMore detail.',
-    metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800), witness_ids=['c-dana'],
+    metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800), witness_ids=('c-dana',),
 )
 
 

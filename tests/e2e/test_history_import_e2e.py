@@ -25,7 +25,7 @@ def dana_server(tmp_path: Path) -> Iterator[Server]:
     """app.py serving a network with Dana, last contacted on 1 Jan 2025."""
     data = tmp_path / 'careernet.json'
     store = open_store(data)
-    dana = store.contacts.add(Contact(name='Dana Okafor', links=[DANA], stage=Stage.POTENTIAL_ADVOCATE))
+    dana = store.contacts.add(Contact(name='Dana Okafor', links=(DANA,), stage=Stage.POTENTIAL_ADVOCATE))
     store.interactions.add(Interaction(contact_id=dana.id, kind=InteractionKind.COFFEE, on=date(2025, 1, 1)))
     store.close()
     running = start_server(data)
@@ -71,7 +71,7 @@ def dana_mail_server(tmp_path: Path) -> Iterator[Server]:
     """app.py serving Dana with her e-mail address, last contacted on 1 Jan 2025."""
     data = tmp_path / 'careernet.json'
     store = open_store(data)
-    dana = store.contacts.add(Contact(name='Dana Okafor', emails=['dana.okafor@example.com'],
+    dana = store.contacts.add(Contact(name='Dana Okafor', emails=('dana.okafor@example.com',),
                                       stage=Stage.POTENTIAL_ADVOCATE))
     store.interactions.add(Interaction(contact_id=dana.id, kind=InteractionKind.COFFEE, on=date(2025, 1, 1)))
     store.close()

@@ -35,8 +35,8 @@ LINKEDIN_HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Conne
 def store() -> Iterator[Store]:
     with tempfile.TemporaryDirectory() as folder:
         opened = open_store(Path(folder) / 'careernet.json')
-        opened.contacts.add(Contact(name='Dana Okafor', links=[DANA], emails=['dana.okafor@example.com']))
-        opened.save_settings(replace(opened.settings, own_emails=['sam.rivera@example.com']))
+        opened.contacts.add(Contact(name='Dana Okafor', links=(DANA,), emails=('dana.okafor@example.com',)))
+        opened.save_settings(replace(opened.settings, own_emails=('sam.rivera@example.com',)))
         yield opened
         opened.close()
 

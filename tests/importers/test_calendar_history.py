@@ -16,8 +16,8 @@ from careernet_ui.importers.linkedin_history import HistoryKind
 from tests.conftest import TODAY
 
 CALENDARS = Path(__file__).parent / 'history_fixtures' / 'calendars'
-DANA = Contact(name='Dana Okafor', emails=['dana.okafor@example.com'])
-MEI = Contact(name='Mei Chen', emails=['MEI.CHEN@example.com'])
+DANA = Contact(name='Dana Okafor', emails=('dana.okafor@example.com',))
+MEI = Contact(name='Mei Chen', emails=('MEI.CHEN@example.com',))
 
 
 def days_with(path: Path, address: str, zone: str = 'UTC') -> list[date]:

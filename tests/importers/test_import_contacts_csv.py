@@ -21,10 +21,10 @@ def test_google_export_with_multiple_values_labels_and_department() -> None:
     assert kwame.name == 'Kwame Mensah'
     assert kwame.organisation == 'Wayne Enterprises, Inc.'
     assert kwame.title == 'Senior Software Engineer'
-    assert kwame.emails == ['kwame@wayne.example', 'kwame.mensah@gmail.example', 'kwame@home.example']
-    assert kwame.phones == ['+1 212 555 0142', '+1 212 555 0100']
-    assert kwame.links == ['https://www.linkedin.com/in/kwame-mensah-4078']
-    assert kwame.tags == ['colleagues']  # "* myContacts" and "* starred" are Google's, not the user's
+    assert kwame.emails == ('kwame@wayne.example', 'kwame.mensah@gmail.example', 'kwame@home.example')
+    assert kwame.phones == ('+1 212 555 0142', '+1 212 555 0100')
+    assert kwame.links == ('https://www.linkedin.com/in/kwame-mensah-4078',)
+    assert kwame.tags == ('colleagues',)  # "* myContacts" and "* starred" are Google's, not the user's
     assert kwame.notes == 'Former teammate.\nGreat at code review.\n\nDepartment: Platform'
     assert kwame.source == 'google'
 
@@ -33,7 +33,7 @@ def test_google_rows_without_a_name_or_with_a_bad_email() -> None:
     parsed = parse_contacts_csv(FIXTURES / 'google-contacts.csv')
 
     assert [(row.line, row.contact.name) for row in parsed.rows] == [(2, 'Kwame Mensah'), (4, 'Sofia Rossi')]
-    assert parsed.rows[1].contact.emails == []
+    assert parsed.rows[1].contact.emails == ()
     assert parsed.rows[1].warnings == [
         '"sofia(at)example.com" is not an e-mail address (expected name@example.com). It was left out.'
     ]
@@ -51,9 +51,9 @@ def test_google_older_layout() -> None:
     assert hiroshi.name == 'Hiroshi Tanaka'
     assert hiroshi.organisation == 'Wayne Enterprises, Inc.'
     assert hiroshi.title == 'Product Designer'
-    assert hiroshi.emails == ['hiroshi@wayne.example']
-    assert hiroshi.phones == ['+81 90 1234 5678']
-    assert hiroshi.tags == ['design']
+    assert hiroshi.emails == ('hiroshi@wayne.example',)
+    assert hiroshi.phones == ('+81 90 1234 5678',)
+    assert hiroshi.tags == ('design',)
     assert omar.name == 'Omar Khalil'  # no Name cell: Given Name + Family Name
 
 
@@ -67,10 +67,10 @@ def test_outlook_columns_are_read_too() -> None:
     yuki = parse_contacts_csv_text(text).rows[0].contact
 
     assert (yuki.organisation, yuki.title) == ('Acme Corp', 'Recruiter')
-    assert yuki.emails == ['yuki@acme.example', 'yuki@home.example']
-    assert yuki.phones == ['+81 80 0000 0000']
-    assert yuki.tags == ['recruiters', 'tokyo']
-    assert yuki.links == ['https://yuki.example/cv']
+    assert yuki.emails == ('yuki@acme.example', 'yuki@home.example')
+    assert yuki.phones == ('+81 80 0000 0000',)
+    assert yuki.tags == ('recruiters', 'tokyo')
+    assert yuki.links == ('https://yuki.example/cv',)
 
 
 def test_template_rows_with_labels_lists_and_defaults() -> None:
@@ -79,10 +79,10 @@ def test_template_rows_with_labels_lists_and_defaults() -> None:
     assert parsed.format == 'template_csv'
     ingrid, _noah, chloe = (row.contact for row in parsed.rows)
     assert ingrid.name == 'Ingrid Berg'
-    assert ingrid.emails == ['ingrid.berg@example.com', 'ingrid@home.example']
+    assert ingrid.emails == ('ingrid.berg@example.com', 'ingrid@home.example')
     assert ingrid.role is Role.SUPERVISOR  # "Supervisor"
     assert ingrid.stage is Stage.POTENTIAL_ADVOCATE  # "Potential advocate"
-    assert ingrid.tags == ['former boss', 'vandelay']
+    assert ingrid.tags == ('former boss', 'vandelay')
     assert ingrid.source == 'csv'
     assert (chloe.role, chloe.stage) == (Role.OTHER, Stage.CONTACT)
     assert parsed.blank_rows == 1
@@ -123,7 +123,7 @@ def test_template_header_spellings_and_connected_on() -> None:
 
     dana = parse_contacts_csv_text(text).rows[0].contact
 
-    assert (dana.emails, dana.organisation, dana.connected_on) == (['dana@example.com'], 'Acme', date(2013, 1, 21))
+    assert (dana.emails, dana.organisation, dana.connected_on) == (('dana@example.com',), 'Acme', date(2013, 1, 21))
 
 
 def test_template_with_only_a_name_column() -> None:

@@ -24,10 +24,10 @@ def dana() -> Contact:
         role=Role.SUPERVISOR,
         organisation='Acme Corp',
         title='Engineering Manager',
-        emails=['dana@acme.example', 'dana@home.example'],
-        phones=['+1 (415) 555-0142'],
-        links=['https://www.linkedin.com/in/dana-okafor'],
-        tags=['former boss', 'acme'],
+        emails=('dana@acme.example', 'dana@home.example'),
+        phones=('+1 (415) 555-0142',),
+        links=('https://www.linkedin.com/in/dana-okafor',),
+        tags=('former boss', 'acme'),
         notes='Managed me 2021-2023.\nHappy to be a reference.',
         stage=Stage.REFERENCE,
         connected_on=date(2013, 1, 21),
@@ -67,7 +67,7 @@ def test_csv_cells_that_could_run_as_formulas_are_neutralized() -> None:
         organisation='+cmd|/C calc!A0',
         title='-2+3',
         notes='@SUM(A1:A9)',
-        tags=['=x'],
+        tags=('=x',),
     )
 
     _, cells = rows_of(contacts_to_csv([risky]))
@@ -131,11 +131,11 @@ def test_vcard_lines_end_in_crlf_and_long_lines_are_folded() -> None:
 
 
 def test_vcard_export_reads_back_through_the_vcard_parser() -> None:
-    single = Contact(name='Cher', organisation='Acme; Inc, Ltd', tags=['a,b'])
+    single = Contact(name='Cher', organisation='Acme; Inc, Ltd', tags=('a,b',))
 
     parsed = parse_vcard_text(contacts_to_vcard([dana(), single]))
 
     back_dana, back_single = (row.contact for row in parsed.rows)
     assert (back_dana.name, back_dana.role, back_dana.stage) == ('Dana Okafor', Role.SUPERVISOR, Stage.REFERENCE)
     assert back_dana.notes == dana().notes
-    assert (back_single.name, back_single.organisation, back_single.tags) == ('Cher', 'Acme; Inc, Ltd', ['a,b'])
+    assert (back_single.name, back_single.organisation, back_single.tags) == ('Cher', 'Acme; Inc, Ltd', ('a,b',))

@@ -27,13 +27,13 @@ def test_the_shared_sample_imports_every_connection_with_its_fields() -> None:
     assert dana.contact.name == 'Dana Okafor'
     assert dana.contact.organisation == 'Initech'
     assert dana.contact.title == 'Staff Engineer'
-    assert dana.contact.emails == ['dana.okafor@example.com']
-    assert dana.contact.links == ['https://www.linkedin.com/in/dana-okafor-6305']
+    assert dana.contact.emails == ('dana.okafor@example.com',)
+    assert dana.contact.links == ('https://www.linkedin.com/in/dana-okafor-6305',)
     assert dana.contact.connected_on == date(2013, 1, 21)
     assert dana.contact.source == 'linkedin'
     kwame = parsed.rows[by_name(parsed)['Kwame Mensah']].contact
     assert kwame.organisation == 'Wayne Enterprises, Inc.'  # a quoted cell with a comma
-    assert kwame.emails == []
+    assert kwame.emails == ()
     omar = parsed.rows[by_name(parsed)['Omar Khalil']].contact
     assert (omar.organisation, omar.title) == ('', '')
     assert parsed.rows[-1].contact.name == 'Amara Nwosu'
@@ -52,7 +52,7 @@ def test_bom_crlf_long_preamble_and_blank_rows() -> None:
     ]
     assert [row.line for row in parsed.rows] == [7, 9, 11, 12, 14]
     assert parsed.blank_rows == 2  # an empty line and a row of empty cells
-    assert parsed.rows[0].contact.emails == ['Dana.Okafor@Example.com']
+    assert parsed.rows[0].contact.emails == ('Dana.Okafor@Example.com',)
 
 
 def test_an_unreadable_date_drops_the_date_not_the_person() -> None:
@@ -70,7 +70,7 @@ def test_an_invalid_email_is_dropped_with_a_warning() -> None:
     parsed = parse_linkedin_csv(FIXTURES / 'linkedin-bom-crlf.csv')
     mei = parsed.rows[by_name(parsed)['Mei Chen']]
 
-    assert mei.contact.emails == []
+    assert mei.contact.emails == ()
     assert mei.warnings == ['"not-an-email" is not an e-mail address (expected name@example.com). It was left out.']
 
 
@@ -93,11 +93,11 @@ def test_a_row_without_a_name_is_skipped_with_its_line() -> None:
 def test_an_older_export_without_url_column_or_preamble() -> None:
     parsed = parse_linkedin_csv(FIXTURES / 'linkedin-no-url.csv')
 
-    assert [(row.line, row.contact.name, row.contact.links) for row in parsed.rows] == [
-        (2, 'Priya Raman', []),
-        (3, 'Tomasz Nowak', []),
-    ]
-    assert parsed.rows[0].contact.emails == ['priya.raman@example.com']
+    assert tuple((row.line, row.contact.name, row.contact.links) for row in parsed.rows) == (
+        (2, 'Priya Raman', ()),
+        (3, 'Tomasz Nowak', ()),
+    )
+    assert parsed.rows[0].contact.emails == ('priya.raman@example.com',)
     assert parsed.rows[1].contact.connected_on == date(2012, 10, 21)
 
 
@@ -152,3 +152,15 @@ def test_the_header_is_only_looked_for_in_the_first_50_lines() -> None:
     assert len(parse_linkedin_text('Notes:\n' * 49 + header).rows) == 1
     with pytest.raises(ImportFormatError, match='first 50 lines'):
         parse_linkedin_text('Notes:\n' * 50 + header)
+
+
+def test_a_line_the_csv_module_cannot_read_is_reported_with_its_line_in_the_file() -> None:
+    text = ('Notes:\n"When exporting your connection data, you may notice..."\n\n'
+            'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+            'Dana,Okafor,,,Acme,Director,01 Mar 2024\n'
+            '\n'
+            'Mei,Chen,,,Globex,' + 'x' * 200_000 + ',02 Mar 2024\n')
+
+    with pytest.raises(ImportFormatError,
+                       match=r'^Line 7 of this LinkedIn export cannot be read as CSV \(field larger than field limit'):
+        parse_linkedin_text(text)

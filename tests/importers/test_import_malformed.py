@@ -128,4 +128,4 @@ def test_a_byte_order_mark_is_not_part_of_the_first_column() -> None:
     parsed = parse_contacts_csv(data)
 
     assert parsed.format == 'template_csv'
-    assert parsed.rows[0].contact.emails == ['dana@example.com']
+    assert parsed.rows[0].contact.emails == ('dana@example.com',)

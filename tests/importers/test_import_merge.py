@@ -13,14 +13,14 @@ def users_contact() -> Contact:
         name='Dana Okafor',
         role=Role.SUPERVISOR,
         organisation='Acme Corp',
-        emails=['dana@acme.example'],
-        phones=['+1 (415) 555-0142'],
-        links=['https://www.linkedin.com/in/dana-okafor'],
+        emails=('dana@acme.example',),
+        phones=('+1 (415) 555-0142',),
+        links=('https://www.linkedin.com/in/dana-okafor',),
         how_we_met='She hired me in 2019.',
-        tags=['former boss'],
+        tags=('former boss',),
         notes='Ask about the platform team.',
         stage=Stage.REFERENCE,
-        stage_history=[StageChange(on=date(2024, 1, 5), to_stage=Stage.REFERENCE)],
+        stage_history=(StageChange(on=date(2024, 1, 5), to_stage=Stage.REFERENCE),),
         cadence_days=30,
         consent=ReferenceConsent(given_on=date(2024, 1, 5)),
         source='manual',
@@ -31,18 +31,18 @@ def test_lists_are_united_and_nothing_is_removed() -> None:
     kept = users_contact()
     incoming = Contact(
         name='Dana Okafor',
-        emails=['DANA@acme.example', 'dana@home.example'],
-        phones=['+14155550142', '+1 415 555 0100'],
-        links=['http://linkedin.com/in/Dana-Okafor/', 'https://dana.example/blog'],
-        tags=['Former Boss', 'mentor'],
+        emails=('DANA@acme.example', 'dana@home.example'),
+        phones=('+14155550142', '+1 415 555 0100'),
+        links=('http://linkedin.com/in/Dana-Okafor/', 'https://dana.example/blog'),
+        tags=('Former Boss', 'mentor'),
     )
 
     merge = merge_contact(kept, incoming)
 
-    assert merge.contact.emails == ['dana@acme.example', 'dana@home.example']
-    assert merge.contact.phones == ['+1 (415) 555-0142', '+1 415 555 0100']
-    assert merge.contact.links == ['https://www.linkedin.com/in/dana-okafor', 'https://dana.example/blog']
-    assert merge.contact.tags == ['former boss', 'mentor']
+    assert merge.contact.emails == ('dana@acme.example', 'dana@home.example')
+    assert merge.contact.phones == ('+1 (415) 555-0142', '+1 415 555 0100')
+    assert merge.contact.links == ('https://www.linkedin.com/in/dana-okafor', 'https://dana.example/blog')
+    assert merge.contact.tags == ('former boss', 'mentor')
     assert merge.changed == ['emails', 'phones', 'links', 'tags']
 
 
@@ -113,8 +113,8 @@ def test_ids_and_creation_times_are_kept() -> None:
 
 
 def test_a_merge_the_domain_would_refuse_keeps_the_contact_and_says_why() -> None:
-    kept = Contact(name='Dana Okafor', tags=[f'tag {number}' for number in range(60)])
-    incoming = Contact(name='Dana Okafor', tags=[f'other {number}' for number in range(60)])
+    kept = Contact(name='Dana Okafor', tags=tuple(f'tag {number}' for number in range(60)))
+    incoming = Contact(name='Dana Okafor', tags=tuple(f'other {number}' for number in range(60)))
 
     merge = merge_contact(kept, incoming)
 

@@ -58,7 +58,7 @@ def test_a_vcard_after_the_linkedin_sample() -> None:
     assert dana.changed == ['phones', 'notes']
     assert dana.merged.id == dana.existing.id
     assert dana.merged.organisation == 'Initech'  # LinkedIn's, already there, is kept
-    assert dana.merged.phones == ['+1 (415) 555-0142']
+    assert dana.merged.phones == ('+1 (415) 555-0142',)
     assert 'The file has organisation "Acme Corp"; kept "Initech".' in dana.warnings
     # Mei Chen at Globex has another LinkedIn profile than Mei Chen at Umbrella Health: someone else.
     assert [new.contact.name for new in plan.new] == ['Mei Chen']
@@ -75,7 +75,7 @@ def test_a_vcard_after_the_linkedin_sample() -> None:
 
 
 def test_match_by_profile_url_ignores_scheme_www_case_query_and_trailing_slash() -> None:
-    existing = Contact(name='Dana Okafor', links=['https://www.linkedin.com/in/dana-okafor-6305'])
+    existing = Contact(name='Dana Okafor', links=('https://www.linkedin.com/in/dana-okafor-6305',))
 
     plan = plan_import([existing], [row(name='Dana O.', links=['http://linkedin.com/in/Dana-Okafor-6305/?trk=x'])])
 
@@ -85,14 +85,14 @@ def test_match_by_profile_url_ignores_scheme_www_case_query_and_trailing_slash()
 
 
 def test_match_by_email_ignores_case() -> None:
-    existing = Contact(name='Dana Okafor', emails=['dana@acme.example'])
+    existing = Contact(name='Dana Okafor', emails=('dana@acme.example',))
 
     plan = plan_import([existing], [row(name='D. Okafor', emails=['DANA@Acme.Example'], title='CTO')])
 
     [match] = plan.updated
     assert match.matched_by == 'e-mail'
     assert match.changed == ['title']
-    assert match.merged.emails == ['dana@acme.example']
+    assert match.merged.emails == ('dana@acme.example',)
 
 
 def test_match_by_name_and_organisation_ignores_accents_case_and_legal_form() -> None:
@@ -121,17 +121,17 @@ def test_same_name_other_organisation_is_a_possible_duplicate_not_merged() -> No
 
 
 def test_same_name_with_another_linkedin_profile_is_someone_else() -> None:
-    existing = Contact(name='Wei Zhang', organisation='Hooli', links=['https://www.linkedin.com/in/wei-zhang-1'])
+    existing = Contact(name='Wei Zhang', organisation='Hooli', links=('https://www.linkedin.com/in/wei-zhang-1',))
 
     plan = plan_import([existing], [row(name='Wei Zhang', organisation='Hooli', links=['linkedin.com/in/wei-zhang-2'])])
 
-    assert [new.contact.links for new in plan.new] == [['linkedin.com/in/wei-zhang-2']]
+    assert tuple(new.contact.links for new in plan.new) == (('linkedin.com/in/wei-zhang-2',),)
     assert plan.possible_duplicates == []
 
 
 def test_an_email_shared_by_two_contacts_matches_neither() -> None:
-    one = Contact(name='Dana Okafor', emails=['team@acme.example'])
-    other = Contact(name='Mei Chen', emails=['team@acme.example'])
+    one = Contact(name='Dana Okafor', emails=('team@acme.example',))
+    other = Contact(name='Mei Chen', emails=('team@acme.example',))
 
     plan = plan_import([one, other], [row(name='Acme Team', emails=['team@acme.example'])])
 
@@ -151,14 +151,14 @@ def test_rows_of_one_file_with_the_same_email_become_one_contact() -> None:
 
     assert [(new.line, new.contact.name) for new in plan.new] == [(2, 'Dana Okafor'), (3, 'Mei Chen')]
     dana = plan.new[0]
-    assert dana.contact.emails == ['dana@acme.example', 'dana@home.example']
-    assert dana.contact.phones == ['+1 555 0100']
+    assert dana.contact.emails == ('dana@acme.example', 'dana@home.example')
+    assert dana.contact.phones == ('+1 555 0100',)
     assert dana.contact.title == 'CTO'
     assert dana.warnings == ['Line 7 lists the same person (same e-mail or profile URL); merged into line 2.']
 
 
 def test_two_rows_for_one_existing_contact_make_one_update() -> None:
-    existing = Contact(name='Dana Okafor', emails=['dana@acme.example', 'dana@home.example'])
+    existing = Contact(name='Dana Okafor', emails=('dana@acme.example', 'dana@home.example'))
     rows = [
         row(line=2, name='Dana Okafor', emails=['dana@acme.example'], phones=['+1 555 0100']),
         row(line=9, name='Dana Okafor', emails=['dana@home.example'], tags=['mentor']),
@@ -169,7 +169,7 @@ def test_two_rows_for_one_existing_contact_make_one_update() -> None:
     [match] = plan.updated
     assert match.lines == [2, 9]
     assert match.changed == ['phones', 'tags']
-    assert (match.merged.phones, match.merged.tags) == (['+1 555 0100'], ['mentor'])
+    assert (match.merged.phones, match.merged.tags) == (('+1 555 0100',), ('mentor',))
 
 
 def test_user_set_fields_survive_an_import() -> None:
@@ -180,8 +180,8 @@ def test_user_set_fields_survive_an_import() -> None:
         notes='Mine.',
         how_we_met='Hired me.',
         cadence_days=14,
-        tags=['favourite'],
-        emails=['dana@acme.example'],
+        tags=('favourite',),
+        emails=('dana@acme.example',),
     )
     incoming = row(name='Dana Okafor', emails=['dana@acme.example'], stage=Stage.REFERENCE, notes='Theirs.', tags=['x'])
 
@@ -189,12 +189,12 @@ def test_user_set_fields_survive_an_import() -> None:
 
     assert (match.merged.role, match.merged.stage) == (Role.SUPERVISOR, Stage.ADVOCATE)
     assert (match.merged.notes, match.merged.how_we_met, match.merged.cadence_days) == ('Mine.', 'Hired me.', 14)
-    assert match.merged.tags == ['favourite', 'x']
+    assert match.merged.tags == ('favourite', 'x')
     assert 'The file has stage "reference"; kept "advocate".' in match.warnings
 
 
 def test_planning_changes_neither_the_existing_contacts_nor_the_rows() -> None:
-    existing = [Contact(name='Dana Okafor', emails=['dana@acme.example'], connected_on=date(2013, 1, 21))]
+    existing = [Contact(name='Dana Okafor', emails=('dana@acme.example',), connected_on=date(2013, 1, 21))]
     rows = [row(name='Dana Okafor', emails=['dana@acme.example'], title='CTO', phones=['+1 555'])]
     before = copy.deepcopy((existing, rows))
 

@@ -27,14 +27,14 @@ def test_the_shared_sample_imports_every_card() -> None:
     dana, mei, tomasz, jose = (row.contact for row in parsed.rows)
     assert dana.organisation == 'Acme Corp'
     assert dana.title == 'Engineering Manager'
-    assert dana.emails == ['dana.okafor@example.com']  # the grouped item1.EMAIL
-    assert dana.phones == ['+1 (415) 555-0142']
+    assert dana.emails == ('dana.okafor@example.com',)  # the grouped item1.EMAIL
+    assert dana.phones == ('+1 (415) 555-0142',)
     assert dana.notes == 'Managed me 2021-2023.\nHappy to be a reference.\n\nDepartment: Platform Engineering'
-    assert mei.links == ['https://www.linkedin.com/in/mei-chen-4410']
+    assert mei.links == ('https://www.linkedin.com/in/mei-chen-4410',)
     assert (mei.organisation, mei.title) == ('Globex', 'Director of Product')
-    assert tomasz.emails == ['tomasz@example.net', 't.nowak@initech.example']
-    assert tomasz.tags == ['mentor', 'former colleague']
-    assert (jose.organisation, jose.title, jose.emails) == ('Vandelay Industries', 'Recruiter', [])
+    assert tomasz.emails == ('tomasz@example.net', 't.nowak@initech.example')
+    assert tomasz.tags == ('mentor', 'former colleague')
+    assert (jose.organisation, jose.title, jose.emails) == ('Vandelay Industries', 'Recruiter', ())
     assert {contact.source for contact in (dana, mei, tomasz, jose)} == {'vcard'}
 
 
@@ -49,14 +49,14 @@ def test_version_21_quoted_printable_with_soft_line_breaks() -> None:
     )
     assert zoe.organisation == 'Stark Industries'
     assert zoe.title == 'Principal Scientist'
-    assert zoe.links == ['https://stark.example/people/zoe']
+    assert zoe.links == ('https://stark.example/people/zoe',)
 
 
 def test_version_21_bare_pref_puts_that_address_and_number_first() -> None:
     zoe = parse_vcard(FIXTURES / 'vcard21-outlook.vcf').rows[0].contact
 
-    assert zoe.emails == ['zoe.mueller@stark.example', 'zoe@home.example']
-    assert zoe.phones == ['+49 170 555 0101', '+49 30 1234 5678']
+    assert zoe.emails == ('zoe.mueller@stark.example', 'zoe@home.example')
+    assert zoe.phones == ('+49 170 555 0101', '+49 30 1234 5678')
 
 
 def test_a_card_without_fn_is_named_from_n() -> None:
@@ -70,10 +70,10 @@ def test_a_card_without_fn_is_named_from_n() -> None:
 def test_apple_grouped_emails_urls_social_profiles_and_categories() -> None:
     jonas = parse_vcard(FIXTURES / 'vcard30-apple.vcf').rows[0].contact
 
-    assert jonas.emails == ['jonas.lindqvist@acme.example', 'jonas@home.example']  # type=pref first
-    assert jonas.phones == ['+46 70 123 45 67', '+46 8 555 0100']
-    assert jonas.links == ['https://jonas.example/', 'https://www.linkedin.com/in/jonas-lindqvist-3181']
-    assert jonas.tags == ['mentor', 'stockholm', 'ex-acme']
+    assert jonas.emails == ('jonas.lindqvist@acme.example', 'jonas@home.example')  # type=pref first
+    assert jonas.phones == ('+46 70 123 45 67', '+46 8 555 0100')
+    assert jonas.links == ('https://jonas.example/', 'https://www.linkedin.com/in/jonas-lindqvist-3181')
+    assert jonas.tags == ('mentor', 'stockholm', 'ex-acme')
     assert jonas.organisation == 'Acme Corp'
     assert jonas.notes == (
         'Mentored me through the 2022 migration.\nAsk him about SRE hiring.\nLikes: coffee, climbing; books'
@@ -105,9 +105,9 @@ def test_broken_nameless_and_cut_short_cards_are_skipped_with_their_line() -> No
 def test_version_40_pref_parameter_tel_uri_and_careernet_fields() -> None:
     elena = parse_vcard(FIXTURES / 'vcard40.vcf').rows[0].contact
 
-    assert elena.emails == ['elena.petrova@piedpiper.example', 'elena@home.example']
-    assert elena.phones == ['+1-555-555-0199']
-    assert elena.tags == ['recruiter', 'bay area']
+    assert elena.emails == ('elena.petrova@piedpiper.example', 'elena@home.example')
+    assert elena.phones == ('+1-555-555-0199',)
+    assert elena.tags == ('recruiter', 'bay area')
     assert elena.notes == 'Line one\nLine two'
     assert elena.role is Role.RECRUITER
     assert elena.stage is Stage.POTENTIAL_ADVOCATE
@@ -146,7 +146,7 @@ def test_an_invalid_email_in_a_card_is_dropped_with_a_warning() -> None:
 
     row = parse_vcard_text(text).rows[0]
 
-    assert row.contact.emails == ['dana@example.com']
+    assert row.contact.emails == ('dana@example.com',)
     assert row.warnings == ['"dana at example" is not an e-mail address (expected name@example.com). It was left out.']
 
 

@@ -41,7 +41,7 @@ def test_spam_lists_and_big_threads_are_left_out() -> None:
 
 
 def test_only_contacts_get_email_touches_and_strangers_are_ranked() -> None:
-    dana = Contact(name='Dana Okafor', emails=['DANA.OKAFOR@example.com'])
+    dana = Contact(name='Dana Okafor', emails=('DANA.OKAFOR@example.com',))
 
     plan = plan_exchanges(read_mbox(MBOX).exchanges, [dana], kind=HistoryKind.EMAILS, stored_ids=set(),
                           last_contact={}, import_id='i1')

@@ -19,7 +19,7 @@ def test_libical_reads_the_letter_and_progress_update_events(fresh_store: Store,
                                                              tmp_path: Path) -> None:
     store = fresh_store
     store.contacts.add(Contact(id='alex', name='Alex Moreau, Jr.; PhD', stage=Stage.ADVOCATE,
-                               stage_history=[StageChange(on=date(2026, 6, 1), to_stage=Stage.ADVOCATE)]))
+                               stage_history=(StageChange(on=date(2026, 6, 1), to_stage=Stage.ADVOCATE),)))
     store.accomplishments.add(Accomplishment(title='Cut p95 latency', on=date(2026, 11, 1)))
     store.goals.add(Goal(title='Lead a team', target_on=date(2027, 6, 30)))
     store.letters.add_many([

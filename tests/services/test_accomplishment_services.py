@@ -39,7 +39,7 @@ def test_save_checks_witnesses_against_the_stored_contacts(fresh_store: Store, p
     with pytest.raises(ValidationError) as caught:
         save_accomplishment(fresh_store, form(mei.id, 'no-such-person'), saved.id, TODAY)
     assert caught.value.field == 'witness_ids'
-    assert fresh_store.accomplishments.get(saved.id).witness_ids == [mei.id, dana.id]
+    assert fresh_store.accomplishments.get(saved.id).witness_ids == (mei.id, dana.id)
 
 
 def test_editing_a_deleted_accomplishment_says_so(fresh_store: Store) -> None:
@@ -52,7 +52,7 @@ def test_sharing_records_a_share_and_logs_an_update_sent(fresh_store: Store, peo
     mei, _ = people
     saved = save_accomplishment(fresh_store, form(), None, TODAY)
     updated = record_share(fresh_store, saved.id, mei.id, TODAY, TODAY)
-    assert updated.shared == [Share(contact_id=mei.id, on=TODAY)]
+    assert updated.shared == (Share(contact_id=mei.id, on=TODAY),)
     [logged] = TinyDB(data_path).table('interactions').all()
     assert (logged['contact_id'], logged['kind'], logged['on']) == (mei.id, 'update_sent', '2026-11-25')
     assert logged['note'] == 'Shared "Cut checkout p95 latency"'
@@ -80,7 +80,7 @@ def test_deleting_an_accomplishment_unlinks_its_feedback(fresh_store: Store, peo
                              None, TODAY)
     delete_accomplishment(fresh_store, saved.id)
     assert len(fresh_store.accomplishments) == 0
-    assert fresh_store.feedback.get(feedback.id).accomplishment_ids == []
+    assert fresh_store.feedback.get(feedback.id).accomplishment_ids == ()
 
 
 def test_feedback_is_checked_against_stored_records_and_can_be_deleted(fresh_store: Store,

@@ -68,7 +68,7 @@ def test_a_new_application_starts_its_history_at_its_stage(fresh_store: Store, p
     app_id = application_id(fresh_store, introduced_by=people['ada'].id, interview_dates='2026-12-03, 2026-12-01')
     stored = fresh_store.applications.get(app_id)
     assert [(c.stage, c.on) for c in stored.stage_history] == [(ApplicationStage.APPLIED, date(2026, 11, 1))]
-    assert stored.interview_dates == [date(2026, 12, 1), date(2026, 12, 3)]
+    assert stored.interview_dates == (date(2026, 12, 1), date(2026, 12, 3))
     assert stored.introduced_by == people['ada'].id
 
 
@@ -105,8 +105,8 @@ def test_moving_the_stage_and_interviews(fresh_store: Store, people: dict[str, C
         move_application_stage(fresh_store, app_id, 'offer', date(2026, 11, 9), TODAY)
     add_interview_date(fresh_store, app_id, date(2026, 12, 3))
     add_interview_date(fresh_store, app_id, date(2026, 12, 3))
-    assert fresh_store.applications.get(app_id).interview_dates == [date(2026, 12, 3)]
-    assert remove_interview_date(fresh_store, app_id, date(2026, 12, 3)).interview_dates == []
+    assert fresh_store.applications.get(app_id).interview_dates == (date(2026, 12, 3),)
+    assert remove_interview_date(fresh_store, app_id, date(2026, 12, 3)).interview_dates == ()
 
 
 def test_a_person_is_asked_once_per_application(fresh_store: Store, people: dict[str, Contact]) -> None:

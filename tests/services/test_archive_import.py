@@ -79,7 +79,7 @@ def test_importing_the_same_archive_again_changes_nothing(fresh_store: Store) ->
 
 
 def test_history_is_matched_to_contacts_the_user_already_has(fresh_store: Store) -> None:
-    dana = fresh_store.contacts.add(Contact(name='Dana O.', links=[DANA.replace('https://www.', 'http://')]))
+    dana = fresh_store.contacts.add(Contact(name='Dana O.', links=(DANA.replace('https://www.', 'http://'),)))
     fresh_store.interactions.add(Interaction(contact_id=dana.id, kind=InteractionKind.COFFEE, on=date(2025, 1, 1)))
     prepared = prepare(fresh_store)
 
@@ -149,7 +149,7 @@ def test_after_an_undo_the_archive_can_be_imported_again(fresh_store: Store) -> 
 
 
 def test_an_archive_without_connections_imports_history_for_existing_contacts_only(fresh_store: Store) -> None:
-    fresh_store.contacts.add(Contact(name='Dana Okafor', links=[DANA]))
+    fresh_store.contacts.add(Contact(name='Dana Okafor', links=(DANA,)))
     files = archive_files()
     del files['Connections.csv']
 

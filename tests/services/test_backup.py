@@ -260,12 +260,12 @@ def test_merge_matches_people_by_identity_not_only_by_id(other_store: Store, tmp
     # Issue 12: a backup from another installation gives the same people other ids; merging it
     # made a second copy of each.
     theirs = open_store(tmp_path / 'theirs.json')
-    dana_there = theirs.contacts.add(Contact(name='Dana Okafor', emails=['dana@example.com']))
+    dana_there = theirs.contacts.add(Contact(name='Dana Okafor', emails=('dana@example.com',)))
     theirs.interactions.add(Interaction(contact_id=dana_there.id, kind=InteractionKind.CALL, on=date(2026, 11, 2)))
     theirs.contacts.add(Contact(name='Mei Chen', organisation='Globex'))
     data = backup_of(theirs)
     theirs.close()
-    dana_here = other_store.contacts.add(Contact(name='Dana O.', emails=['Dana@example.com']))
+    dana_here = other_store.contacts.add(Contact(name='Dana O.', emails=('Dana@example.com',)))
     mei_here = other_store.contacts.add(Contact(name='Mei Chen', organisation='Globex Inc.'))
 
     summary = restore(other_store, read_backup(data, record_types(other_store)), merge=True)

@@ -20,7 +20,7 @@ from tests.conftest import TODAY
 
 
 def fill(store: Store) -> tuple[str, str, str]:
-    alex = store.contacts.add(Contact(name='Alex Moreau', emails=['alex@example.com'], stage=Stage.ADVOCATE))
+    alex = store.contacts.add(Contact(name='Alex Moreau', emails=('alex@example.com',), stage=Stage.ADVOCATE))
     goal = save_goal(store, GoalForm(title='Lead a platform team', target_on='2027-06-30', detail='5+ people'),
                      None, TODAY)
     letter = save_letter(store, alex.id, LetterForm(purpose='MSc application', asked_on='2026-11-01',
@@ -69,7 +69,7 @@ def test_merge_adds_goals_and_letters_by_id_and_points_letters_at_your_own_peopl
     _, goal_id, letter_id = fill(theirs)
     data = backup_bytes(snapshot(theirs))
     theirs.close()
-    alex_here = fresh_store.contacts.add(Contact(name='Alex M.', emails=['ALEX@example.com']))
+    alex_here = fresh_store.contacts.add(Contact(name='Alex M.', emails=('ALEX@example.com',)))
     save_goal(fresh_store, GoalForm(title='Mine', target_on='2027-01-01'), None, TODAY)
 
     restore(fresh_store, read_backup(data, record_types(fresh_store)), merge=True)

@@ -46,10 +46,10 @@ def test_the_linkedin_sample_brings_in_every_connection_with_their_details(
     assert set(rows) == {f'{name}: imported' for name in by_name(fresh_store)}
     dana = by_name(fresh_store)['Dana Okafor']
     assert (dana.organisation, dana.title, dana.emails, dana.links, dana.connected_on, dana.source) == (
-        'Initech', 'Staff Engineer', ['dana.okafor@example.com'],
-        ['https://www.linkedin.com/in/dana-okafor-6305'], date(2013, 1, 21), 'linkedin',
+        'Initech', 'Staff Engineer', ('dana.okafor@example.com',),
+        ('https://www.linkedin.com/in/dana-okafor-6305',), date(2013, 1, 21), 'linkedin',
     )
-    assert dana.stage_history == [StageChange(on=TODAY, to_stage=Stage.CONTACT)]  # as if added by hand today
+    assert dana.stage_history == (StageChange(on=TODAY, to_stage=Stage.CONTACT),)  # as if added by hand today
     kwame = by_name(fresh_store)['Kwame Mensah']
     assert kwame.organisation == 'Wayne Enterprises, Inc.'
     omar = by_name(fresh_store)['Omar Khalil']
@@ -78,7 +78,7 @@ def test_the_vcard_sample_after_linkedin_updates_adds_and_holds_back_possible_du
     assert writes == 1  # the new contact and the updated one, together
     assert rows == ['Dana Okafor: updated', 'Mei Chen: imported', 'Tomasz Nowak: skipped', 'José Martín: skipped']
     dana = by_name(fresh_store)['Dana Okafor']
-    assert dana.phones == ['+1 (415) 555-0142']  # what the card added
+    assert dana.phones == ('+1 (415) 555-0142',)  # what the card added
     assert dana.notes.startswith('Managed me 2021-2023.\nHappy to be a reference.')
     assert dana.organisation == 'Initech'  # what the user already had is kept
     assert len(fresh_store.contacts) == 25
@@ -92,9 +92,9 @@ def test_the_vcard_sample_alone(fresh_store: Store) -> None:
     assert writes == 1
     assert rows == ['Dana Okafor: imported', 'Mei Chen: imported', 'Tomasz Nowak: imported', 'José Martín: imported']
     tomasz = by_name(fresh_store)['Tomasz Nowak']
-    assert tomasz.emails == ['tomasz@example.net', 't.nowak@initech.example']
-    assert tomasz.tags == ['mentor', 'former colleague']
-    assert by_name(fresh_store)['Mei Chen'].links == ['https://www.linkedin.com/in/mei-chen-4410']
+    assert tomasz.emails == ('tomasz@example.net', 't.nowak@initech.example')
+    assert tomasz.tags == ('mentor', 'former colleague')
+    assert by_name(fresh_store)['Mei Chen'].links == ('https://www.linkedin.com/in/mei-chen-4410',)
 
 
 def test_possible_duplicates_are_added_when_the_user_includes_them(fresh_store: Store) -> None:
@@ -120,7 +120,7 @@ def test_skipped_rows_come_with_their_reasons(fresh_store: Store) -> None:
     assert summary_line(summary) == 'Imported 3, updated 0, unchanged 0, skipped 2.'
     ingrid = by_name(fresh_store)['Ingrid Berg']
     assert (ingrid.role, ingrid.stage) == (Role.SUPERVISOR, Stage.POTENTIAL_ADVOCATE)
-    assert ingrid.stage_history == [StageChange(on=TODAY, to_stage=Stage.POTENTIAL_ADVOCATE)]
+    assert ingrid.stage_history == (StageChange(on=TODAY, to_stage=Stage.POTENTIAL_ADVOCATE),)
 
 
 def test_the_preview_counts(fresh_store: Store) -> None:
@@ -175,7 +175,7 @@ def test_an_edit_made_after_the_preview_wins_over_the_file(fresh_store: Store) -
 
     after = fresh_store.contacts.get(dana.id)
     assert (after.notes, after.title) == (mine.notes, 'CTO')
-    assert after.phones == ['+1 (415) 555-0142']
+    assert after.phones == ('+1 (415) 555-0142',)
     assert [row.outcome for row in summary.rows if row.name == 'Dana Okafor'] == [Outcome.UPDATED]
 
 
@@ -248,7 +248,7 @@ def test_the_summary_csv_neutralises_formulas_from_the_file(fresh_store: Store) 
 
 def test_reimporting_an_export_into_the_file_it_came_from_writes_nothing(fresh_store: Store) -> None:
     """Regression: contacts added by hand took the file's ``source`` on re-import: one spurious write each."""
-    fresh_store.contacts.add_many([Contact(name='Dana Okafor', emails=['dana@example.com']), Contact(name='Mei Chen')])
+    fresh_store.contacts.add_many([Contact(name='Dana Okafor', emails=('dana@example.com',)), Contact(name='Mei Chen')])
     before = fresh_store.revision
     export = contacts_to_csv(fresh_store.contacts.all()).encode()
 

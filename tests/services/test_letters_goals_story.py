@@ -36,8 +36,8 @@ UPDATE = 'Send Alex Moreau a progress update'
 
 def test_a_letter_and_a_progress_update_close_their_loops(fresh_store: Store) -> None:
     store = fresh_store
-    alex = store.contacts.add(Contact(name='Alex Moreau', emails=['alex@example.com'], stage=Stage.ADVOCATE,
-                                      stage_history=[StageChange(on=date(2026, 8, 20), to_stage=Stage.ADVOCATE)]))
+    alex = store.contacts.add(Contact(name='Alex Moreau', emails=('alex@example.com',), stage=Stage.ADVOCATE,
+                                      stage_history=(StageChange(on=date(2026, 8, 20), to_stage=Stage.ADVOCATE),)))
     feed = CalendarFeed(store, 'http://127.0.0.1:8080', clock=lambda: datetime(2026, 12, 1, tzinfo=UTC))
 
     def actions(today: date) -> list[str]:

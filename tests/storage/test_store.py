@@ -17,7 +17,7 @@ from tests.conftest import TODAY
 
 
 def test_stock_tinydb_opens_the_file_and_sees_every_record(fresh_store: Store, data_path: Path) -> None:
-    dana = fresh_store.contacts.add(Contact(name='Dana Okafor', emails=['dana@example.com']))
+    dana = fresh_store.contacts.add(Contact(name='Dana Okafor', emails=('dana@example.com',)))
     fresh_store.interactions.add(Interaction(contact_id=dana.id, kind=InteractionKind.COFFEE, on=TODAY))
     db = TinyDB(data_path)
     assert [doc['name'] for doc in db.table('contacts').all()] == ['Dana Okafor']
@@ -27,7 +27,7 @@ def test_stock_tinydb_opens_the_file_and_sees_every_record(fresh_store: Store, d
 
 def test_records_survive_reopening(data_path: Path) -> None:
     store = open_store(data_path)
-    dana = store.contacts.add(Contact(name='José Martín', stage=Stage.REFERENCE, tags=['python']))
+    dana = store.contacts.add(Contact(name='José Martín', stage=Stage.REFERENCE, tags=('python',)))
     store.close()
     again = open_store(data_path)
     assert again.contacts.get(dana.id) == dana
@@ -63,7 +63,7 @@ def test_ids_are_ours_not_tinydbs(fresh_store: Store) -> None:
 
 def test_incremental_writes_equal_a_full_rewrite(fresh_store: Store, data_path: Path) -> None:
     """The per-document cache must never leave the file different from the data in memory."""
-    people = fresh_store.contacts.add_many(Contact(name=f'Person {n}', tags=['t']) for n in range(20))
+    people = fresh_store.contacts.add_many(Contact(name=f'Person {n}', tags=('t',)) for n in range(20))
     for person in people[::3]:
         fresh_store.contacts.update(dataclasses.replace(person, notes='edited'))
     fresh_store.contacts.delete_many(p.id for p in people[1::4])

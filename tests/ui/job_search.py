@@ -25,7 +25,7 @@ from storage import open_store
 from tests.conftest import TODAY
 
 DANA = Contact(id='dana', name='Dana Okafor', role=Role.SUPERVISOR, stage=Stage.REFERENCE, organisation='Acme',
-               emails=['dana@acme.example'], consent=ReferenceConsent(given_on=date(2026, 1, 1)))
+               emails=('dana@acme.example',), consent=ReferenceConsent(given_on=date(2026, 1, 1)))
 MEI = Contact(id='mei', name='Mei Chen', stage=Stage.REFERENCE, organisation='Globex',
               consent=ReferenceConsent(given_on=date(2025, 1, 1), expires_on=date(2026, 6, 30)))
 TOMASZ = Contact(id='tomasz', name='Tomasz Nowak', stage=Stage.REFERENCE,
@@ -46,7 +46,7 @@ def request(request_id: str, app: Application, person: Contact, *steps: RequestS
     history = [RequestStep(on=asked, status=RequestStatus.ASKED)]
     history += [RequestStep(on=asked + timedelta(days=n + 1), status=s) for n, s in enumerate(steps)]
     return ReferenceRequest(id=request_id, application_id=app.id, contact_id=person.id, status=history[-1].status,
-                            history=history)
+                            history=tuple(history))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -71,8 +71,8 @@ def write(path: Path, search: JobSearch) -> None:
     store.close()
 
 
-SEEN = Accomplishment(id='seen', title='Cut checkout latency', on=date(2026, 3, 1), witness_ids=['dana'],
-                      tags=['performance'], metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800))
-RELATED = Accomplishment(id='related', title='Profiled the search API', on=date(2026, 5, 1), tags=['performance'])
+SEEN = Accomplishment(id='seen', title='Cut checkout latency', on=date(2026, 3, 1), witness_ids=('dana',),
+                      tags=('performance',), metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800))
+RELATED = Accomplishment(id='related', title='Profiled the search API', on=date(2026, 5, 1), tags=('performance',))
 
 __all__ = ['ADA', 'DANA', 'MEI', 'RELATED', 'SEEN', 'TODAY', 'TOMASZ', 'JobSearch', 'application', 'request', 'write']

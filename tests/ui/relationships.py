@@ -47,8 +47,8 @@ def write_story(path: Path) -> Story:
 
 def person(name: str, stage: Stage, role: Role, organisation: str, tags: list[str]) -> Contact:
     """A contact added a year ago at ``stage``."""
-    return Contact(name=name, stage=stage, role=role, organisation=organisation, tags=tags,
-                   stage_history=[StageChange(on=days_ago(365), to_stage=stage)])
+    return Contact(name=name, stage=stage, role=role, organisation=organisation, tags=tuple(tags),
+                   stage_history=(StageChange(on=days_ago(365), to_stage=stage),))
 
 
 def days_ago(days: int) -> date:

@@ -37,7 +37,7 @@ def two_people(data_path: Path) -> tuple[str, str]:
     """Mei Chen (an advocate, with an e-mail) and Dana Okafor, and nothing else."""
     store = open_store(data_path)
     mei = store.contacts.add(Contact(name='Mei Chen', organisation='Globex', stage=Stage.ADVOCATE,
-                                     emails=['mei.chen@example.com']))
+                                     emails=('mei.chen@example.com',)))
     dana = store.contacts.add(Contact(name='Dana Okafor', organisation='Acme Corp', stage=Stage.REFERENCE))
     store.close()
     return mei.id, dana.id

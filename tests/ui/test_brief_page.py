@@ -29,7 +29,7 @@ def stored(path: Path, table: str) -> list[dict[str, object]]:
 @pytest.fixture
 def agreed(data_path: Path) -> Path:
     hostile = Accomplishment(id='hostile', title='<b>Shipped</b> <img src=x onerror=alert(1)>', on=date(2026, 2, 1),
-                             witness_ids=['dana'])
+                             witness_ids=('dana',))
     write(data_path, JobSearch(applications=[INITECH],
                                requests=[request('r-dana', INITECH, DANA, RequestStatus.AGREED)],
                                accomplishments=[SEEN, RELATED, hostile]))

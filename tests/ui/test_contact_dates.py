@@ -18,8 +18,8 @@ def dana(data_path: Path) -> Contact:
     store = open_store(data_path)
     contact = store.contacts.add(Contact(
         name='Dana Okafor', stage=Stage.ADVOCATE, connected_on=date(2025, 3, 7),
-        stage_history=[StageChange(on=date(2026, 11, 4), to_stage=Stage.CONTACT),
-                       StageChange(on=date(2026, 11, 9), from_stage=Stage.CONTACT, to_stage=Stage.ADVOCATE)]))
+        stage_history=(StageChange(on=date(2026, 11, 4), to_stage=Stage.CONTACT),
+                       StageChange(on=date(2026, 11, 9), from_stage=Stage.CONTACT, to_stage=Stage.ADVOCATE))))
     store.close()
     return contact
 

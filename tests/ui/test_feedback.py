@@ -23,13 +23,13 @@ def people(data_path: Path) -> dict[str, str]:
     dana = store.contacts.add(Contact(name='Dana Okafor', organisation='Acme Corp'))
     kofi = store.contacts.add(Contact(name='Kofi Mensah'))
     latency = store.accomplishments.add(Accomplishment(
-        title='Cut checkout p95 latency', on=date(2026, 10, 3), witness_ids=[mei.id],
+        title='Cut checkout p95 latency', on=date(2026, 10, 3), witness_ids=(mei.id,),
         metric=Metric(name='p95 latency', value=120, unit='ms', baseline=800)))
     store.accomplishments.add(Accomplishment(title='Raised test coverage', on=date(2026, 6, 1),
-                                             witness_ids=[mei.id, dana.id]))
+                                             witness_ids=(mei.id, dana.id)))
     store.feedback.add(Feedback(contact_id=mei.id, asked_on=date(2026, 10, 5), received_on=date(2026, 10, 9),
-                                text='Calm under pressure.', themes=['communication'],
-                                accomplishment_ids=[latency.id]))
+                                text='Calm under pressure.', themes=('communication',),
+                                accomplishment_ids=(latency.id,)))
     store.feedback.add(Feedback(contact_id=dana.id, asked_on=date(2026, 11, 1)))
     store.close()
     return {'mei': mei.id, 'dana': dana.id, 'kofi': kofi.id, 'latency': latency.id}

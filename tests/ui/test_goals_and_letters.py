@@ -19,8 +19,8 @@ from storage import open_store
 from tests.conftest import TODAY
 from tests.ui.helpers import texts
 
-ADA = Contact(id='ada', name='Ada Lovelace', stage=Stage.ADVOCATE, emails=['ada@example.com'],
-              stage_history=[StageChange(on=date(2026, 6, 1), to_stage=Stage.ADVOCATE)])
+ADA = Contact(id='ada', name='Ada Lovelace', stage=Stage.ADVOCATE, emails=('ada@example.com',),
+              stage_history=(StageChange(on=date(2026, 6, 1), to_stage=Stage.ADVOCATE),))
 
 
 def stored(path: Path, table: str) -> list[dict[str, object]]:

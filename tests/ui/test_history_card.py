@@ -64,7 +64,7 @@ async def test_a_zip_that_is_not_a_linkedin_export_is_refused_on_the_page(user: 
 def dana_data(data_path: Path) -> Path:
     """Dana, with her address and a coffee on 1 Jan 2025, stored before the app opens the file."""
     store = open_store(data_path)
-    dana = store.contacts.add(Contact(name='Dana Okafor', emails=['dana.okafor@example.com']))
+    dana = store.contacts.add(Contact(name='Dana Okafor', emails=('dana.okafor@example.com',)))
     store.interactions.add(Interaction(contact_id=dana.id, kind=InteractionKind.COFFEE, on=date(2025, 1, 1)))
     store.close()
     return data_path
