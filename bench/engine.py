@@ -14,9 +14,9 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 from careernet_ui.domain.contacts import Contact, Stage, StageChange
-from careernet_ui.domain.engine import due_follow_ups
-from careernet_ui.domain.followup_memo import FollowUpMemo
-from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.engine import due_follow_ups
+from careernet_ui.domain.followups.followup import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.memo import FollowUpMemo
 from careernet_ui.domain.interactions import Interaction, InteractionKind
 from careernet_ui.domain.network import Network
 

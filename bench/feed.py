@@ -12,10 +12,10 @@ import statistics
 import time
 from datetime import UTC, date, datetime, timedelta
 
-from careernet_ui.calendar_feed import RenderedEvents, feed_fingerprints, render_feed
-from careernet_ui.domain.feed_events import feed_events
-from careernet_ui.domain.feed_marks import update_marks
-from careernet_ui.domain.followups import FollowUp
+from careernet_ui.calendar.events import feed_events
+from careernet_ui.calendar.feed import RenderedEvents, feed_fingerprints, render_feed
+from careernet_ui.calendar.marks import update_marks
+from careernet_ui.domain.followups.followup import FollowUp
 from careernet_ui.domain.settings import Settings
 
 FOLLOWUP_COUNT = 30_000

@@ -32,13 +32,13 @@ from functools import partial
 from pathlib import Path
 
 from bench.feed_memory import free_port, wait_until_serving
-from careernet_ui.calendar_feed import RenderedEvents, feed_agenda, feed_etag, feed_fingerprints, render_feed
+from careernet_ui.calendar.events import feed_events
+from careernet_ui.calendar.feed import RenderedEvents, feed_agenda, feed_etag, feed_fingerprints, render_feed
+from careernet_ui.calendar.marks import update_marks
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import Contact, Interaction, InteractionKind, due_follow_ups, utc_now
-from careernet_ui.domain.engine import unsorted_due_follow_ups
-from careernet_ui.domain.feed_events import feed_events
-from careernet_ui.domain.feed_marks import update_marks
-from careernet_ui.domain.followup_memo import FollowUpMemo
-from careernet_ui.services.calendar import CalendarFeed
+from careernet_ui.domain.followups.engine import unsorted_due_follow_ups
+from careernet_ui.domain.followups.memo import FollowUpMemo
 from storage import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]

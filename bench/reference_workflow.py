@@ -16,10 +16,10 @@ from datetime import date
 
 from bench.generate import network_of
 from careernet_ui.domain import Network, due_follow_ups
-from careernet_ui.domain.application_followups import application_followups, followups_of
 from careernet_ui.domain.application_search import ApplicationQuery, Openness, find_applications
 from careernet_ui.domain.application_summary import active_by_stage, reference_load_table, references_in_flight
 from careernet_ui.domain.contact_choice import choose_contacts
+from careernet_ui.domain.followups.of_application import application_followups, followups_of
 from careernet_ui.domain.references import check_reference, least_used_reference
 
 TODAY = date(2026, 11, 25)

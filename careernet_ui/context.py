@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from careernet_ui.services.calendar import CalendarFeed
+from careernet_ui.calendar.service import CalendarFeed
 from storage import Store
 
 

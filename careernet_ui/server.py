@@ -15,12 +15,12 @@ from typing import Any
 from nicegui import app, background_tasks, ui
 
 from careernet_ui import nicegui_compat, pages
-from careernet_ui.calendar_file import FeedFileWriter
-from careernet_ui.calendar_route import add_feed_route
+from careernet_ui.calendar.file import FeedFileWriter
+from careernet_ui.calendar.route import add_feed_route
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.context import AppContext
 from careernet_ui.demo import generate_network
 from careernet_ui.security import WILDCARDS, HostGuard, OriginGuard, PasswordGuard
-from careernet_ui.services.calendar import CalendarFeed
 from careernet_ui.services.seed import add_network
 from careernet_ui.styles import install_styles
 from storage import Store, open_store

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from careernet_ui.calendar.marks import FeedMark
 from careernet_ui.domain import (
     Accomplishment,
     Application,
@@ -22,7 +23,6 @@ from careernet_ui.domain import (
     ReferenceRequest,
     Settings,
 )
-from careernet_ui.domain.feed_marks import FeedMark
 from careernet_ui.domain.goals import Goal
 from careernet_ui.domain.letters import RecommendationLetter
 

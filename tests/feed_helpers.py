@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from icalendar import Component
 
-from careernet_ui.calendar_feed import event_uid
+from careernet_ui.calendar.feed import event_uid
 from careernet_ui.demo import generate_network
 from storage import Store
 from tests.conftest import TODAY

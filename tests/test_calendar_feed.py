@@ -16,17 +16,17 @@ from hypothesis import strategies as st
 from icalendar import Calendar, Component
 from icalendar.parser import Contentline
 
-from careernet_ui.calendar_feed import (
+from careernet_ui.calendar.events import DIGEST_LIST_LIMIT, FeedEvent, feed_events
+from careernet_ui.calendar.feed import (
     FEED_DESCRIPTION,
     RenderedEvents,
     feed_etag,
     fold_content_line,
     render_feed,
 )
+from careernet_ui.calendar.marks import FeedMark, update_marks
 from careernet_ui.domain.errors import ValidationError
-from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, FeedEvent, feed_events
-from careernet_ui.domain.feed_marks import FeedMark, update_marks
-from careernet_ui.domain.followups import FollowUp
+from careernet_ui.domain.followups.followup import FollowUp
 from careernet_ui.domain.settings import Settings
 
 TODAY = date(2026, 1, 15)

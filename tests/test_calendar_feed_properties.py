@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careernet_ui.calendar_feed import render_feed
+from careernet_ui.calendar.events import feed_events
+from careernet_ui.calendar.feed import render_feed
+from careernet_ui.calendar.marks import update_marks
 from careernet_ui.demo import generate_network
-from careernet_ui.domain.engine import unsorted_due_follow_ups
-from careernet_ui.domain.feed_events import feed_events
-from careernet_ui.domain.feed_marks import update_marks
-from careernet_ui.domain.followups import FollowUp
+from careernet_ui.domain.followups.engine import unsorted_due_follow_ups
+from careernet_ui.domain.followups.followup import FollowUp
 from careernet_ui.domain.network import Network
 from careernet_ui.domain.settings import Settings
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from careernet_ui.calendar_file import FeedFileWriter
-from careernet_ui.services.calendar import CalendarFeed
+from careernet_ui.calendar.file import FeedFileWriter
+from careernet_ui.calendar.service import CalendarFeed
 from storage import Store
 from tests.conftest import TODAY
 from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo

@@ -17,10 +17,10 @@ import pytest
 from starlette.applications import Starlette
 from starlette.types import Message, Receive, Scope, Send
 
-from careernet_ui.calendar_route import add_feed_route, etag_matches
+from careernet_ui.calendar.route import add_feed_route, etag_matches
+from careernet_ui.calendar.service import CalendarFeed, rotate_feed_token
 from careernet_ui.cli import main as cli_main
 from careernet_ui.domain import due_follow_ups, mark_done
-from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token
 from storage import Store
 from tests.conftest import TODAY
 from tests.feed_helpers import BASE_URL, NOW, Clock, events, seed_demo, uid_in, uids

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import Interaction, due_follow_ups
 from careernet_ui.domain.interactions import InteractionKind
-from careernet_ui.services.calendar import CalendarFeed
 from storage import Store
 from tests.conftest import TODAY
 from tests.feed_helpers import BASE_URL, NOW, Clock, seed_demo

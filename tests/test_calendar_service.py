@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from careernet_ui.calendar_feed import feed_agenda
+from careernet_ui.calendar.events import DIGEST_LIST_LIMIT, feed_events
+from careernet_ui.calendar.feed import feed_agenda
+from careernet_ui.calendar.service import CalendarFeed, rotate_feed_token, save_feed_settings
+from careernet_ui.calendar.settings import FeedSettingsForm
 from careernet_ui.domain import Contact, FollowUp, ValidationError, due_follow_ups, mark_done
-from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, feed_events
-from careernet_ui.domain.feed_settings import FeedSettingsForm
-from careernet_ui.services.calendar import CalendarFeed, rotate_feed_token, save_feed_settings
 from careernet_ui.services.followups import snooze_follow_up
 from storage import Store, open_store
 from tests.conftest import TODAY

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from careernet_ui.calendar_zones import is_ambiguous, place_local_time, vtimezone_lines
+from careernet_ui.calendar.zones import is_ambiguous, place_local_time, vtimezone_lines
 
 BERLIN = ZoneInfo('Europe/Berlin')
 

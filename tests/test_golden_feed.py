@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.demo import generate_network
-from careernet_ui.services.calendar import CalendarFeed
 from careernet_ui.services.seed import add_network
 from storage import Store
 from tests.conftest import TODAY

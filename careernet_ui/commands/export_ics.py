@@ -14,10 +14,10 @@ import os
 from datetime import date
 from pathlib import Path
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import CareerNetError
 from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
-from careernet_ui.services.calendar import CalendarFeed
 from storage import open_store
 from storage.durable import write_atomically
 from storage.read_only import open_read_only

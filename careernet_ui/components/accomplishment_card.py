@@ -10,7 +10,7 @@ from nicegui.element import Element
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, Feedback, Stage, wording
 from careernet_ui.domain.accomplishments import period_label
-from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.nicegui_compat import ReadAs
 

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
 from careernet_ui.services.accomplishments import delete_accomplishment, save_accomplishment
 
 from .feedback import confirm

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, Stage
-from careernet_ui.domain.application_form import SOURCE_SUGGESTIONS, ApplicationForm
+from careernet_ui.domain.forms.application import SOURCE_SUGGESTIONS, ApplicationForm
 from careernet_ui.services.applications import save_application
 
 from .contact_select import contact_select

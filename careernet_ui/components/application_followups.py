@@ -9,8 +9,8 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, RequestStatus, wording
-from careernet_ui.domain.application_followups import ApplicationFollowUp, followups_of
-from careernet_ui.domain.reference_followups import BRIEF_REFERENCE
+from careernet_ui.domain.followups.of_application import ApplicationFollowUp, followups_of
+from careernet_ui.domain.followups.reference_help import BRIEF_REFERENCE
 from careernet_ui.domain.references import next_steps
 from careernet_ui.services.applications import share_outcome_with_advocate, tell_about_application
 from careernet_ui.services.introductions import thank_for_introduction

@@ -9,8 +9,8 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Feedback, wording
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery, matching
-from careernet_ui.domain.feedback_form import FeedbackForm
 from careernet_ui.domain.feedback_log import feedback_of, status_line
+from careernet_ui.domain.forms.feedback import FeedbackForm
 from careernet_ui.services.feedback import delete_feedback
 
 from .feedback import attempt, confirm

@@ -9,9 +9,9 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, wording
-from careernet_ui.domain.cadence import keep_in_touch_id
 from careernet_ui.domain.catch_up import CatchUp, catch_up
 from careernet_ui.domain.dashboard import due_text
+from careernet_ui.domain.followups.keep_in_touch import keep_in_touch_id
 from careernet_ui.domain.timeline import TimelineEntry, timeline
 from careernet_ui.domain.touches import last_touch, touch_label
 

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, Role, Stage, ValidationError
-from careernet_ui.domain.contact_form import ContactForm
+from careernet_ui.domain.forms.contact import ContactForm
 from careernet_ui.services.contacts import existing_match, save_contact
 
 from .form_submit import FormFields, submit

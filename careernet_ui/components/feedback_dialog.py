@@ -9,7 +9,7 @@ from nicegui import ui
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Feedback, wording
 from careernet_ui.domain.accomplishment_search import linkable
-from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
 from careernet_ui.services.feedback import save_feedback
 
 from .form_errors import discard_on_close

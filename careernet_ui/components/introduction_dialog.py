@@ -8,7 +8,7 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Introduction
-from careernet_ui.domain.introduction_form import IntroductionForm
+from careernet_ui.domain.forms.introduction import IntroductionForm
 from careernet_ui.services.introductions import save_introduction
 
 from .application_dialog import ADVOCATE_FIRST

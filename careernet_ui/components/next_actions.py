@@ -12,11 +12,11 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, FollowUp, ValidationError, wording
-from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.dashboard import due_text, kind_counts, kind_label
-from careernet_ui.domain.followups import FollowUpStatus
-from careernet_ui.domain.forms import parse_date
-from careernet_ui.domain.set_aside import set_aside
+from careernet_ui.domain.followups.followup import FollowUpStatus
+from careernet_ui.domain.followups.keep_in_touch import KEEP_IN_TOUCH
+from careernet_ui.domain.followups.set_aside import set_aside
+from careernet_ui.domain.forms.fields import parse_date
 from careernet_ui.services.followups import (
     apply_stage_suggestion,
     bring_back,

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import wording
-from careernet_ui.domain.progress_updates import PERSONAL_LINE, draft_progress_update
+from careernet_ui.domain.followups.progress_update import PERSONAL_LINE, draft_progress_update
 from careernet_ui.domain.updates import sign_off
 from careernet_ui.services.goals import news_for, record_progress_update
 

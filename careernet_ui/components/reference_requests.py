@@ -9,9 +9,9 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ReferenceRequest, RequestStatus, wording
-from careernet_ui.domain.consent_followups import consent_warning
 from careernet_ui.domain.contact_choice import choice_label
-from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.followups.consent import consent_warning
+from careernet_ui.domain.forms.fields import parse_date
 from careernet_ui.domain.references import LISTED, check_reference, next_steps
 from careernet_ui.services.applications import add_reference, advance_request, remove_request
 

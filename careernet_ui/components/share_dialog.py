@@ -10,7 +10,7 @@ from nicegui import ui
 
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, ValidationError, wording
-from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.forms.fields import parse_date
 from careernet_ui.domain.updates import UpdateDraft, draft_update, personal_line, sign_off, update_recipients
 from careernet_ui.services.accomplishments import record_share
 

@@ -1,25 +1,28 @@
-"""CareerNet's domain: plain dataclasses and pure rules. No NiceGUI, no TinyDB."""
+"""CareerNet's domain: plain dataclasses and pure rules. No NiceGUI, no TinyDB.
 
-from .accomplishments import Accomplishment, Feedback, Metric, Share
-from .applications import (
-    Application,
-    ApplicationStage,
-    ApplicationStageChange,
-    Introduction,
-    ReferenceRequest,
-    RequestStatus,
-    RequestStep,
-)
+Where things live: each record in the module named after it (``contacts``, ``interactions``,
+``accomplishments``, ``feedback``, ``applications``, ``reference_requests``, ``introductions``,
+``settings``), with the rules about it; ``followups/`` for every reminder the app raises (the
+engine, its kinds, the user's decisions); ``forms/`` for turning typed text into records;
+``validation``, ``wording`` and ``errors`` are shared by all. The calendar's own rules live with
+the calendar feature, in ``careernet_ui/calendar/``.
+"""
+
+from .accomplishments import Accomplishment, Metric, Share
+from .applications import Application, ApplicationStage, ApplicationStageChange
 from .contacts import Contact, ReferenceConsent, Role, Stage, StageChange
-from .engine import due_follow_ups
 from .errors import CareerNetError, NotFoundError, TransitionError, ValidationError
-from .followup_actions import dismiss, mark_done, snooze
-from .followups import FollowUp, FollowUpState, FollowUpStatus
+from .feedback import Feedback
+from .followups.actions import dismiss, mark_done, snooze
+from .followups.engine import due_follow_ups
+from .followups.followup import FollowUp, FollowUpState, FollowUpStatus
+from .followups.stage_suggestion import suggested_stage
 from .interactions import Interaction, InteractionKind
+from .introductions import Introduction
 from .network import Network
 from .records import Record, new_id, utc_now
+from .reference_requests import ReferenceRequest, RequestStatus, RequestStep
 from .settings import Settings
-from .stage_suggestions import suggested_stage
 
 __all__ = [
     'Accomplishment',

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .applications import Application, ApplicationStage, ReferenceRequest, RequestStatus
+from .applications import Application, ApplicationStage
 from .contacts import Contact
+from .reference_requests import ReferenceRequest, RequestStatus
 from .references import HEAVY_LOAD, LOAD_WINDOW_DAYS, asked_on
 
 OPEN_STAGES = (ApplicationStage.INTERESTED, ApplicationStage.APPLIED, ApplicationStage.INTERVIEWING,

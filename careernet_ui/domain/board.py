@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .cadence import keep_in_touch_id
 from .catch_up import CatchUp, catch_up
 from .contact_search import fold, matches_organisation, matches_words
 from .contacts import Contact, Role, Stage
+from .followups.keep_in_touch import keep_in_touch_id
+from .followups.network_index import NetworkIndex
 from .network import Network
-from .network_index import NetworkIndex
 from .snapshot_cache import SnapshotCache
 
 COLUMN_SIZE = 10

@@ -12,8 +12,9 @@ from datetime import date
 from itertools import groupby
 
 from . import wording
-from .accomplishments import Accomplishment, Feedback, period_label
+from .accomplishments import Accomplishment, period_label
 from .contacts import Contact
+from .feedback import Feedback
 
 # Characters that mean something anywhere in a line (CommonMark and GitHub's tables/strikethrough);
 # '#' too, since a heading ending in " #" would lose it as a closing sequence; '&' only where it

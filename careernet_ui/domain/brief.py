@@ -16,8 +16,9 @@ from urllib.parse import quote
 
 from . import wording
 from .accomplishments import Accomplishment
-from .applications import Application, ApplicationStage, ReferenceRequest
+from .applications import Application, ApplicationStage
 from .contacts import Contact, Role
+from .reference_requests import ReferenceRequest
 
 MAX_OTHER_ACCOMPLISHMENTS = 5
 

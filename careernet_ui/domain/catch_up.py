@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .cadence import effective_cadence, keep_in_touch_due, last_contact_date
 from .contacts import Contact
-from .followups import FollowUpState, FollowUpStatus
+from .followups.followup import FollowUpState, FollowUpStatus
+from .followups.keep_in_touch import effective_cadence, keep_in_touch_due, last_contact_date
 from .interactions import Interaction
 from .settings import Settings
 

@@ -7,8 +7,10 @@ from datetime import date
 
 from . import wording
 from .contacts import Contact, Role, Stage
-from .engine import DEFAULT_HORIZON_DAYS, due_follow_ups
-from .followups import FollowUp
+from .followups.engine import DEFAULT_HORIZON_DAYS, due_follow_ups
+from .followups.followup import FollowUp
+from .followups.network_index import NetworkIndex
+from .followups.stage_suggestion import STAGE_SUGGESTION
 from .insights import (
     NetworkHealth,
     QuietContact,
@@ -20,9 +22,7 @@ from .insights import (
     touches_per_month,
 )
 from .network import Network
-from .network_index import NetworkIndex
 from .snapshot_cache import SnapshotCache
-from .stage_suggestions import STAGE_SUGGESTION
 
 QUIET_LIMIT = 5
 RECENT_LIMIT = 5

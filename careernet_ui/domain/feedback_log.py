@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from . import wording
-from .accomplishments import Feedback
+from .feedback import Feedback
 
 
 def feedback_of(feedback: Iterable[Feedback], contact_id: str) -> list[Feedback]:

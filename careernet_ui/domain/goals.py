@@ -14,7 +14,7 @@ from enum import StrEnum
 from . import validation as v
 from . import wording
 from .errors import ValidationError
-from .forms import parse_date
+from .forms.fields import parse_date
 from .records import new_id, utc_now
 
 

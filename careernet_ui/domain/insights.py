@@ -6,11 +6,11 @@ import heapq
 from dataclasses import dataclass
 from datetime import date
 
-from .cadence import keep_in_touch_due, keep_in_touch_id
 from .contacts import Contact, Role, Stage
 from .errors import ValidationError
+from .followups.keep_in_touch import keep_in_touch_due, keep_in_touch_id
+from .followups.network_index import NetworkIndex
 from .network import Network
-from .network_index import NetworkIndex
 from .touches import touch_log
 
 # The people the user most needs to keep warm: health and "longest without contact" look at them.

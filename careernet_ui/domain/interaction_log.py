@@ -11,7 +11,7 @@ from datetime import date
 
 from . import validation as v
 from .errors import ValidationError
-from .forms import parse_date
+from .forms.fields import parse_date
 from .interactions import Interaction, InteractionKind
 
 KIND_OPTIONS = {kind.value: kind.label for kind in InteractionKind}

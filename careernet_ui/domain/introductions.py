@@ -7,9 +7,34 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import IntEnum
 
+from . import validation as v
 from . import wording
-from .applications import Application, ApplicationStage, Introduction
+from .applications import Application, ApplicationStage, _set
 from .errors import ValidationError
+from .records import Record
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Introduction(Record):
+    """An advocate introduced the user to a person or an opportunity."""
+
+    advocate_id: str
+    on: date
+    to_whom: str
+    to_contact_id: str | None = None
+    application_id: str | None = None
+    outcome: str = ''
+    thanked_on: date | None = None
+
+    def __post_init__(self) -> None:
+        v.stamps(self)
+        _set(self, 'advocate_id', v.record_id(self.advocate_id, 'advocate_id', 'Introduced by'))
+        _set(self, 'to_contact_id', v.optional_id(self.to_contact_id, 'to_contact_id', 'Introduced to'))
+        _set(self, 'application_id', v.optional_id(self.application_id, 'application_id', 'Application'))
+        v.sane_date(self.on, 'on', 'Date')
+        _set(self, 'to_whom', v.required_text(self.to_whom, 'to_whom', 'Introduced to'))
+        _set(self, 'outcome', v.optional_text(self.outcome, 'outcome', 'Outcome', limit=v.MAX_TEXT))
+        v.sane_date(self.thanked_on, 'thanked_on', 'Thanked on')
 
 
 class Reached(IntEnum):

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from . import validation as v
 from . import wording
 from .errors import ValidationError
-from .forms import parse_date
+from .forms.fields import parse_date
 from .records import new_id, utc_now
 
 # A file name: no folder, no scheme; letters, digits, spaces and the usual punctuation.

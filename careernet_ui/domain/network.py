@@ -6,13 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .accomplishments import Accomplishment, Feedback
-from .applications import Application, Introduction, ReferenceRequest
+from .accomplishments import Accomplishment
+from .applications import Application
 from .contacts import Contact
-from .followups import FollowUpState
+from .feedback import Feedback
+from .followups.followup import FollowUpState
 from .goals import Goal
 from .interactions import Interaction
+from .introductions import Introduction
 from .letters import RecommendationLetter
+from .reference_requests import ReferenceRequest
 from .settings import Settings
 
 

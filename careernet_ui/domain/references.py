@@ -16,16 +16,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import wording
-from .applications import (
-    Application,
-    ApplicationStage,
-    ApplicationStageChange,
-    ReferenceRequest,
-    RequestStatus,
-    RequestStep,
-)
+from .applications import Application, ApplicationStage, ApplicationStageChange
 from .contacts import Contact, Stage
 from .errors import TransitionError, ValidationError
+from .reference_requests import ReferenceRequest, RequestStatus, RequestStep
 
 LOAD_WINDOW_DAYS = 90
 HEAVY_LOAD = 3

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .applications import RequestStatus
+from .followups.network_index import NetworkIndex
 from .interactions import Interaction, InteractionKind
 from .network import Network
-from .network_index import NetworkIndex
+from .reference_requests import RequestStatus
 from .snapshot_cache import SnapshotCache
 from .touches import is_logged
 

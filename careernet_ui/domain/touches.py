@@ -25,10 +25,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .applications import RequestStatus
 from .interactions import Interaction, InteractionKind
 from .network import Network
 from .records import Stamped
+from .reference_requests import RequestStatus
 from .snapshot_cache import SnapshotCache
 
 

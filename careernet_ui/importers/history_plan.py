@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careernet_ui.domain import validation as v
-from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE, Feedback
+from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE
 from careernet_ui.domain.contacts import Contact, Stage
+from careernet_ui.domain.feedback import Feedback
 from careernet_ui.domain.interactions import ENDORSEMENT_SOURCE, Direction, Interaction, InteractionKind
 
 from .calendar_history import Exchange

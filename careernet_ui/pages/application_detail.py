@@ -17,7 +17,7 @@ from careernet_ui.components.reference_requests import references_card
 from careernet_ui.components.undo_toast import carry
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Application, ApplicationStage, wording
-from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.forms.fields import parse_date
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.applications import (
     add_interview_date,

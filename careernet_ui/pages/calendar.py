@@ -6,14 +6,14 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
-from careernet_ui.calendar_feed import AgendaEntry
+from careernet_ui.calendar.feed import AgendaEntry
+from careernet_ui.calendar.service import CalendarFeed, RenderedFeed, rotate_feed_token, save_feed_settings
+from careernet_ui.calendar.settings import FeedSettingsForm, time_zones
 from careernet_ui.components.feedback import attempt, confirm
 from careernet_ui.components.form_submit import submit
 from careernet_ui.components.frame import frame
 from careernet_ui.context import AppContext
 from careernet_ui.domain import wording
-from careernet_ui.domain.feed_settings import FeedSettingsForm, time_zones
-from careernet_ui.services.calendar import CalendarFeed, RenderedFeed, rotate_feed_token, save_feed_settings
 
 PREVIEW_SIZE = 12
 FILE_NAME = 'careernet.ics'

@@ -18,7 +18,7 @@ from careernet_ui.components.letters_card import letters_section
 from careernet_ui.components.undo_toast import carry
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact, wording
-from careernet_ui.domain.cadence import effective_cadence
+from careernet_ui.domain.followups.keep_in_touch import effective_cadence
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.contacts import delete_contact
 from careernet_ui.services.undo import recorded

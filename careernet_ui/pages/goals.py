@@ -12,9 +12,9 @@ from careernet_ui.components.goal_dialog import open_goal_dialog
 from careernet_ui.components.progress_dialog import open_progress_dialog
 from careernet_ui.context import AppContext
 from careernet_ui.domain import wording
+from careernet_ui.domain.followups.network_index import NetworkIndex
+from careernet_ui.domain.followups.progress_update import ProgressLedger, advocates
 from careernet_ui.domain.goals import Goal, GoalStatus, goal_order
-from careernet_ui.domain.network_index import NetworkIndex
-from careernet_ui.domain.progress_updates import ProgressLedger, advocates
 from careernet_ui.services.goals import delete_goal
 
 Refresh = Callable[[], object]

@@ -13,7 +13,7 @@ from careernet_ui.components.mail_link import no_email_note
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Accomplishment, Contact, ReferenceRequest, RequestStatus, wording
 from careernet_ui.domain.brief import ReferenceBrief, brief_text, build_brief, mailto_link
-from careernet_ui.domain.forms import parse_date
+from careernet_ui.domain.forms.fields import parse_date
 from careernet_ui.domain.links import is_web_address
 from careernet_ui.services.applications import advance_request, save_talking_points
 from careernet_ui.services.identity import sign_as

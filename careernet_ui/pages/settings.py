@@ -11,7 +11,7 @@ from careernet_ui.components.frame import frame
 from careernet_ui.components.touch import autofocus
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Stage
-from careernet_ui.domain.cadence_form import (
+from careernet_ui.domain.forms.cadence import (
     ASK_FEEDBACK,
     CadenceForm,
     ProgressUpdateForm,

@@ -14,9 +14,9 @@ from careernet_ui.domain import (
     ValidationError,
     wording,
 )
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery, matching
 from careernet_ui.domain.brag import brag_markdown
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
 from careernet_ui.domain.updates import share_note
 from storage import Store
 

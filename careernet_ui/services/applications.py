@@ -29,7 +29,7 @@ from careernet_ui.domain import (
     wording,
 )
 from careernet_ui.domain import validation as v
-from careernet_ui.domain.application_form import ApplicationForm
+from careernet_ui.domain.forms.application import ApplicationForm
 from careernet_ui.domain.references import (
     add_interview,
     advance,

@@ -25,8 +25,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from careernet_ui.domain import Contact, Interaction, Settings
-from careernet_ui.domain.accomplishments import Feedback
 from careernet_ui.domain.errors import CareerNetError
+from careernet_ui.domain.feedback import Feedback
 from careernet_ui.domain.import_history import ImportEntry
 from careernet_ui.domain.records import new_id, utc_now
 from careernet_ui.importers import ImportPlan

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 from careernet_ui.domain import Contact
-from careernet_ui.domain.contact_form import ContactForm
+from careernet_ui.domain.forms.contact import ContactForm
 from careernet_ui.importers.plan import plan_import
 from careernet_ui.importers.results import ParsedRow
 from storage import Store

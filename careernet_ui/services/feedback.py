@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careernet_ui.domain import Feedback
-from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
 from storage import Store
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from careernet_ui.domain import Contact, FollowUp, FollowUpState, ValidationError
-from careernet_ui.domain.followup_actions import dismiss, mark_done, snooze
-from careernet_ui.domain.stage_suggestions import suggested_stage
+from careernet_ui.domain.followups.actions import dismiss, mark_done, snooze
+from careernet_ui.domain.followups.stage_suggestion import suggested_stage
 from storage import Store
 
 from .pipeline import move_contact

@@ -6,9 +6,9 @@ import dataclasses
 from datetime import date
 
 from careernet_ui.domain import Interaction, InteractionKind, Share, ValidationError, wording
+from careernet_ui.domain.followups.network_index import NetworkIndex
+from careernet_ui.domain.followups.progress_update import ProgressNews, progress_news, progress_note
 from careernet_ui.domain.goals import Goal, GoalForm
-from careernet_ui.domain.network_index import NetworkIndex
-from careernet_ui.domain.progress_updates import ProgressNews, progress_news, progress_note
 from storage import Store
 
 

@@ -17,8 +17,8 @@ import dataclasses
 from datetime import date
 
 from careernet_ui.domain import Interaction, InteractionKind, Introduction, RequestStatus
+from careernet_ui.domain.followups.network_index import NetworkIndex
 from careernet_ui.domain.interaction_log import InteractionForm, new_interaction
-from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.references import advance
 from careernet_ui.domain.thanks import settled_by_thank_yous
 from storage import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careernet_ui.domain import Interaction, InteractionKind, Introduction
-from careernet_ui.domain.introduction_form import IntroductionForm
+from careernet_ui.domain.forms.introduction import IntroductionForm
 from careernet_ui.domain.introductions import thank_for
 from storage import Store
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from careernet_ui.calendar_feed import event_uid
+from careernet_ui.calendar.feed import event_uid
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.cli import main
-from careernet_ui.services.calendar import CalendarFeed
 from storage import open_store
 from tests.conftest import TODAY
 from tests.feed_helpers import events, seed_demo

@@ -17,9 +17,9 @@ from careernet_ui.domain import (
     due_follow_ups,
     mark_done,
 )
-from careernet_ui.domain.engine import KINDS
-from careernet_ui.domain.feedback_followups import FEEDBACK_NUDGE
-from careernet_ui.domain.share_followups import SHARE_ACCOMPLISHMENT
+from careernet_ui.domain.followups.engine import KINDS
+from careernet_ui.domain.followups.feedback_nudge import FEEDBACK_NUDGE
+from careernet_ui.domain.followups.share_accomplishment import SHARE_ACCOMPLISHMENT
 from tests.domain import make
 
 MEI = make.contact('c-mei', 'Mei Chen', Stage.REFERENCE)

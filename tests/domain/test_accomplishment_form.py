@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from careernet_ui.domain import Accomplishment, Metric, Share, ValidationError
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
 
 TODAY = date(2026, 11, 25)
 KNOWN = {'c-mei', 'c-dana'}

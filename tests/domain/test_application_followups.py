@@ -6,7 +6,7 @@ from datetime import date
 
 from careernet_ui.demo import generate_network
 from careernet_ui.domain import Interaction, InteractionKind, Introduction, Network, due_follow_ups
-from careernet_ui.domain.application_followups import application_followups, followups_of
+from careernet_ui.domain.followups.of_application import application_followups, followups_of
 
 TODAY = date(2026, 11, 25)
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from careernet_ui.domain.board import COLUMN_SIZE, BoardQuery, build_board, tag_options
 from careernet_ui.domain.contacts import Contact, Role, Stage, StageChange
-from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.followup import FollowUpState, FollowUpStatus
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
 

@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from careernet_ui.domain.cadence import (
+from careernet_ui.domain.contacts import Stage, StageChange
+from careernet_ui.domain.followups.engine import due_follow_ups
+from careernet_ui.domain.followups.followup import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.keep_in_touch import (
     effective_cadence,
     is_overdue,
     keep_in_touch_due,
     last_contact_date,
     next_due,
 )
-from careernet_ui.domain.contacts import Stage, StageChange
-from careernet_ui.domain.engine import due_follow_ups
-from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
 from careernet_ui.domain.settings import Settings

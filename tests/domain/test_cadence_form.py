@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from careernet_ui.domain.cadence_form import CadenceForm, cadence_field
 from careernet_ui.domain.contacts import Stage
 from careernet_ui.domain.errors import ValidationError
+from careernet_ui.domain.forms.cadence import CadenceForm, cadence_field
 from careernet_ui.domain.settings import Settings
 
 

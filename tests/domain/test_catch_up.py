@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from careernet_ui.domain.catch_up import catch_up, latest_interaction
 from careernet_ui.domain.contacts import Stage, StageChange
-from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.followup import FollowUpState, FollowUpStatus
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.settings import Settings
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from careernet_ui.domain.contacts import Stage, StageChange
 from careernet_ui.domain.dashboard import dashboard_view, due_text, kind_counts, kind_label
-from careernet_ui.domain.followups import FollowUp
+from careernet_ui.domain.followups.followup import FollowUp
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
 

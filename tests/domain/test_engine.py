@@ -9,17 +9,18 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE, Feedback
-from careernet_ui.domain.cadence import KEEP_IN_TOUCH
+from careernet_ui.domain.accomplishments import RECOMMENDATION_SOURCE
 from careernet_ui.domain.contacts import Contact, Stage
-from careernet_ui.domain.engine import KINDS, due_follow_ups, unsorted_due_follow_ups
 from careernet_ui.domain.errors import ValidationError
-from careernet_ui.domain.followup_actions import apply_state, dismiss, mark_done, snooze
-from careernet_ui.domain.followups import FollowUp, FollowUpState, FollowUpStatus
+from careernet_ui.domain.feedback import Feedback
+from careernet_ui.domain.followups.actions import apply_state, dismiss, mark_done, snooze
+from careernet_ui.domain.followups.engine import KINDS, due_follow_ups, unsorted_due_follow_ups
+from careernet_ui.domain.followups.followup import FollowUp, FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.keep_in_touch import KEEP_IN_TOUCH
+from careernet_ui.domain.followups.network_index import NetworkIndex
+from careernet_ui.domain.followups.stage_suggestion import suggested_stage
 from careernet_ui.domain.interactions import ENDORSEMENT_SOURCE, Direction, Interaction, InteractionKind
 from careernet_ui.domain.network import Network
-from careernet_ui.domain.network_index import NetworkIndex
-from careernet_ui.domain.stage_suggestions import suggested_stage
 
 from . import make
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from careernet_ui.domain.feed_events import DIGEST_LIST_LIMIT, FeedEvent, feed_events
-from careernet_ui.domain.feed_marks import FeedMark, event_fingerprint, followup_fingerprint, update_marks
-from careernet_ui.domain.followups import FollowUp
+from careernet_ui.calendar.events import DIGEST_LIST_LIMIT, FeedEvent, feed_events
+from careernet_ui.calendar.marks import FeedMark, event_fingerprint, followup_fingerprint, update_marks
+from careernet_ui.domain.followups.followup import FollowUp
 from careernet_ui.domain.settings import Settings
 
 FIRST_SEEN = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)

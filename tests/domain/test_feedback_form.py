@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from careernet_ui.domain import Feedback, ValidationError
-from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
 
 TODAY = date(2026, 11, 25)
 

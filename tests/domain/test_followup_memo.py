@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from careernet_ui.domain.contacts import Stage
-from careernet_ui.domain.engine import due_follow_ups
-from careernet_ui.domain.followup_memo import FollowUpMemo
-from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.engine import due_follow_ups
+from careernet_ui.domain.followups.followup import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.memo import FollowUpMemo
+from careernet_ui.domain.followups.network_index import NetworkIndex
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
-from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.settings import Settings
 
 from . import make

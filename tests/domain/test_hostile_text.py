@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from careernet_ui.calendar.marks import FeedMark
 from careernet_ui.domain import Contact, Interaction, InteractionKind, Settings, ValidationError
-from careernet_ui.domain.feed_marks import FeedMark
 
 
 @pytest.mark.parametrize('bad', ['A\ud800B', 'A\x00B', 'A\x1bB', 'A\x7fB', 'A\x85B', 'A\tB', 'A\x0bB',

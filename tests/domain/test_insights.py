@@ -9,7 +9,8 @@ import pytest
 
 from careernet_ui.domain.contacts import Role, Stage, StageChange
 from careernet_ui.domain.errors import ValidationError
-from careernet_ui.domain.followups import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.followup import FollowUpState, FollowUpStatus
+from careernet_ui.domain.followups.network_index import NetworkIndex
 from careernet_ui.domain.insights import (
     NetworkHealth,
     longest_without_contact,
@@ -21,7 +22,6 @@ from careernet_ui.domain.insights import (
 )
 from careernet_ui.domain.interactions import InteractionKind
 from careernet_ui.domain.network import Network
-from careernet_ui.domain.network_index import NetworkIndex
 from careernet_ui.domain.settings import Settings
 
 from . import make

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from careernet_ui.domain import Network, Stage, ValidationError, due_follow_ups
+from careernet_ui.domain.followups.letters import LETTER_NUDGE, THANK_FOR_LETTER
 from careernet_ui.domain.interactions import InteractionKind
-from careernet_ui.domain.letter_followups import LETTER_NUDGE, THANK_FOR_LETTER
 from careernet_ui.domain.letters import LetterForm, RecommendationLetter, letter_location, received, thanked
 from careernet_ui.domain.touches import last_touch, touch_label, touches_of
 

@@ -10,15 +10,15 @@ import pytest
 
 from careernet_ui.domain import Accomplishment, Metric, Network, Share, Stage, ValidationError, due_follow_ups
 from careernet_ui.domain.contacts import StageChange
-from careernet_ui.domain.goals import Goal, GoalForm, GoalStatus
-from careernet_ui.domain.interactions import Interaction, InteractionKind
-from careernet_ui.domain.network_index import NetworkIndex
-from careernet_ui.domain.progress_updates import (
+from careernet_ui.domain.followups.network_index import NetworkIndex
+from careernet_ui.domain.followups.progress_update import (
     PROGRESS_UPDATE,
     ProgressLedger,
     draft_progress_update,
     progress_news,
 )
+from careernet_ui.domain.goals import Goal, GoalForm, GoalStatus
+from careernet_ui.domain.interactions import Interaction, InteractionKind
 from careernet_ui.domain.settings import Settings
 
 from .make import contact

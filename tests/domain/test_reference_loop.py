@@ -24,7 +24,7 @@ from careernet_ui.domain import (
     ValidationError,
     due_follow_ups,
 )
-from careernet_ui.domain.contact_form import ContactForm
+from careernet_ui.domain.forms.contact import ContactForm
 from careernet_ui.domain.references import advance, next_steps
 
 TODAY = date(2026, 11, 25)

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from careernet_ui.demo import generate_network
 from careernet_ui.domain import FollowUpStatus, due_follow_ups
-from careernet_ui.domain.cadence import KEEP_IN_TOUCH
-from careernet_ui.domain.set_aside import set_aside
+from careernet_ui.domain.followups.keep_in_touch import KEEP_IN_TOUCH
+from careernet_ui.domain.followups.set_aside import set_aside
 from careernet_ui.services.followups import bring_back, complete_follow_up, dismiss_follow_up, snooze_follow_up
 from careernet_ui.services.seed import add_network
 from storage import Store

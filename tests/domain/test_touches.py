@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from careernet_ui.domain.accomplishments import Accomplishment, Feedback, Share
-from careernet_ui.domain.applications import (
-    Application,
-    Introduction,
-    ReferenceRequest,
-    RequestStatus,
-    RequestStep,
-)
+from careernet_ui.domain.accomplishments import Accomplishment, Share
+from careernet_ui.domain.applications import Application
 from careernet_ui.domain.board import BoardQuery, build_board
-from careernet_ui.domain.cadence import KEEP_IN_TOUCH
 from careernet_ui.domain.contacts import Contact, Stage
-from careernet_ui.domain.engine import due_follow_ups
-from careernet_ui.domain.followup_memo import FollowUpMemo
+from careernet_ui.domain.feedback import Feedback
+from careernet_ui.domain.followups.engine import due_follow_ups
+from careernet_ui.domain.followups.keep_in_touch import KEEP_IN_TOUCH
+from careernet_ui.domain.followups.memo import FollowUpMemo
+from careernet_ui.domain.followups.stage_suggestion import STAGE_SUGGESTION
 from careernet_ui.domain.insights import longest_without_contact, network_health, touches_per_month
 from careernet_ui.domain.interactions import InteractionKind
+from careernet_ui.domain.introductions import Introduction
 from careernet_ui.domain.network import Network
-from careernet_ui.domain.stage_suggestions import STAGE_SUGGESTION
+from careernet_ui.domain.reference_requests import ReferenceRequest, RequestStatus, RequestStep
 from careernet_ui.domain.touches import last_touch, touch_label, touch_log, touches_of
 
 from . import make

@@ -18,8 +18,8 @@ from careernet_ui.domain import (
     Stage,
     ValidationError,
 )
-from careernet_ui.domain.contact_form import ContactForm
 from careernet_ui.domain.contacts import move_to_stage
+from careernet_ui.domain.forms.contact import ContactForm
 
 TODAY = date(2026, 11, 25)
 

@@ -13,15 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careernet_ui.domain import CareerNetError, Contact, Stage
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery
-from careernet_ui.domain.application_form import ApplicationForm
-from careernet_ui.domain.cadence_form import CadenceForm
-from careernet_ui.domain.contact_form import ContactForm
-from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
+from careernet_ui.domain.forms.application import ApplicationForm
+from careernet_ui.domain.forms.cadence import CadenceForm
+from careernet_ui.domain.forms.contact import ContactForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
+from careernet_ui.domain.forms.introduction import IntroductionForm
 from careernet_ui.domain.goals import GoalForm
 from careernet_ui.domain.interaction_log import InteractionForm
-from careernet_ui.domain.introduction_form import IntroductionForm
 from careernet_ui.domain.letters import LetterForm
 from careernet_ui.importers import ImportFormatError
 from careernet_ui.importers.contacts_csv import parse_contacts_csv_text

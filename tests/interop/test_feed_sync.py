@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import due_follow_ups
-from careernet_ui.services.calendar import CalendarFeed
 from storage import Store
 from tests.conftest import TODAY
 from tests.feed_helpers import BASE_URL, NOW, Clock, seed_demo, uids

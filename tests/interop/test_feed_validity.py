@@ -21,10 +21,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from careernet_ui.calendar_feed import TIMED_EVENT_LENGTH, event_uid, render_feed
-from careernet_ui.domain.feed_events import FeedEvent, feed_events
-from careernet_ui.domain.feed_marks import update_marks
-from careernet_ui.domain.followups import FollowUp
+from careernet_ui.calendar.events import FeedEvent, feed_events
+from careernet_ui.calendar.feed import TIMED_EVENT_LENGTH, event_uid, render_feed
+from careernet_ui.calendar.marks import update_marks
+from careernet_ui.domain.followups.followup import FollowUp
 from careernet_ui.domain.settings import Settings
 
 BASE_URL = 'http://127.0.0.1:8080'

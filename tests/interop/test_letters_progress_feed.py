@@ -6,11 +6,11 @@ import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import Accomplishment, Contact, Stage
 from careernet_ui.domain.contacts import StageChange
 from careernet_ui.domain.goals import Goal
 from careernet_ui.domain.letters import RecommendationLetter
-from careernet_ui.services.calendar import CalendarFeed
 from storage import Store
 from tests.conftest import TODAY
 

@@ -10,8 +10,8 @@ import pytest
 from tinydb import TinyDB
 
 from careernet_ui.domain import Contact, Feedback, InteractionKind, NotFoundError, Share, Stage, ValidationError
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
-from careernet_ui.domain.feedback_form import FeedbackForm
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
 from careernet_ui.services.accomplishments import delete_accomplishment, record_share, save_accomplishment
 from careernet_ui.services.feedback import delete_feedback, save_feedback
 from storage import Store

@@ -21,8 +21,8 @@ from careernet_ui.domain import (
     ValidationError,
     due_follow_ups,
 )
-from careernet_ui.domain.application_form import ApplicationForm
-from careernet_ui.domain.introduction_form import IntroductionForm
+from careernet_ui.domain.forms.application import ApplicationForm
+from careernet_ui.domain.forms.introduction import IntroductionForm
 from careernet_ui.services.applications import (
     add_interview_date,
     add_reference,

@@ -9,8 +9,8 @@ import pytest
 
 from careernet_ui.domain import Contact, Interaction, InteractionKind
 from careernet_ui.domain.contacts import Stage
-from careernet_ui.domain.engine import due_follow_ups
-from careernet_ui.domain.stage_suggestions import suggested_stage
+from careernet_ui.domain.followups.engine import due_follow_ups
+from careernet_ui.domain.followups.stage_suggestion import suggested_stage
 from careernet_ui.importers.errors import StrayQuoteError
 from careernet_ui.services.archive_import import (
     NothingToUndo,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from careernet_ui.domain import ApplicationStage, Contact, InteractionKind, RequestStatus, Stage, due_follow_ups
-from careernet_ui.domain.application_form import ApplicationForm
+from careernet_ui.domain.forms.application import ApplicationForm
+from careernet_ui.domain.forms.introduction import IntroductionForm
 from careernet_ui.domain.interaction_log import InteractionForm
-from careernet_ui.domain.introduction_form import IntroductionForm
 from careernet_ui.domain.touches import touch_log
 from careernet_ui.services.applications import add_reference, advance_request, save_application
 from careernet_ui.services.interactions import log_interaction, log_interaction_form

@@ -13,17 +13,17 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import Contact, Stage, due_follow_ups
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
 from careernet_ui.domain.contacts import StageChange
 from careernet_ui.domain.dashboard import dashboard_view
+from careernet_ui.domain.followups.progress_update import draft_progress_update
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
 from careernet_ui.domain.goals import GoalForm
 from careernet_ui.domain.letters import LetterForm
-from careernet_ui.domain.progress_updates import draft_progress_update
 from careernet_ui.domain.timeline import timeline
 from careernet_ui.domain.touches import last_touch, touch_label
 from careernet_ui.services.accomplishments import save_accomplishment
-from careernet_ui.services.calendar import CalendarFeed
 from careernet_ui.services.goals import news_for, record_progress_update, save_goal
 from careernet_ui.services.letters import mark_received, mark_thanked, save_letter
 from storage import Store

@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.domain import ApplicationStage, InteractionKind, RequestStatus, Stage
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
-from careernet_ui.domain.application_form import ApplicationForm
 from careernet_ui.domain.board import BoardQuery, build_board
 from careernet_ui.domain.dashboard import dashboard_view
-from careernet_ui.domain.feedback_form import FeedbackForm
-from careernet_ui.domain.introduction_form import IntroductionForm
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
+from careernet_ui.domain.forms.application import ApplicationForm
+from careernet_ui.domain.forms.feedback import FeedbackForm
+from careernet_ui.domain.forms.introduction import IntroductionForm
 from careernet_ui.domain.timeline import timeline
 from careernet_ui.domain.touches import last_touch, touch_label
 from careernet_ui.services.accomplishments import save_accomplishment
@@ -29,7 +30,6 @@ from careernet_ui.services.applications import (
     save_application,
     tell_about_application,
 )
-from careernet_ui.services.calendar import CalendarFeed
 from careernet_ui.services.feedback import save_feedback
 from careernet_ui.services.imports import apply, prepare
 from careernet_ui.services.interactions import log_interaction

@@ -14,7 +14,7 @@ import pytest
 
 from careernet_ui.demo import generate_network
 from careernet_ui.domain import FollowUpState, FollowUpStatus, Stage, due_follow_ups
-from careernet_ui.domain.set_aside import set_aside
+from careernet_ui.domain.followups.set_aside import set_aside
 from careernet_ui.services.accomplishments import delete_accomplishment
 from careernet_ui.services.applications import delete_application, remove_request
 from careernet_ui.services.backup import repositories

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from bench.generate import network_of
+from careernet_ui.calendar.marks import FeedMark
 from careernet_ui.demo import generate_network
 from careernet_ui.domain import (
     Accomplishment,
@@ -30,7 +31,6 @@ from careernet_ui.domain import (
     Settings,
     ValidationError,
 )
-from careernet_ui.domain.feed_marks import FeedMark
 from careernet_ui.domain.import_history import ImportEntry
 from storage import DataFileCorrupt, open_store
 from storage.bulk import dumps_ascii, parse

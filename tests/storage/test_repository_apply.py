@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from careernet_ui.calendar.marks import FeedMark
 from careernet_ui.domain import Contact, NotFoundError
-from careernet_ui.domain.feed_marks import FeedMark
 from storage import Store, open_store
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)

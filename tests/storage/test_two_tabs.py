@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from careernet_ui.domain import Contact, Stage
-from careernet_ui.domain.accomplishment_form import AccomplishmentForm
-from careernet_ui.domain.contact_form import ContactForm
+from careernet_ui.domain.forms.accomplishment import AccomplishmentForm
+from careernet_ui.domain.forms.contact import ContactForm
 from careernet_ui.services.accomplishments import save_accomplishment
 from careernet_ui.services.pipeline import move_contact
 from storage import Store, open_store
