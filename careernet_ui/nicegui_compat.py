@@ -12,6 +12,8 @@ running app (NiceGUI's ``user`` fixture), so an upgrade that breaks one fails a 
   map gives a module registered with ``esm={...}``, to preload it.
 * :func:`page_layout`: the client's private ``layout`` (Quasar's ``q-layout``), to put an element
   outside the page container, as NiceGUI's own ``ui.header`` does.
+* :class:`KeyedOptionsSelect`: ``ui.select``'s private option handling, so a choice names its key
+  rather than its position in options the server may have replaced since (the people pickers).
 * :class:`TextElement`, :class:`Component`: classes NiceGUI does not export from ``ui``.
 """
 
@@ -25,8 +27,14 @@ from typing import Any
 from nicegui import __version__, helpers, ui
 from nicegui.dependencies import Component, esm_modules
 from nicegui.elements.mixins.text_element import TextElement
+from nicegui.events import GenericEventArguments
 
-__all__ = ['Component', 'ReadAs', 'TextElement', 'esm_module_url', 'page_layout', 'remember_handler_signatures']
+__all__ = ['Component', 'KeyedOptionsSelect', 'ReadAs', 'TextElement', 'esm_module_url', 'page_layout',
+           'remember_handler_signatures']
+
+
+# Options sent earlier that a choice may still name (the browser can be a few searches behind).
+_REMEMBERED = 500
 
 
 class ReadAs:
@@ -77,3 +85,57 @@ def page_layout() -> Iterator[None]:
     """Make elements in the page's layout, beside the page container rather than in it."""
     with ui.context.client.layout:
         yield
+
+
+class KeyedOptionsSelect(ui.select):
+    """``ui.select`` whose options go to the browser as ``{value: key, label}`` and come back as keys.
+
+    Relies on ``ui.select``'s privates ``_update_options``, ``_event_args_to_value``,
+    ``_value_to_model_value``, ``_update_values_and_labels``, ``_values`` and ``_labels``: NiceGUI
+    sends an option's position and looks it up in its current options, which a select whose options
+    follow the typed text has replaced by then. A choice the server no longer offers but offered
+    recently (``_offered``, at most ``_REMEMBERED``) is put back and stays chosen.
+    """
+
+    _offered: dict[Any, str]
+
+    def offers_label(self, text: str) -> bool:
+        """Whether ``text`` is one of the options' labels as offered now."""
+        return text in self._labels
+
+    def _update_options(self) -> None:
+        before = self.value
+        offered = getattr(self, '_offered', {})
+        if len(offered) > _REMEMBERED:
+            offered = {}
+        offered.update(zip(self._values, self._labels, strict=True))
+        self._offered = offered
+        self._props['options'] = [{'value': key, 'label': label} for key, label in zip(self._values, self._labels,
+                                                                                       strict=True)]
+        self._props[self.VALUE_PROP] = self._value_to_model_value(before)
+        if not isinstance(before, list):
+            self.value = before if before in self._values else None
+
+    def _event_args_to_value(self, e: GenericEventArguments) -> Any:
+        if self.multiple:
+            return [key for key in (self._chosen_key(arg) for arg in e.args or []) if key is not None]
+        return None if e.args is None else self._chosen_key(e.args)
+
+    def _chosen_key(self, arg: Any) -> Any:
+        key = arg.get('value') if isinstance(arg, dict) else None
+        if key in self._values:
+            return key
+        if key in self._offered and isinstance(self.options, dict):
+            # Chosen from a list the server has replaced since: it stays an option, so it stays chosen.
+            self.options[key] = self._offered[key]
+            with self._props.suspend_updates():
+                self._update_values_and_labels()
+                self._update_options()
+            return key
+        return None
+
+    def _value_to_model_value(self, value: Any) -> Any:
+        labels = dict(zip(self._values, self._labels, strict=True))
+        if self.multiple:
+            return [{'value': key, 'label': labels[key]} for key in value or [] if key in labels]
+        return {'value': value, 'label': labels[value]} if value in labels else None

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from nicegui import helpers
+from nicegui import helpers, ui
 from nicegui.element import Element
+from nicegui.events import GenericEventArguments
 from nicegui.testing import User
 
 from careernet_ui import nicegui_compat
 from careernet_ui.components.accomplishment_card import AccomplishmentCard
+from careernet_ui.components.keyed_select import KeyedSelect
 from careernet_ui.components.lean_chart import ESM_NAME
 from careernet_ui.components.next_action_row import NextActionRow
 from careernet_ui.components.pipeline_card import PipelineCard
@@ -113,3 +115,21 @@ async def test_the_header_sits_in_the_layout_before_the_page(user: User) -> None
     assert layout_children[0].tag == 'header'
     assert layout_children[1] is client.page_container
     assert not [element for element in client.content.descendants() if element.tag == 'header']
+
+
+async def test_a_keyed_select_keeps_a_choice_from_options_it_has_replaced_since(user: User) -> None:
+    @ui.page('/compat/keyed-select')
+    def page() -> None:
+        KeyedSelect({'a': 'Ann', 'b': 'Bob'}, label='Who')
+
+    await user.open('/compat/keyed-select')
+    select = user.find(kind=KeyedSelect).elements.pop()
+    assert isinstance(select, KeyedSelect)
+    assert select.props['options'] == [{'value': 'a', 'label': 'Ann'}, {'value': 'b', 'label': 'Bob'}]
+    select.set_options({'c': 'Cy'})  # the next search's answer, while the browser still shows Ann and Bob
+    chosen = select._event_args_to_value(GenericEventArguments(sender=select, client=select.client,
+                                                                args={'value': 'a', 'label': 'Ann'}))
+    select.set_value(chosen)
+    assert select.value == 'a'
+    assert select.props['model-value'] == {'value': 'a', 'label': 'Ann'}
+    assert select.offers_label('Ann')

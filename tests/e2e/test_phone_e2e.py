@@ -127,7 +127,21 @@ DIALOGS: dict[str, tuple[str, Callable[[Page], None]]] = {
     'move': ('/pipeline', lambda p: p.get_by_role('button', name='to another stage').first.click()),
     'add-accomplishment': ('/accomplishments', lambda p: p.get_by_role('button', name='Log accomplishment').click()),
     'add-application': ('/applications', lambda p: p.get_by_role('button', name='Add application').click()),
+    'set-goal': ('/goals', lambda p: p.get_by_role('button', name='Set a goal').click()),
+    'draft-progress-update': ('/goals', lambda p: p.get_by_role('button', name='Draft update').first.click()),
+    'share-accomplishment': ('/accomplishments', lambda p: p.get_by_role('button', name='Share').first.click()),
+    'ask-for-letter': ('/contacts', lambda p: on_first_contact(p, 'Ask for a letter')),
+    'record-feedback': ('/contacts', lambda p: on_first_contact(p, 'Record feedback')),
+    'record-introduction': ('/contacts', lambda p: on_first_contact(p, 'Record an introduction')),
 }
+
+
+def on_first_contact(page: Page, button: str) -> None:
+    """Open the first listed contact's page and press ``button`` there."""
+    page.locator('a[href^="/contacts/"]').first.click()
+    page.wait_for_url('**/contacts/*')
+    settle(page)
+    page.get_by_role('button', name=button).first.click()
 
 
 @pytest.mark.parametrize('dialog', DIALOGS)
