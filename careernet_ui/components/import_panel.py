@@ -178,31 +178,19 @@ async def _read(ctx: AppContext, state: ImportState, file: FileUpload,
     state.phase, state.file_name, state.error = Phase.READING, file.name, ''
     state.progress, state.progress_text = 0.05, f'Reading {file.name}…'
     refresh()
+    if file.size() > DEFAULT_MAX_BYTES:  # the browser enforces the limit too, but a script may not
+        _fail(state, f'The file is {file.size() / 1024 / 1024:.1f} MB; imports are limited to {MAX_MEGABYTES} MB. '
+                     'Split it into smaller files and import them one after the other. Nothing was imported.',
+              refresh)
+        return
     try:
-        if file.size() > DEFAULT_MAX_BYTES:  # the browser enforces the limit too, but a script may not
-            raise CareerNetError(
-                f'The file is {file.size() / 1024 / 1024:.1f} MB; imports are limited to {MAX_MEGABYTES} MB. '
-                'Split it into smaller files and import them one after the other.'
-            )
         data = await file.read()
-        _set_progress(state, 0.3, f'Reading the people in {file.name}…')
-        existing, revision = ctx.store.contacts.all(), ctx.store.revision
-        prepared = await run.io_bound(prepare, state.kind, data, existing, today=ctx.today(), revision=revision)
-    except StrayQuoteError as error:
-        state.phase, state.error, state.data = Phase.STRAY_QUOTE, str(error), data
-        refresh()
-        return
-    except CareerNetError as error:
-        _fail(state, f'{error} Nothing was imported.', refresh)
-        return
-    except Exception:  # Whatever else a broken file provokes, the user gets a sentence, not a traceback.
+    except OSError:
         log.exception('Reading an upload failed')
-        _fail(state, f'{file.name} could not be read as contacts. Nothing was imported.', refresh)
+        _fail(state, f'{file.name} could not be read. Nothing was imported.', refresh)
         return
-    if prepared is None:  # the app is shutting down
-        return
-    state.prepared, state.phase = prepared, Phase.PREVIEW
-    refresh()
+    _set_progress(state, 0.3, f'Reading the people in {file.name}…')
+    await _plan(ctx, state, data, refresh, accept_stray_quotes=False)
 
 
 async def _read_anyway(ctx: AppContext, state: ImportState, refresh: Callable[[], object]) -> None:
@@ -213,10 +201,20 @@ async def _read_anyway(ctx: AppContext, state: ImportState, refresh: Callable[[]
     state.phase, state.data, state.error = Phase.READING, b'', ''
     state.progress, state.progress_text = 0.3, f'Reading {state.file_name} as it is…'
     refresh()
+    await _plan(ctx, state, data, refresh, accept_stray_quotes=True)
+
+
+async def _plan(ctx: AppContext, state: ImportState, data: bytes, refresh: Callable[[], object], *,
+                accept_stray_quotes: bool) -> None:
+    """Plan the import of ``data`` in a worker thread; show the preview, the stray-quote question, or why not."""
     try:
         existing, revision = ctx.store.contacts.all(), ctx.store.revision
         prepared = await run.io_bound(prepare, state.kind, data, existing, today=ctx.today(), revision=revision,
-                                      accept_stray_quotes=True)
+                                      accept_stray_quotes=accept_stray_quotes)
+    except StrayQuoteError as error:
+        state.phase, state.error, state.data = Phase.STRAY_QUOTE, str(error), data
+        refresh()
+        return
     except CareerNetError as error:
         _fail(state, f'{error} Nothing was imported.', refresh)
         return
