@@ -14,11 +14,14 @@ running app (NiceGUI's ``user`` fixture), so an upgrade that breaks one fails a 
   outside the page container, as NiceGUI's own ``ui.header`` does.
 * :class:`KeyedOptionsSelect`: ``ui.select``'s private option handling, so a choice names its key
   rather than its position in options the server may have replaced since (the people pickers).
+* :func:`method_call_in_browser`: NiceGUI's browser-side ``runMethod`` (what ``Element.run_method``
+  sends), for an event handler that must act before the server could answer.
 * :class:`TextElement`, :class:`Component`: classes NiceGUI does not export from ``ui``.
 """
 
 from __future__ import annotations
 
+import json
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,8 +32,8 @@ from nicegui.dependencies import Component, esm_modules
 from nicegui.elements.mixins.text_element import TextElement
 from nicegui.events import GenericEventArguments
 
-__all__ = ['Component', 'KeyedOptionsSelect', 'ReadAs', 'TextElement', 'esm_module_url', 'page_layout',
-           'remember_handler_signatures']
+__all__ = ['Component', 'KeyedOptionsSelect', 'ReadAs', 'TextElement', 'esm_module_url', 'method_call_in_browser',
+           'page_layout', 'remember_handler_signatures']
 
 
 # Options sent earlier that a choice may still name (the browser can be a few searches behind).
@@ -78,6 +81,15 @@ def esm_module_url(name: str) -> str:
     """The address NiceGUI's import map gives the ES module registered as ``name`` (``nicegui/dependencies.py``)."""
     [key] = [key for key, module in esm_modules.items() if module.name == name]
     return f'/_nicegui/{__version__}/esm/{key}/index.js'
+
+
+def method_call_in_browser(element: ui.element, method: str, *args: str | int | bool) -> str:
+    """A ``js_handler`` calling ``method`` of ``element`` (or of its Quasar component) in the browser.
+
+    ``element.run_method`` does the same from the server, a round trip later: too late for, say,
+    clearing a field the user goes on typing into.
+    """
+    return f'() => runMethod({element.id}, {json.dumps(method)}, {json.dumps(list(args))})'
 
 
 @contextmanager

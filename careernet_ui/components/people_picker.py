@@ -15,6 +15,7 @@ from nicegui import events, ui
 
 from careernet_ui.domain import Contact, Stage
 from careernet_ui.domain.contact_search import ContactQuery, ContactSort, search_contacts
+from careernet_ui.nicegui_compat import method_call_in_browser
 
 from .keyed_select import KeyedSelect
 
@@ -71,7 +72,8 @@ def people_picker(
     select.on('input-value', lambda event: typed(str(event.args or '')))
     if multiple:
         # A chosen person's name typed so far would stay in the field and be searched with the next one.
-        select.on('add', lambda: select.run_method('updateInputValue', ''))
+        # Cleared in the browser: a round trip to the server would land after the next letters typed.
+        select.on('add', js_handler=method_call_in_browser(select, 'updateInputValue', ''))
     with select.add_slot('no-option'):
         no_match = ui.label('No contacts yet. Add them on the Contacts page.').classes('px-4 py-2 text-grey-8') \
             .props('role=status')

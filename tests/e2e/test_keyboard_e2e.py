@@ -108,6 +108,8 @@ def pick_person(page: Page, field: Locator, typed: str, option: str) -> None:
     """In a focused people picker: type, wait for the server's match, highlight it, take it with Enter."""
     expect(field).to_be_focused()
     page.keyboard.type(typed)
+    # Every letter lands, even typed right after the last choice (which clears the field in the browser).
+    expect(field).to_have_value(typed)
     page.wait_for_timeout(700)  # a person reads the list the server sends (250 ms debounce, then the answer)
     match = page.get_by_role('listbox').get_by_role('option', name=re.compile(re.escape(option)))
     expect(match).to_be_visible()
