@@ -10,13 +10,14 @@ from careernet_ui.domain.contacts import Contact
 
 from .csv_safety import neutralize
 from .portable_text import carriable
-from .template_csv import EXPORT_COLUMNS, LIST_SEPARATOR
+from .template_csv import EXPORT_COLUMNS, list_cell
 
 
 def contacts_to_csv(contacts: Iterable[Contact]) -> str:
     """Write contacts as CSV text with the template's columns plus phones, links, notes, connected_on.
 
-    Lists (e-mail addresses, tags, phones, links) are joined with ``"; "``. Every cell that a
+    Lists (e-mail addresses, tags, phones, links) are joined with ``"; "``, or written one per line
+    when a value holds a ``;`` (see :func:`list_cell`). Every cell that a
     spreadsheet could run as a formula is prefixed with a single quote; :func:`parse_contacts_csv`
     removes it again, so the file imports back to the same contacts. No cell holds a character
     a CSV reader chokes on (NUL and other controls: see :func:`carriable`). Rows keep the given order and
@@ -38,17 +39,16 @@ def contacts_to_csv(contacts: Iterable[Contact]) -> str:
 
 
 def _cells(contact: Contact) -> list[str]:
-    joined = (LIST_SEPARATOR + ' ').join
     return [
         contact.name,
-        joined(contact.emails),
+        list_cell(contact.emails),
         contact.organisation,
         contact.title,
         contact.role.value,
         contact.stage.value,
-        joined(contact.tags),
-        joined(contact.phones),
-        joined(contact.links),
+        list_cell(contact.tags),
+        list_cell(contact.phones),
+        list_cell(contact.links),
         contact.notes,
         contact.connected_on.isoformat() if contact.connected_on else '',
     ]

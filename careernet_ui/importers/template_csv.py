@@ -15,7 +15,8 @@ The header row names the columns, in any order; only ``name`` is required::
 
 A row with an unknown stage is skipped with a message naming the value and the allowed ones; an
 unknown role keeps the person, with the default role (other) and a warning naming the value. A
-value containing ``;`` in a list column is split there: there is no escape for it.
+list cell with a line break holds one value per line, ``;`` included: the export writes a list
+that way, each value ending its line, when a value holds a ``;`` (a link like ``https://x.org/a;b``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,20 @@ _ALIASES = {
     'connected on': 'connected_on',
 }
 _EMAIL_SEPARATORS = re.compile(r'[;,]')
+
+
+def list_cell(values: tuple[str, ...]) -> str:
+    """A list column's cell: values joined with ``"; "``, or each on a line if one holds a ``;``."""
+    if any(LIST_SEPARATOR in value for value in values):
+        return ''.join(value + '\n' for value in values)
+    return (LIST_SEPARATOR + ' ').join(values)
+
+
+def list_values(cell: str) -> tuple[str, ...]:
+    """The values in a list column's cell (unstripped): one per line if it has a line break, else split at ``;``."""
+    if '\n' in cell or '\r' in cell:
+        return tuple(line.strip() for line in cell.splitlines() if line.strip())
+    return split_list(cell, LIST_SEPARATOR)
 
 
 def template_column(header: str) -> str:
@@ -104,9 +119,9 @@ def add_template_row(parsed: ParsedFile, line: int, row: dict[str, str]) -> None
         title=cell('title'),
         role=role,
         stage=stage,
-        tags=split_list(cell('tags'), LIST_SEPARATOR),
-        phones=split_list(cell('phones'), LIST_SEPARATOR),
-        links=split_list(cell('links'), LIST_SEPARATOR),
+        tags=list_values(restore(row.get('tags', ''))),
+        phones=list_values(restore(row.get('phones', ''))),
+        links=list_values(restore(row.get('links', ''))),
         notes=cell('notes'),
         connected_on=connection_date(cell('connected_on'), 'connected_on', warnings),
         source=SOURCE,

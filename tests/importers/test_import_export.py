@@ -93,6 +93,19 @@ def test_csv_export_reads_back_through_the_template_parser() -> None:
     assert (back_risky.organisation, back_risky.title) == ('=1+1', "'=quoted already")
 
 
+def test_a_list_value_holding_the_separator_reads_back_whole() -> None:
+    """Found by hypothesis: a link with a ';' came back as two links (or none)."""
+    semi = Contact(name='Semi', links=('https://example.com/a;b', 'https://example.com/c'), phones=(';',),
+                   tags=('a;b',))
+
+    back = parse_contacts_csv_text(contacts_to_csv([semi, dana()])).rows
+
+    assert (back[0].contact.links, back[0].contact.phones, back[0].contact.tags) == (semi.links, semi.phones,
+                                                                                     semi.tags)
+    assert rows_of(contacts_to_csv([dana()]))[1][8] == 'https://www.linkedin.com/in/dana-okafor'  # one: as before
+    assert back[1].contact.tags == dana().tags
+
+
 def test_the_same_contacts_give_the_same_bytes() -> None:
     contacts = [dana(), Contact(name='Mei Chen', organisation='Globex')]
 
