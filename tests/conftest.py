@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from storage import Store, open_store
 
 TODAY = date(2026, 11, 25)
+
+# CI replays the same examples every run, so a red CI names a regression, not a new find; a
+# developer's run keeps exploring fresh ones (and keeps what fails in .hypothesis/ to replay).
+settings.register_profile('ci', derandomize=True, database=None, print_blob=True)
+settings.load_profile('ci' if os.environ.get('CI') == 'true' else 'default')
 
 
 @pytest.fixture
