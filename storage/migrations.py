@@ -42,11 +42,16 @@ def schema_version(tables: Mapping[str, dict[str, Any] | RawTable], path: Path |
     return found
 
 
-def check_supported(tables: Mapping[str, dict[str, Any] | RawTable], path: Path, newest_backup: Path | None) -> int:
-    """Return the file's version, or refuse a file from a newer CareerNet or with an unknown version."""
+def check_supported(tables: Mapping[str, dict[str, Any] | RawTable], path: Path,
+                    newest_backup: Callable[[], Path | None]) -> int:
+    """Return the file's version, or refuse a file from a newer CareerNet or with an unknown version.
+
+    ``newest_backup`` finds the backup a refusal names; it is called only then (it reads backups).
+    """
     version = schema_version(tables, path)
     if version > SCHEMA_VERSION:
-        backup = f' The newest backup is {newest_backup}.' if newest_backup else ''
+        newest = newest_backup()
+        backup = f' The newest backup is {newest}.' if newest else ''
         raise UnsupportedSchemaVersion(
             f'{path} was written by a newer CareerNet (schema {version}; this one reads up to '
             f'{SCHEMA_VERSION}). Upgrade CareerNet; the file was not changed.{backup}'

@@ -11,6 +11,7 @@ feed marks) changes in memory only and is forgotten at ``close``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from . import backups, migrations
@@ -38,7 +39,7 @@ def open_read_only(path: Path | str) -> Store:
         newest = backups.newest_backup(path)
         raise DataFileCorrupt(f'{error} It was not changed.' + (f' The newest backup is {newest}.' if newest else '')
                               ) from error
-    version = migrations.check_supported(tables, path, backups.newest_backup(path))
+    version = migrations.check_supported(tables, path, partial(backups.newest_backup, path))
     if tables and (version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables):
         migrations.migrate(tables, version)
     # A read-only data file keeps every write in memory; an unacquired lock: the store's close()

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -210,7 +211,7 @@ class Store:
         aside = backups.keep_copy(path, raw, now, 'outside')
         try:
             tables = read_tables(raw, path)
-            version = migrations.check_supported(tables, path, None)
+            version = migrations.check_supported(tables, path, lambda: None)
             if version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables:
                 migrations.migrate(tables, version)
             self._reload(tables)
@@ -308,7 +309,7 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
             tables = load_tables(path)
         except DataFileCorrupt as error:
             raise DataFileCorrupt(f'{error} It was not changed.{_backup_hint(path)}') from error
-        version = migrations.check_supported(tables, path, backups.newest_backup(path))
+        version = migrations.check_supported(tables, path, partial(backups.newest_backup, path))
         migrate = version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables
         if migrate:
             migrations.migrate(tables, version)
