@@ -86,7 +86,7 @@ class Accomplishment(Record):
         _set(self, 'project', v.optional_text(self.project, 'project', 'Project', limit=v.MAX_NAME))
         _set(self, 'organisation', v.optional_text(self.organisation, 'organisation', 'Organisation', limit=v.MAX_NAME))
         _set(self, 'description', v.optional_text(self.description, 'description', 'What you did', limit=v.MAX_TEXT))
-        _set(self, 'tags', tuple(v.tag_list(self.tags)))
+        _set(self, 'tags', v.tag_list(self.tags))
         _set(self, 'evidence_url', v.optional_text(self.evidence_url, 'evidence_url', 'Evidence link', limit=2000))
         _set(self, 'witness_ids', tuple(v.id_list(self.witness_ids, 'witness_ids', 'Witness')))
         _set(self, 'shared', tuple(self.shared))

@@ -38,7 +38,7 @@ class Feedback(Record):
                 field='received_on',
             )
         _set(self, 'text', v.optional_text(self.text, 'text', 'What they said', limit=v.MAX_TEXT))
-        _set(self, 'themes', tuple(v.tag_list(self.themes, 'themes')))
+        _set(self, 'themes', v.tag_list(self.themes, 'themes'))
         _set(self, 'accomplishment_ids',
              tuple(v.id_list(self.accomplishment_ids, 'accomplishment_ids', 'Accomplishment')))
 

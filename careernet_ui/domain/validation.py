@@ -106,6 +106,8 @@ def id_list(values: object, field: str, label: str) -> list[str]:
 def stamps(record: Stamped) -> None:
     """Check the id and the creation and change times every stored record carries."""
     record_id(record.id)
+    if record.created_at.__class__ is datetime and record.updated_at.__class__ is datetime:
+        return  # the common case, without a loop
     for name in ('created_at', 'updated_at'):
         if not isinstance(getattr(record, name), datetime):
             raise ValidationError(f'{name} must be a date and time, not {shown(getattr(record, name))}.',
@@ -118,12 +120,14 @@ def typed(value: object, kind: type | tuple[type, ...], field: str, label: str) 
         raise ValidationError(f'{label} has the wrong type ({type(value).__name__}).', field=field)
 
 
-def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX_LINE) -> list[str]:
+def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX_LINE) -> tuple[str, ...]:
     """Strip each entry, drop empty ones and duplicates (keeping order), and bound their length."""
-    if isinstance(values, str) or not isinstance(values, Iterable):
+    if values.__class__ is tuple or values.__class__ is list:
+        if len(values) < 2:  # most lists (a person's e-mail, phone, link): no duplicates to drop
+            text = optional_text(values[0], field, label, limit=limit) if values else ''
+            return (text,) if text else ()
+    elif isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError(f'{label}: expected a list, not {type(values).__name__}.', field=field)
-    if values.__class__ in (list, tuple) and not values:
-        return []
     seen: dict[str, str] = {}  # casefolded -> the first spelling, in order
     for value in values:
         text = optional_text(value, field, label, limit=limit)
@@ -131,10 +135,10 @@ def text_list(values: Iterable[str], field: str, label: str, *, limit: int = MAX
             seen.setdefault(text.casefold(), text)
     if len(seen) > 100:
         raise ValidationError(f'{label}: at most 100 entries, got {len(seen)}.', field=field)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
-def email_list(values: Iterable[str], field: str = 'emails') -> list[str]:
+def email_list(values: Iterable[str], field: str = 'emails') -> tuple[str, ...]:
     """Validate e-mail addresses: each must look like ``name@example.com``."""
     emails = text_list(values, field, 'E-mail', limit=254)
     for email in emails:
@@ -143,13 +147,13 @@ def email_list(values: Iterable[str], field: str = 'emails') -> list[str]:
     return emails
 
 
-def tag_list(values: Iterable[str], field: str = 'tags') -> list[str]:
+def tag_list(values: Iterable[str], field: str = 'tags') -> tuple[str, ...]:
     """Tags are short, lower-case labels."""
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError(f'Tags: expected a list, not {type(values).__name__}.', field=field)
     if values.__class__ in (list, tuple) and not values:
-        return []
-    return text_list((v.strip().lower() if isinstance(v, str) else v for v in values), field, 'Tag', limit=60)
+        return ()
+    return text_list([v.strip().lower() if isinstance(v, str) else v for v in values], field, 'Tag', limit=60)
 
 
 def sane_date(value: date | None, field: str, label: str) -> date | None:
