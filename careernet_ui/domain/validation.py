@@ -149,10 +149,11 @@ def email_list(values: Iterable[str], field: str = 'emails') -> tuple[str, ...]:
 
 def tag_list(values: Iterable[str], field: str = 'tags') -> tuple[str, ...]:
     """Tags are short, lower-case labels."""
-    if isinstance(values, str) or not isinstance(values, Iterable):
+    if values.__class__ is tuple or values.__class__ is list:
+        if not values:
+            return ()
+    elif isinstance(values, str) or not isinstance(values, Iterable):  # (an ABC check: slow, so not first)
         raise ValidationError(f'Tags: expected a list, not {type(values).__name__}.', field=field)
-    if values.__class__ in (list, tuple) and not values:
-        return ()
     return text_list([v.strip().lower() if isinstance(v, str) else v for v in values], field, 'Tag', limit=60)
 
 
