@@ -6,13 +6,13 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from careernet_ui.commands.reading import open_to_read
 from careernet_ui.domain import CareerNetError
 from careernet_ui.domain.accomplishment_search import AccomplishmentQuery
 from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
 from careernet_ui.services.accomplishments import brag_document
 from storage.durable import write_atomically
-from storage.read_only import open_read_only
 
 NAME = 'export-accomplishments'
 HELP = 'write your accomplishments as a Markdown brag document, grouped by year (all, or by --tag / --year)'
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the document; returns the exit code."""
     out: Path = args.out.expanduser()
     query = AccomplishmentQuery(tag=args.tag, year=args.year)
-    store = open_read_only(data_path(args))
+    store = open_to_read(data_path(args))
     try:
         text, count = brag_document(store, query, date.today())
         total = len(store.accomplishments)

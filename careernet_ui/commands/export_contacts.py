@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from careernet_ui.commands.reading import open_to_read
 from careernet_ui.domain import CareerNetError
 from careernet_ui.failures import cannot_write
 from careernet_ui.importers import contacts_to_csv, contacts_to_vcard
 from careernet_ui.paths import data_path
 from storage.durable import write_atomically
-from storage.read_only import open_read_only
 
 NAME = 'export-contacts'
 HELP = 'write every contact to a CSV file (the import template, spreadsheet-safe) or a vCard (.vcf) file'
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if writer is None:
         raise CareerNetError(f'Cannot tell the format from "{out.name}": name the file .csv or .vcf.')
     render, encoding = writer
-    store = open_read_only(data_path(args))
+    store = open_to_read(data_path(args))
     try:
         contacts = store.contacts.all()
     finally:

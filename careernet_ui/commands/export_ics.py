@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from careernet_ui.calendar.service import CalendarFeed
+from careernet_ui.commands.reading import open_to_read
 from careernet_ui.domain import CareerNetError
 from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
 from storage import open_store
 from storage.durable import write_atomically
-from storage.read_only import open_read_only
 
 NAME = 'export-ics'
 HELP = 'write your follow-ups as an iCalendar file (the same feed the server publishes)'
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise CareerNetError(f'There is no data file at {path}. Pass --data with the file CareerNet uses.')
     if out.is_dir():
         raise CareerNetError(f'{out} is a folder; give a file name such as {out / "careernet.ics"}.')
-    store = open_store(path) if args.store_marks else open_read_only(path)
+    store = open_store(path) if args.store_marks else open_to_read(path)
     try:
         rendered = CalendarFeed(store, args.base_url).current(_today(args))
     finally:

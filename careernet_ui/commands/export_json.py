@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from careernet_ui.commands.reading import open_to_read
 from careernet_ui.domain import CareerNetError
 from careernet_ui.failures import cannot_write
 from careernet_ui.paths import data_path
 from careernet_ui.services.backup import write_backup
-from storage.read_only import open_read_only
 
 NAME = 'export-json'
 HELP = 'write a full backup (every record and the settings) as a JSON file stock TinyDB can open'
@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the backup; returns the exit code."""
     out: Path = args.out.expanduser()
-    store = open_read_only(data_path(args))
+    store = open_to_read(data_path(args))
     try:
         if out.resolve() == store.path:
             raise CareerNetError(f'{out} is the data file itself; choose another name for the backup.')
