@@ -43,11 +43,15 @@ class RawTable:
     """A table as the file holds it, not parsed: its JSON object, and each document's JSON.
 
     Both are views into the file's bytes (``msgspec.Raw``): the file stays in memory as long as
-    one of them does. Every document is a JSON object.
+    one of them does. Every document is a JSON object. ``start`` is where the table's ``{`` is
+    in the file when the file is laid out as CareerNet writes it (no whitespace between
+    documents, no escape in a table name or document key), so each document's place in the
+    file follows from the lengths alone; else -1.
     """
 
     raw: msgspec.Raw
     docs: dict[str, msgspec.Raw]
+    start: int = -1
 
 
 def raw_tables(raw: bytes) -> dict[str, RawTable] | None:
@@ -61,15 +65,26 @@ def raw_tables(raw: bytes) -> dict[str, RawTable] | None:
     """
     if not raw.isascii():
         return None
+    formatted = any(loose in raw for loose in _LOOSE)
     try:
-        if any(loose in raw for loose in _LOOSE):
+        if formatted:
             raw = msgspec.json.format(raw, indent=-1)
+        split = _split(raw)
+        # Where each table starts, if the file is compact: then its length is the sum of its parts'.
+        starts, at = {}, 1
+        for name, table in split.items():
+            at += len(name) + 3  # "name":
+            starts[name] = at
+            at += len(table) + 1  # the table, then a comma (or the closing brace)
+        laid_out = not formatted and (at == len(raw) or not split)
         tables = {}
-        for name, table in _split(raw).items():
+        for name, table in split.items():
             docs = _split(table)
             if not all(memoryview(doc)[0] == 0x7b for doc in docs.values()):  # '{'
                 return None
-            tables[name] = RawTable(table, docs)
+            compact = laid_out and sum(len(key) + 4 + len(doc) for key, doc in docs.items()) + 1 + (not docs) \
+                == len(table)
+            tables[name] = RawTable(table, docs, starts[name] if compact else -1)
     except msgspec.DecodeError:  # not JSON as msgspec reads it, or not tables of objects
         return None
     return tables

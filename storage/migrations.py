@@ -73,5 +73,10 @@ def migrate(tables: dict[str, Any], version: int) -> bool:
             step(tables)
         version += 1
         ran = True
-    tables[META_TABLE] = {'1': {'schema_version': SCHEMA_VERSION}}
+    tables[META_TABLE] = current_meta()
     return ran
+
+
+def current_meta() -> dict[str, Any]:
+    """The meta table's documents of a file at the current schema version."""
+    return {'1': {'schema_version': SCHEMA_VERSION}}

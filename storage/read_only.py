@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import backups, migrations
 from .bulk import collector_paused
-from .durable import DataFile, load_tables
+from .durable import DataFile, read_file
 from .errors import DataFileCorrupt, InvalidRecord
 from .lock import ProcessLock
 from .store import Store
@@ -34,22 +34,27 @@ def open_read_only(path: Path | str) -> Store:
     """
     path = Path(path).expanduser().resolve()
     try:
-        tables = load_tables(path)
+        tables, backing = read_file(path)
     except DataFileCorrupt as error:
         newest = backups.newest_backup(path)
         raise DataFileCorrupt(f'{error} It was not changed.' + (f' The newest backup is {newest}.' if newest else '')
                               ) from error
-    version = migrations.check_supported(tables, path, partial(backups.newest_backup, path))
-    if tables and (version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables):
-        migrations.migrate(tables, version)
-    # A read-only data file keeps every write in memory; an unacquired lock: the store's close()
-    # releases nothing, and no other process is kept out.
-    data_file = DataFile(path, tables, read_only=True)
     try:
-        return Store(path, data_file, tables, ProcessLock(path), last_backup=datetime.now(UTC))
-    except InvalidRecord as error:
-        error.args = (f'{error.args[0]} The data file {path} was not changed.',)
+        version = migrations.check_supported(tables, path, partial(backups.newest_backup, path))
+        if tables and (version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables):
+            migrations.migrate(tables, version)
+        # A read-only data file keeps every write in memory; an unacquired lock: the store's close()
+        # releases nothing, and no other process is kept out.
+        data_file = DataFile(path, tables, read_only=True, backing=backing)
+        try:
+            return Store(path, data_file, tables, ProcessLock(path), last_backup=datetime.now(UTC))
+        except InvalidRecord as error:
+            error.args = (f'{error.args[0]} The data file {path} was not changed.',)
+            raise
+        except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
+            raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
+                                  'It was not changed.') from error
+    except BaseException:
+        if backing is not None:
+            backing.close()
         raise
-    except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
-        raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
-                              'It was not changed.') from error

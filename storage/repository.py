@@ -240,6 +240,11 @@ class Repository(Generic[R]):
 
     # Called by the store's commit only.
 
+    def documents(self) -> dict[str, Any]:
+        """Every record as the file holds it: its document, by doc id, in the file's order."""
+        by_doc_id = sorted((doc_id, record_id) for record_id, doc_id in self._doc_ids.items())
+        return {str(doc_id): encode(self._records[record_id]) for doc_id, record_id in by_doc_id}
+
     def file_changes(self, staged: Staged[R], next_id: int) -> tuple[dict[str, Any], dict[str, int]]:
         """The document changes ``staged`` makes to the table, and the doc ids of added records.
 

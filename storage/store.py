@@ -30,7 +30,7 @@ from careernet_ui.domain.letters import RecommendationLetter
 from . import backups, migrations
 from .bulk import collector_paused, documents_of
 from .codec import decode, encode
-from .durable import DataFile, FileTables, load_tables, read_tables, remove_stale_temp_files
+from .durable import DataFile, FileTables, read_file, read_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, InvalidRecord, StorageError
 from .lock import ProcessLock
 from .repository import Keyed, Repository
@@ -82,6 +82,21 @@ class Store:
         self.feed_marks = repository('feed_marks', FeedMark, in_network=False)
         settings_docs = list(documents_of(tables.get(SETTINGS_TABLE, {})).values())
         self._settings = decode(Settings, settings_docs[0]) if settings_docs else Settings()
+        data_file.recover = self._documents_of_table
+
+    def _documents_of_table(self, name: str) -> dict[str, Any] | None:
+        """A table's documents, encoded from what is in memory (None: a table CareerNet does not know)."""
+        if name == SETTINGS_TABLE:
+            return {'1': encode(self._settings)}
+        if name == migrations.META_TABLE:
+            return migrations.current_meta()
+        for repository in self._repositories():
+            if repository.table_name == name:
+                return repository.documents()
+        return None
+
+    def _repositories(self) -> list[Repository[Any]]:
+        return [value for value in vars(self).values() if isinstance(value, Repository)]
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -224,12 +239,13 @@ class Store:
 
     def _reload(self, tables: FileTables) -> None:
         """Hold ``tables`` instead of what was read before: all of them, or (on a bad record) none."""
-        repositories = [value for value in vars(self).values() if isinstance(value, Repository)]
         decoded = {repository: repository.decoded(tables.get(repository.table_name, {}))
-                   for repository in repositories}
+                   for repository in self._repositories()}
         settings_docs = list(documents_of(tables.get(SETTINGS_TABLE, {})).values())
         settings = decode(Settings, settings_docs[0]) if settings_docs else self._settings
+        self.data_file.close()
         self.data_file = DataFile(self.path, tables)
+        self.data_file.recover = self._documents_of_table
         for repository, (records, doc_ids) in decoded.items():
             repository.replace_all(records, doc_ids)
         self._settings = settings
@@ -266,6 +282,7 @@ class Store:
 
     def close(self) -> None:
         """Release the data file; safe to call twice."""
+        self.data_file.close()
         self._lock.release()
 
     def _written(self) -> None:
@@ -303,17 +320,18 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
         raise StorageError(f'Cannot create the folder for {path}: {error.strerror}.') from error
     lock = ProcessLock(path)
     lock.acquire()
+    backing = None
     try:
         remove_stale_temp_files(path)
         try:
-            tables = load_tables(path)
+            tables, backing = read_file(path)
         except DataFileCorrupt as error:
             raise DataFileCorrupt(f'{error} It was not changed.{_backup_hint(path)}') from error
         version = migrations.check_supported(tables, path, partial(backups.newest_backup, path))
         migrate = version != migrations.SCHEMA_VERSION or migrations.META_TABLE not in tables
         if migrate:
             migrations.migrate(tables, version)
-        data_file = DataFile(path, tables)
+        data_file = DataFile(path, tables, backing=backing)
         try:
             store = Store(path, data_file, tables, lock, last_backup=now)
         except InvalidRecord as error:  # names table, record and field: say what was kept and where
@@ -332,6 +350,8 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
             store.save_settings(store.settings)
         return store
     except BaseException:
+        if backing is not None:
+            backing.close()  # (twice is harmless: the store's data file may hold it)
         lock.release()
         raise
 
