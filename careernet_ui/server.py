@@ -1,13 +1,11 @@
-"""Wiring the running app: open the store, register pages and routes, guard them, serve."""
+"""Wiring the running app: register pages and routes on the open store, guard them, serve."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,64 +17,14 @@ from careernet_ui.calendar.file import FeedFileWriter
 from careernet_ui.calendar.route import add_feed_route
 from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.context import AppContext
-from careernet_ui.demo import generate_network
-from careernet_ui.security import WILDCARDS, HostGuard, OriginGuard, PasswordGuard
-from careernet_ui.services.seed import add_network
+from careernet_ui.opening import ServeOptions
+from careernet_ui.security import HostGuard, OriginGuard, PasswordGuard
 from careernet_ui.styles import install_styles
-from storage import Store, open_store
+from storage import Store
 
 log = logging.getLogger(__name__)
 
 BACKUP_CHECK_SECONDS = 3600
-
-
-@dataclass(kw_only=True, slots=True)
-class ServeOptions:
-    """How ``python app.py`` was asked to run."""
-
-    data: Path | None
-    host: str = '127.0.0.1'
-    port: int = 8080
-    open_browser: bool = True
-    password: str | None = None
-    demo: bool = False
-    today: date | None = None
-    extra_hosts: tuple[str, ...] = ()
-    ics_file: Path | None = None
-    certfile: Path | None = None
-    keyfile: Path | None = None
-
-    @property
-    def base_url(self) -> str:
-        """Where a person on this machine opens the app (and what links in the feed point to)."""
-        shown_host = 'localhost' if self.host in WILDCARDS else self.host
-        if ':' in shown_host:
-            shown_host = f'[{shown_host}]'
-        scheme = 'https' if self.certfile else 'http'
-        return f'{scheme}://{shown_host}:{self.port}'
-
-
-def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
-    """Open the data file the options name; with ``--demo``, seed it if it is new.
-
-    Returns the store and whether demo data was written. ``--demo`` without ``--data`` uses a
-    fresh temporary file, so a newcomer's first look never touches their real data.
-    """
-    path = options.data
-    if path is None:
-        path = Path(tempfile.mkdtemp(prefix='careernet-demo-')) / 'careernet.json' if options.demo else default_data
-    is_new = not path.exists() or path.stat().st_size == 0
-    store = open_store(path)
-    seeded = False
-    if options.demo and is_new and not len(store.contacts):
-        seed_demo(store, options.today or date.today())
-        seeded = True
-    return store, seeded
-
-
-def seed_demo(store: Store, today: date) -> None:
-    """Fill an empty store with the made-up demo network."""
-    add_network(store, generate_network(today, storylines=True))
 
 
 def install(store: Store, options: ServeOptions) -> AppContext:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -53,6 +54,7 @@ class Store:
         self.data_file = data_file
         self._lock = lock
         self._last_backup = last_backup
+        self._backup: threading.Thread | None = None
         self._listeners: list[Callable[[], None]] = []
         self._notice_listeners: list[Callable[[str], None]] = []
         self.notices: list[str] = []
@@ -127,6 +129,7 @@ class Store:
     def _commit(self, transaction: Transaction) -> None:
         if not (transaction.staged or transaction.settings is not None):
             return
+        self.wait_for_backup()
         if self.data_file.changed_on_disk():
             self._absorb_outside_change()
         changes: dict[str, dict[str, Any]] = {}
@@ -280,8 +283,25 @@ class Store:
             log.warning('The backup of %s failed; the data file itself is unaffected', self.path, exc_info=True)
             return None
 
+    def back_up_in_background(self, now: datetime) -> None:
+        """Make the daily backup (as ``backup_if_due(now, force=True)``) on a thread.
+
+        Copying a large file and waiting for the disk then overlaps what start-up does next. The
+        first write waits for the backup, so it is still of the file before any change.
+        """
+        self._backup = threading.Thread(target=self.backup_if_due, args=(now,), kwargs={'force': True},
+                                        name='careernet-daily-backup')
+        self._backup.start()
+
+    def wait_for_backup(self) -> None:
+        """Wait for a backup started in the background, if one is under way."""
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
+
     def close(self) -> None:
         """Release the data file; safe to call twice."""
+        self.wait_for_backup()
         self.data_file.close()
         self._lock.release()
 
@@ -296,11 +316,13 @@ class Store:
 
 
 @collector_paused()
-def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = True) -> Store:
+def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = True,
+               backup_in_background: bool = False) -> Store:
     """Open (or create) the data file at ``path`` for this process alone.
 
     A file that opened cleanly (every record read) gets its daily backup before anything is
-    written to it; pass ``backup=False`` for commands that only read.
+    written to it; pass ``backup=False`` for commands that only read, ``backup_in_background``
+    to return before the backup is written (see ``Store.back_up_in_background``).
 
     Raises:
         DataFileLocked: another process has the file open.
@@ -340,9 +362,12 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
         except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
             raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
                                   f'It was not changed.{_backup_hint(path)}') from error
-        if backup:
+        if backup and backup_in_background:
+            store.back_up_in_background(now)
+        elif backup:
             store.backup_if_due(now, force=True)
         if migrate:
+            store.wait_for_backup()  # of the file as it was, before the migration is written
             data_file.rewrite()
         # A new file, or one from before the calendar id existed, gets its settings stored now, so
         # the feed's UIDs stay the same from this start on.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from careernet_ui.cli import main
-from careernet_ui.server import seed_demo
+from careernet_ui.opening import seed_demo
 from storage import open_store
 from tests.conftest import TODAY
 

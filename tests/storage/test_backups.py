@@ -129,3 +129,17 @@ def test_a_backup_is_a_private_copy_that_stock_tinydb_opens(data_path: Path) -> 
     assert stat.S_IMODE(os.stat(made).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(backup_folder(data_path)).st_mode) == 0o700
     assert len(TinyDB(made).table('contacts')) == 1
+
+
+def test_a_backup_made_in_the_background_is_of_the_file_before_the_first_write(data_path: Path) -> None:
+    open_on(data_path, START)  # the day before: one person in the file
+    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True)
+    try:
+        store.contacts.add(Contact(name='Added right after start'))  # waits for the backup
+        newest = list_backups(data_path)[-1]
+    finally:
+        store.close()
+
+    names = [doc['name'] for doc in TinyDB(newest).table('contacts').all()]
+    assert names == [f'Person {START:%Y-%m-%d %H:%M}']
+    assert [doc['name'] for doc in TinyDB(data_path).table('contacts').all()][-1] == 'Added right after start'

@@ -17,7 +17,7 @@ from careernet_ui.demo import generate_network
 from careernet_ui.domain import Accomplishment, Contact, Network, Stage, due_follow_ups
 from careernet_ui.domain.followups.feedback_nudge import FEEDBACK_NUDGE
 from careernet_ui.domain.followups.share_accomplishment import SHARE_ACCOMPLISHMENT
-from careernet_ui.server import seed_demo
+from careernet_ui.opening import seed_demo
 from storage import open_store
 from tests.conftest import TODAY
 from tests.ui.helpers import components, texts

@@ -11,7 +11,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from careernet_ui.components.undo_toast import UNDO_SECONDS
-from careernet_ui.server import seed_demo
+from careernet_ui.opening import seed_demo
 from storage import open_store
 from tests.conftest import TODAY
 from tests.services.test_undo import file_contents

@@ -1,0 +1,66 @@
+"""Start-up before NiceGUI is imported: how the server was asked to run, and opening the data file.
+
+Opening a large file comes first, so that the daily backup it starts is written while NiceGUI
+is imported (``Store.back_up_in_background``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from careernet_ui.demo import generate_network
+from careernet_ui.security import WILDCARDS
+from careernet_ui.services.seed import add_network
+from storage import Store, open_store
+
+
+@dataclass(kw_only=True, slots=True)
+class ServeOptions:
+    """How ``python app.py`` was asked to run."""
+
+    data: Path | None
+    host: str = '127.0.0.1'
+    port: int = 8080
+    open_browser: bool = True
+    password: str | None = None
+    demo: bool = False
+    today: date | None = None
+    extra_hosts: tuple[str, ...] = ()
+    ics_file: Path | None = None
+    certfile: Path | None = None
+    keyfile: Path | None = None
+
+    @property
+    def base_url(self) -> str:
+        """Where a person on this machine opens the app (and what links in the feed point to)."""
+        shown_host = 'localhost' if self.host in WILDCARDS else self.host
+        if ':' in shown_host:
+            shown_host = f'[{shown_host}]'
+        scheme = 'https' if self.certfile else 'http'
+        return f'{scheme}://{shown_host}:{self.port}'
+
+
+def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
+    """Open the data file the options name; with ``--demo``, seed it if it is new.
+
+    Returns the store and whether demo data was written. ``--demo`` without ``--data`` uses a
+    fresh temporary file, so a newcomer's first look never touches their real data.
+    """
+    path = options.data
+    if path is None:
+        path = Path(tempfile.mkdtemp(prefix='careernet-demo-')) / 'careernet.json' if options.demo else default_data
+    is_new = not path.exists() or path.stat().st_size == 0
+    store = open_store(path, backup_in_background=True)
+    seeded = False
+    if options.demo and is_new and not len(store.contacts):
+        seed_demo(store, options.today or date.today())
+        seeded = True
+    return store, seeded
+
+
+def seed_demo(store: Store, today: date) -> None:
+    """Fill an empty store with the made-up demo network."""
+    add_network(store, generate_network(today, storylines=True))
