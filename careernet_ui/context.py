@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careernet_ui.calendar.service import CalendarFeed
+from careernet_ui.domain.followups.memo import FollowUpMemo
 from storage import Store
 
 
@@ -18,3 +19,5 @@ class AppContext:
     today: Callable[[], date] = field(default=date.today)
     base_url: str = 'http://127.0.0.1:8080'
     calendar_feed: CalendarFeed | None = None  # the server's, shared by the feed route and the Calendar page
+    followup_memo: FollowUpMemo = field(default_factory=FollowUpMemo)
+    """Follow-ups the dashboard and the calendar feed reuse from one computation to the next."""

@@ -17,6 +17,7 @@ from careernet_ui.calendar.file import FeedFileWriter
 from careernet_ui.calendar.route import add_feed_route
 from careernet_ui.calendar.service import CalendarFeed
 from careernet_ui.context import AppContext
+from careernet_ui.domain.followups.memo import FollowUpMemo
 from careernet_ui.opening import ServeOptions
 from careernet_ui.security import HostGuard, OriginGuard, PasswordGuard
 from careernet_ui.styles import install_styles
@@ -32,8 +33,9 @@ def install(store: Store, options: ServeOptions) -> AppContext:
     fixed = options.today
     clock: Callable[[], date] = (lambda: fixed) if fixed else date.today
     base_url = options.base_url
-    feed = CalendarFeed(store, base_url)
-    ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed)
+    memo = FollowUpMemo()  # one set of follow-ups for the dashboard and the feed
+    feed = CalendarFeed(store, base_url, memo=memo)
+    ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed, followup_memo=memo)
     nicegui_compat.remember_handler_signatures()
     install_styles()
     pages.register_all(ctx)

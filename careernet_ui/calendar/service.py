@@ -66,13 +66,15 @@ class CalendarFeed:
     events link to: the same key always means the same bytes.
     """
 
-    def __init__(self, store: Store, base_url: str, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, store: Store, base_url: str, *, clock: Callable[[], datetime] = utc_now,
+                 memo: FollowUpMemo | None = None) -> None:
         """Serve the feed of ``store``.
 
         Args:
             store: The open store.
             base_url: Where CareerNet is reached, such as ``http://127.0.0.1:8080``.
             clock: The current time, used to stamp changed follow-ups (DTSTAMP).
+            memo: The follow-ups memo to share (the dashboard's); a new one by default.
         """
         self.store = store
         self.base_url = base_url.rstrip('/')
@@ -82,7 +84,7 @@ class CalendarFeed:
         self._unstored: _MarksPlan | None = None
         # After a change most follow-ups are made from the same records as before, and most
         # events from the same follow-ups and marks: reuse them.
-        self._memo = FollowUpMemo()
+        self._memo = memo if memo is not None else FollowUpMemo()
         self._rendered = RenderedEvents()
         self._lock = asyncio.Lock()
         self.renders = 0

@@ -9,6 +9,7 @@ from . import wording
 from .contacts import Contact, Role, Stage
 from .followups.engine import DEFAULT_HORIZON_DAYS, due_follow_ups
 from .followups.followup import FollowUp
+from .followups.memo import FollowUpMemo
 from .followups.network_index import NetworkIndex
 from .followups.stage_suggestion import STAGE_SUGGESTION
 from .insights import (
@@ -59,7 +60,8 @@ class DashboardView:
         return sum(self.stage_counts.values())
 
 
-def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> DashboardView:
+def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS, *,
+                   memo: FollowUpMemo | None = None) -> DashboardView:
     """Compute the dashboard: the follow-ups once, the insights over one shared index.
 
     The view is remembered for the network snapshot and day: re-rendering with no write in between
@@ -69,15 +71,17 @@ def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HO
         network: Everything stored.
         today: The day to compute for.
         horizon_days: How far ahead "next actions" look (a week by default).
+        memo: Follow-ups of an earlier computation to reuse and share (the server's, which the
+            calendar feed uses too: the two then hold one set of follow-ups, not two).
 
     Returns:
         The view.
     """
-    return _VIEWS.get(network, (today, horizon_days), lambda: _compute(network, today, horizon_days))
+    return _VIEWS.get(network, (today, horizon_days), lambda: _compute(network, today, horizon_days, memo))
 
 
-def _compute(network: Network, today: date, horizon_days: int) -> DashboardView:
-    followups = due_follow_ups(network, today, horizon_days)
+def _compute(network: Network, today: date, horizon_days: int, memo: FollowUpMemo | None) -> DashboardView:
+    followups = due_follow_ups(network, today, horizon_days, memo=memo)
     index = NetworkIndex.build(network, today)
     return DashboardView(
         actions=[f for f in followups if f.kind != STAGE_SUGGESTION],

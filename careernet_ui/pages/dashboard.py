@@ -30,7 +30,7 @@ def register(ctx: AppContext) -> None:
             @ui.refreshable
             def body() -> None:
                 # Everything below reads this one view: the follow-ups are computed once per render.
-                view = dashboard_view(ctx.store.network(), ctx.today())
+                view = dashboard_view(ctx.store.network(), ctx.today(), memo=ctx.followup_memo)
                 with ui.row().classes('w-full items-center'):
                     ui.label(f'{view.people:,} people in your network').classes('text-lg').mark('network-size')
                     ui.space()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from ..contacts import Contact
 from ..interactions import Interaction, InteractionKind
 from ..network import Network
+from ..snapshot_cache import SnapshotCache
 from ..touches import touch_log
 from .followup import FollowUpState
 from .memo import InteractionLookups, MemoRound
@@ -69,7 +70,11 @@ class NetworkIndex:
         Returns:
             The index.
         """
-        lookups = _lookups(touch_log(network), today, memo)
+        if memo is None:  # the same for every index of this snapshot and day (the dashboard builds two)
+            lookups = _SHARED_LOOKUPS.get(network, today, lambda: _interaction_lookups(touch_log(network), today))
+        else:
+            lookups = _lookups(touch_log(network), today, memo)
+            _SHARED_LOOKUPS.get(network, today, lambda: lookups)  # the same: for an index built without it
         return cls(
             today=today,
             last_day=today + timedelta(days=horizon_days),
@@ -150,6 +155,9 @@ class NetworkIndex:
         """
         wanted = frozenset(kinds)
         return sum(1 for interaction in self.interactions.get(contact_id, ()) if interaction.kind in wanted)
+
+
+_SHARED_LOOKUPS: SnapshotCache[date, InteractionLookups] = SnapshotCache()
 
 
 def _lookups(interactions: Sequence[Interaction], today: date, memo: MemoRound | None) -> InteractionLookups:
