@@ -49,7 +49,7 @@ Changes = Mapping[str, Mapping[str, Any]]
 
 TEMP_PREFIX = '.careernet-tmp-'
 PRIVATE = 0o600
-IN_MEMORY_BELOW = 256 * 1024
+IN_MEMORY_BELOW = 1 << 20
 """A table smaller than this (settings, the schema version, a few records) is kept in memory whole."""
 _BLOCK = 1 << 20  # bytes written (or copied from the version held open) per system call
 

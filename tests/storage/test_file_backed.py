@@ -23,7 +23,7 @@ from storage import Store, open_store
 from storage.read_only import open_read_only
 from tests.storage.faults import Fault, FaultyOS
 
-PEOPLE = 1500  # about 0.5 MB of contacts: past the size a table is kept in memory whole
+PEOPLE = 2500  # about 1.7 MB of contacts: past the size a table is kept in memory whole
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def large_file(data_path: Path) -> Path:
     store = open_store(data_path)
     with store.transaction():
         for number in range(PEOPLE):
-            store.contacts.add(Contact(name=f'Person {number:04}', organisation='Acme', notes='x' * 200))
+            store.contacts.add(Contact(name=f'Person {number:04}', organisation='Acme', notes='x' * 400))
     store.close()
     return data_path
 
