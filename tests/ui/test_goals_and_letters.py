@@ -90,6 +90,8 @@ async def test_goals_are_in_the_navigation(user: User) -> None:
 
 
 async def test_the_progress_update_link_opens_the_draft_and_mark_sent_records_it(advocate: Path, user: User) -> None:
+    await user.open('/goals')
+    assert texts(user, 'progress-next') == ['overdue since 30 Aug 2026']  # advocate since 1 Jun, 90 days on
     await user.open('/goals?update=ada')
     await user.should_see(marker='progress-dialog')
     [preview] = texts(user, 'progress-preview')
