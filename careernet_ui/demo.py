@@ -173,7 +173,24 @@ def generate_network(today: date, *, seed: int = 7, contacts: int = 36, interact
         ))
     if storylines:
         _add_storylines(net, today, random.Random(f'{seed}-storylines'))  # noqa: S311
+    net.contacts = _consent_from_agreements(net.contacts, net.reference_requests)
     return net
+
+
+def _consent_from_agreements(contacts: list[Contact], requests: list[ReferenceRequest]) -> list[Contact]:
+    """Agreeing to be a reference is consent to be listed, as the app records it (``services/applications``).
+
+    Each agreement, in date order, gives consent from that day unless a valid one already covers it.
+    """
+    by_id = {contact.id: contact for contact in contacts}
+    agreements = sorted((on, request.contact_id) for request in requests
+                        if (on := request.reached_on(RequestStatus.AGREED)) is not None)
+    for on, contact_id in agreements:
+        contact = by_id.get(contact_id)
+        if contact is not None and not contact.has_consent_on(on):
+            consent = ReferenceConsent(given_on=on, note='Agreed to be a reference.')
+            by_id[contact_id] = replace(contact, consent=consent)
+    return [by_id[contact.id] for contact in contacts]
 
 
 def _add_storylines(net: NetworkRecords, today: date, rng: random.Random) -> None:
