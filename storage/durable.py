@@ -188,7 +188,7 @@ class DataFile:
         Raises:
             OSError: the file could not be written; the file and this object are as before.
         """
-        if self._backing is not None and not self.read_only and not self._backing.intact():
+        if self._backing is not None and not self._backing.intact():  # (read-only too: it reads chunks)
             self._recover_tables()
         staged: dict[str, StagedTable] = {}
         for name, docs in changes.items():
