@@ -67,7 +67,7 @@ class CalendarFeed:
     """
 
     def __init__(self, store: Store, base_url: str, *, clock: Callable[[], datetime] = utc_now,
-                 memo: FollowUpMemo | None = None) -> None:
+                 memo: FollowUpMemo | None = None, once: bool = False) -> None:
         """Serve the feed of ``store``.
 
         Args:
@@ -75,6 +75,8 @@ class CalendarFeed:
             base_url: Where CareerNet is reached, such as ``http://127.0.0.1:8080``.
             clock: The current time, used to stamp changed follow-ups (DTSTAMP).
             memo: The follow-ups memo to share (the dashboard's); a new one by default.
+            once: The feed is computed once (the command line): keep no memo, whose bookkeeping
+                only pays when the feed is computed again.
         """
         self.store = store
         self.base_url = base_url.rstrip('/')
@@ -84,7 +86,7 @@ class CalendarFeed:
         self._unstored: _MarksPlan | None = None
         # After a change most follow-ups are made from the same records as before, and most
         # events from the same follow-ups and marks: reuse them.
-        self._memo = memo if memo is not None else FollowUpMemo()
+        self._memo = None if once else memo if memo is not None else FollowUpMemo()
         self._rendered = RenderedEvents()
         self._lock = asyncio.Lock()
         self.renders = 0
@@ -284,7 +286,7 @@ class _MarksPlan:
     removed: list[str]
 
 
-def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo, base_url: str,
+def _plan_marks(snapshot: _Snapshot, now: datetime, memo: FollowUpMemo | None, base_url: str,
                 rendered: RenderedEvents) -> _MarksPlan:
     """The feed's events and their marks, and which marks to add, replace and drop.
 

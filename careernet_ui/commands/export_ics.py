@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         raise CareerNetError(f'{out} is a folder; give a file name such as {out / "careernet.ics"}.')
     store = open_store(path) if args.store_marks else open_to_read(path)
     try:
-        rendered = CalendarFeed(store, args.base_url).current(_today(args))
+        rendered = CalendarFeed(store, args.base_url, once=True).current(_today(args))
     finally:
         store.close()
     try:
