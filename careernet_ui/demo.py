@@ -178,7 +178,7 @@ def generate_network(today: date, *, seed: int = 7, contacts: int = 36, interact
 
 
 def _consent_from_agreements(contacts: list[Contact], requests: list[ReferenceRequest]) -> list[Contact]:
-    """Agreeing to be a reference is consent to be listed, as the app records it (``services/applications``).
+    """Agreeing to be a reference is consent to be listed, as the app records it (``Contact.agreed_to_be_a_reference``).
 
     Each agreement, in date order, gives consent from that day unless a valid one already covers it.
     """
@@ -187,9 +187,9 @@ def _consent_from_agreements(contacts: list[Contact], requests: list[ReferenceRe
                         if (on := request.reached_on(RequestStatus.AGREED)) is not None)
     for on, contact_id in agreements:
         contact = by_id.get(contact_id)
-        if contact is not None and not contact.has_consent_on(on):
-            consent = ReferenceConsent(given_on=on, note='Agreed to be a reference.')
-            by_id[contact_id] = replace(contact, consent=consent)
+        agreed = contact.agreed_to_be_a_reference(on) if contact is not None else None
+        if agreed is not None:
+            by_id[contact_id] = agreed
     return [by_id[contact.id] for contact in contacts]
 
 

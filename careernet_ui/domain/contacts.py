@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -133,6 +134,15 @@ class Contact(Record):
     def has_consent_on(self, day: date) -> bool:
         """Whether the person agreed to be listed as a reference on ``day``."""
         return self.consent is not None and self.consent.valid_on(day)
+
+    def agreed_to_be_a_reference(self, on: date) -> Contact | None:
+        """This contact with consent to be listed from ``on``; None when a valid consent already covers it.
+
+        Agreeing to be a reference for an application is consent to be listed.
+        """
+        if self.has_consent_on(on):
+            return None
+        return dataclasses.replace(self, consent=ReferenceConsent(given_on=on, note='Agreed to be a reference.'))
 
 
 def move_to_stage(contact: Contact, stage: Stage | str, on: date, note: str = '') -> Contact:

@@ -22,7 +22,6 @@ from careernet_ui.domain import (
     ApplicationStage,
     Interaction,
     InteractionKind,
-    ReferenceConsent,
     ReferenceRequest,
     RequestStatus,
     ValidationError,
@@ -179,10 +178,9 @@ def advance_request(store: Store, request_id: str, to: RequestStatus | str, on: 
 def _record_consent(store: Store, contact_id: str, on: date) -> None:
     """Agreeing to be a reference is consent to be listed: record it, unless a valid one covers ``on``."""
     contact = store.contacts.find(contact_id)
-    if contact is None or contact.has_consent_on(on):
-        return
-    store.contacts.update(dataclasses.replace(contact, consent=ReferenceConsent(
-        given_on=on, note='Agreed to be a reference.')))
+    agreed = contact.agreed_to_be_a_reference(on) if contact is not None else None
+    if agreed is not None:
+        store.contacts.update(agreed)
 
 
 def save_talking_points(store: Store, request_id: str, text: str) -> ReferenceRequest:

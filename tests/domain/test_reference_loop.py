@@ -180,3 +180,13 @@ def test_a_consent_given_in_the_future_is_refused() -> None:
     with pytest.raises(ValidationError, match='in the future') as raised:
         form.to_contact(None, TODAY)
     assert raised.value.field == 'consent_given_on'
+
+
+def test_agreeing_records_consent_from_that_day_unless_a_valid_one_covers_it() -> None:
+    lapsed = Contact(id='dana', name='Dana Okafor',
+                     consent=ReferenceConsent(given_on=date(2024, 1, 1), expires_on=date(2025, 1, 1)))
+    agreed = lapsed.agreed_to_be_a_reference(date(2026, 10, 10))
+    assert agreed is not None
+    assert agreed.consent is not None
+    assert (agreed.consent.given_on, agreed.consent.expires_on) == (date(2026, 10, 10), None)
+    assert agreed.agreed_to_be_a_reference(date(2026, 11, 7)) is None  # covered: nothing to record
