@@ -19,6 +19,14 @@ def day_label(day: date) -> str:
     return f'{day.day} {MONTHS[day.month - 1]} {day.year}'
 
 
+def when_due(due: date, today: date) -> str:
+    """When something recurring is next due: ``next due 24 Dec 2026``, ``due today``, or, for a day
+    already past, ``overdue since 30 Aug 2026`` (never "next" for a date before ``today``)."""
+    if due < today:
+        return f'overdue since {day_label(due)}'
+    return 'due today' if due == today else f'next due {day_label(due)}'
+
+
 def moment_label(moment: datetime) -> str:
     """A moment as a person reads it, in the same day format: ``12 Sep 2026 14:05``."""
     return f'{day_label(moment.date())} {moment:%H:%M}'

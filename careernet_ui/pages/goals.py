@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from nicegui import ui
 
@@ -106,7 +105,7 @@ def _updates_card(ctx: AppContext, refresh: Refresh) -> None:
                 ui.label(f'last update {wording.day_label(last.on)}' if last else 'no update yet') \
                     .classes('text-sm text-grey-7')
                 if every is not None:
-                    ui.label(_when_due(ledger.next_due(contact, every), today)) \
+                    ui.label(wording.when_due(ledger.next_due(contact, every), today)) \
                         .classes('text-sm text-grey-7').mark('progress-next')
                 ui.label('news to tell' if ledger.has_news(contact.id) else 'nothing new since') \
                     .classes('text-sm').mark('progress-news')
@@ -118,9 +117,3 @@ def _updates_card(ctx: AppContext, refresh: Refresh) -> None:
             ui.label(f'And {len(people) - SHOWN:,} more advocates: their updates come up in your next actions '
                      'when due.').classes('text-sm text-grey-7').mark('progress-more')
 
-
-def _when_due(due: date, today: date) -> str:
-    """When an advocate's next update is due: a day past is overdue, not "next"."""
-    if due < today:
-        return f'overdue since {wording.day_label(due)}'
-    return 'due today' if due == today else f'next due {wording.day_label(due)}'
