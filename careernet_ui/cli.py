@@ -14,6 +14,7 @@ from pathlib import Path
 
 from careernet_ui.commands import commands
 from careernet_ui.domain import CareerNetError
+from careernet_ui.domain.collector import collector_paused
 from careernet_ui.failures import EXIT_FAILURE, EXIT_INTERRUPTED, one_line
 from careernet_ui.paths import data_path, default_data_file
 from careernet_ui.security import is_loopback
@@ -121,19 +122,21 @@ def _serve(args: argparse.Namespace) -> int:
         ics_file=ics_file,
     )
     started = time.perf_counter()
-    store, seeded = open_data(options, default_data_file())
-    # The data just loaded lives as long as the server: out of the garbage collector's sight, its
-    # millions of objects no longer make each full collection (during NiceGUI's import, or in the
-    # middle of a page) a pause of a few hundred milliseconds (measured at 30,000 contacts).
-    gc.freeze()
-    opened = f'{len(store.contacts):,} contacts, opened in {time.perf_counter() - started:.1f} s'
-    print(f'CareerNet data file: {store.path} ({opened}' + (', demo network written)' if seeded else ')'), flush=True)
-    # Imported here: subcommands should not pay for NiceGUI's start-up. Meanwhile the daily backup
-    # of a large file is written on a thread (see careernet_ui/opening.py).
-    from careernet_ui import server
+    # Start-up allocates millions of objects that live as long as the server (the records, then
+    # NiceGUI's modules) and no garbage: the collector stays paused until they are all frozen out
+    # of its sight, or its passes over them cost a fifth of the start (bench/README.md).
+    with collector_paused():
+        store, seeded = open_data(options, default_data_file())
+        gc.freeze()
+        opened = f'{len(store.contacts):,} contacts, opened in {time.perf_counter() - started:.1f} s'
+        print(f'CareerNet data file: {store.path} ({opened}' + (', demo network written)' if seeded else ')'),
+              flush=True)
+        # Imported here: subcommands should not pay for NiceGUI's start-up. Meanwhile the daily
+        # backup of a large file is written on a thread (see careernet_ui/opening.py).
+        from careernet_ui import server
 
-    server.install(store, options)
-    gc.freeze()
+        server.install(store, options)
+        gc.freeze()
     address = f'Serving on {options.base_url}  (Ctrl+C to stop)'
     # Said once NiceGUI has started, as the server starts listening, not before it is ready.
     server.when_serving(lambda: print(address, flush=True))

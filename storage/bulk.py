@@ -17,11 +17,8 @@ must not change with the library, so:
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,22 +117,6 @@ def dumps_ascii(value: Any) -> bytes:
     if out.isascii() and b'\x7f' not in out:
         return out
     return _NOT_PRINTABLE_ASCII.sub(_escape, out.decode('utf-8')).encode('ascii')
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the garbage collector while a whole file is loaded (usable as a decorator).
-
-    Loading 94,000 documents allocates millions of objects, none of them cyclic garbage; the
-    collector's passes over the ones already built would otherwise take as long as the load.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _may_hold_a_float(value: Any) -> bool:

@@ -21,8 +21,9 @@ from typing import Any, TypeVar
 import msgspec
 
 from careernet_ui.domain import ValidationError
+from careernet_ui.domain.collector import collector_paused
 
-from .bulk import RawTable, collector_paused, documents_of
+from .bulk import RawTable, documents_of
 from .errors import InvalidRecord
 
 T = TypeVar('T')

@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from careernet_ui.domain.collector import collector_paused
+
 from . import backups, migrations
-from .bulk import collector_paused
 from .durable import DataFile, read_file
 from .errors import DataFileCorrupt, InvalidRecord
 from .lock import ProcessLock

@@ -25,11 +25,12 @@ from careernet_ui.domain import (
     ReferenceRequest,
     Settings,
 )
+from careernet_ui.domain.collector import collector_paused
 from careernet_ui.domain.goals import Goal
 from careernet_ui.domain.letters import RecommendationLetter
 
 from . import backups, migrations
-from .bulk import collector_paused, documents_of
+from .bulk import documents_of
 from .codec import decode, encode
 from .durable import DataFile, FileTables, read_file, read_tables, remove_stale_temp_files
 from .errors import DataFileCorrupt, InvalidRecord, StorageError

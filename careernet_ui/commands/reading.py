@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from careernet_ui.domain.collector import collector_paused
 from storage import Store
 from storage.read_only import open_read_only
 
@@ -16,6 +17,7 @@ def open_to_read(path: Path) -> Store:
     sight, as the server does once it has opened the file: otherwise each full collection while
     the command works walks millions of objects (at 30,000 contacts, a third of export-ics).
     """
-    store = open_read_only(path)
-    gc.freeze()
+    with collector_paused():  # not re-enabled until the records are frozen: no pass over them
+        store = open_read_only(path)
+        gc.freeze()
     return store

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import wording
+from .collector import collector_paused
 from .contacts import Contact, Role, Stage
 from .followups.engine import DEFAULT_HORIZON_DAYS, due_follow_ups
 from .followups.followup import FollowUp
@@ -80,6 +81,7 @@ def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HO
     return _VIEWS.get(network, (today, horizon_days), lambda: _compute(network, today, horizon_days, memo))
 
 
+@collector_paused()  # the follow-ups, sorted, and the insights: kept as long as the snapshot
 def _compute(network: Network, today: date, horizon_days: int, memo: FollowUpMemo | None) -> DashboardView:
     followups = due_follow_ups(network, today, horizon_days, memo=memo)
     index = NetworkIndex.build(network, today)

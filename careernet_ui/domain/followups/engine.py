@@ -14,6 +14,7 @@ from datetime import date
 from operator import attrgetter
 from types import MappingProxyType
 
+from ..collector import collector_paused
 from ..errors import ValidationError
 from ..network import Network
 from .actions import apply_state
@@ -105,6 +106,7 @@ def due_follow_ups(
     return shown
 
 
+@collector_paused()  # tens of thousands of follow-ups, kept until the next write: no garbage
 def unsorted_due_follow_ups(
     network: Network,
     today: date,
