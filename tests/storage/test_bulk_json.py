@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storage.bulk import dumps_ascii, parse
+from storage.bulk import dumps_ascii, parse, raw_tables
 
 SCALARS = (
     st.none()
@@ -71,3 +71,38 @@ def same(left: Any, right: Any) -> bool:
     if isinstance(left, list):
         return len(left) == len(right) and all(same(a, b) for a, b in zip(left, right, strict=True))
     return bool(left == right)
+
+
+TABLES = {'contacts': {'1': {'id': 'a', 'name': 'Ada'}, '2': {'id': 'b', 'name': 'Grace, "G"'}}, 'notes': {}}
+
+
+def test_a_compact_file_is_split_in_place() -> None:
+    raw = stdlib(TABLES)
+    tables = raw_tables(raw)
+    assert tables is not None
+    contacts = tables['contacts']
+    assert raw[contacts.start:contacts.start + len(contacts.raw)] == bytes(contacts.raw)
+    assert [bytes(doc) for doc in contacts.docs.values()] == [stdlib(doc) for doc in TABLES['contacts'].values()]
+    assert tables['notes'].start >= 0
+
+
+@pytest.mark.parametrize('dumps', [json.dumps, lambda value: json.dumps(value, indent=2)], ids=['tinydb', 'indented'])
+def test_a_file_with_whitespace_between_its_parts_is_compacted(dumps: Any) -> None:
+    tables = raw_tables(dumps(TABLES).encode('ascii'))
+    assert tables is not None
+    assert all(table.start == -1 for table in tables.values())  # not the file's bytes: kept in memory
+    assert [bytes(doc) for doc in tables['contacts'].docs.values()] == \
+        [stdlib(doc) for doc in TABLES['contacts'].values()]
+
+
+def test_whitespace_inside_one_document_is_kept_as_the_file_holds_it() -> None:
+    raw = stdlib(TABLES).replace(b'{"id":"a","name":"Ada"}', b'{"id": "a",  "name":"Ada"}')
+    tables = raw_tables(raw)
+    assert tables is not None
+    assert bytes(tables['contacts'].docs['1']) == b'{"id": "a",  "name":"Ada"}'
+    assert tables['contacts'].start >= 0  # the lengths still add up: placed in the file
+
+
+def test_a_document_that_is_not_an_object_is_left_to_parse() -> None:
+    assert raw_tables(b'{"contacts":{"1":3}}') is None
+    assert raw_tables(b'{"contacts": {"1": 3}}') is None
