@@ -124,7 +124,7 @@ def _serve(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # Start-up allocates millions of objects that live as long as the server (the records, then
     # NiceGUI's modules) and no garbage: the collector stays paused until they are all frozen out
-    # of its sight, or its passes over them cost a fifth of the start (bench/README.md).
+    # of its sight, or its passes over them cost a tenth of the start (bench/README.md).
     with collector_paused():
         store, seeded = open_data(options, default_data_file())
         gc.freeze()

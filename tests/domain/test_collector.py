@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from datetime import date
 
@@ -39,6 +40,27 @@ def test_a_collector_disabled_before_stays_disabled() -> None:
     with collector_paused():
         pass
     assert not gc.isenabled()
+
+
+@pytest.mark.parametrize('first_out', ['first in', 'second in'])
+def test_pauses_overlapping_on_two_threads_leave_the_collector_enabled(first_out: str) -> None:
+    inside = {name: threading.Event() for name in ('first in', 'second in')}
+    leave = {name: threading.Event() for name in ('first in', 'second in')}
+
+    def pause(name: str) -> None:
+        with collector_paused():
+            inside[name].set()
+            leave[name].wait(5)
+
+    threads = {name: threading.Thread(target=pause, args=(name,)) for name in inside}
+    threads['first in'].start()
+    inside['first in'].wait(5)
+    threads['second in'].start()
+    inside['second in'].wait(5)
+    for name in (first_out, *(other for other in inside if other != first_out)):
+        leave[name].set()
+        threads[name].join(5)
+    assert gc.isenabled()
 
 
 def test_computing_follow_ups_leaves_the_collector_enabled() -> None:
