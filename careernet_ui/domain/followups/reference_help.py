@@ -96,11 +96,17 @@ def thank_reference(network: Network, index: NetworkIndex, today: date) -> Itera
         )
 
 
-def share_outcome(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
-    """An application closed: tell every listed reference, and the advocate who introduced you, how it went."""
+def _requests_by_application(network: Network) -> dict[str, list[ReferenceRequest]]:
+    """The reference requests of each application, by its id, in stored order."""
     requests_of: dict[str, list[ReferenceRequest]] = {}
     for request in network.reference_requests:
         requests_of.setdefault(request.application_id, []).append(request)
+    return requests_of
+
+
+def share_outcome(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
+    """An application closed: tell every listed reference, and the advocate who introduced you, how it went."""
+    requests_of = _requests_by_application(network)
     for application in network.applications:
         closed = closed_on(application)
         if closed is None:
@@ -200,9 +206,7 @@ def share_offer(network: Network, index: NetworkIndex, today: date) -> Iterator[
     The final outcome is shared again when the application closes (``share_outcome``). Telling them
     (an update, a call, a message, any touch of that kind on or after the offer) settles it.
     """
-    requests_of: dict[str, list[ReferenceRequest]] = {}
-    for request in network.reference_requests:
-        requests_of.setdefault(request.application_id, []).append(request)
+    requests_of = _requests_by_application(network)
     for application in network.applications:
         offered = offer_on(application)
         if offered is None:
