@@ -131,8 +131,8 @@ def _serve(args: argparse.Namespace) -> int:
         opened = f'{len(store.contacts):,} contacts, opened in {time.perf_counter() - started:.1f} s'
         print(f'CareerNet data file: {store.path} ({opened}' + (', demo network written)' if seeded else ')'),
               flush=True)
-        # Imported here: subcommands should not pay for NiceGUI's start-up. Meanwhile the daily
-        # backup of a large file is written on a thread (see careernet_ui/opening.py).
+        # Imported here: subcommands should not pay for NiceGUI's start-up. The daily backup is
+        # written on a thread once the first page is shown (see careernet_ui/opening.py).
         from careernet_ui import server
 
         server.install(store, options)

@@ -6,6 +6,8 @@ import errno
 import json
 import os
 import stat
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -143,3 +145,42 @@ def test_a_backup_made_in_the_background_is_of_the_file_before_the_first_write(d
     names = [doc['name'] for doc in TinyDB(newest).table('contacts').all()]
     assert names == [f'Person {START:%Y-%m-%d %H:%M}']
     assert [doc['name'] for doc in TinyDB(data_path).table('contacts').all()][-1] == 'Added right after start'
+
+
+def test_a_delayed_backup_is_made_by_the_first_write_before_it_changes_the_file(data_path: Path) -> None:
+    open_on(data_path, START)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True, backup_after=600)
+    try:
+        assert list_backups(data_path) == []  # not begun: its time has not come
+        store.contacts.add(Contact(name='Added right after start'))  # makes the backup first
+        made = list_backups(data_path)
+        store.contacts.add(Contact(name='And another'))
+    finally:
+        store.close()
+
+    assert list_backups(data_path) == made  # one backup: the timer never fired after the write
+    (newest,) = made
+    assert [doc['name'] for doc in TinyDB(newest).table('contacts').all()] == [f'Person {START:%Y-%m-%d %H:%M}']
+    assert not [thread for thread in threading.enumerate() if thread.name == 'careernet-daily-backup']
+
+
+def test_a_delayed_backup_still_due_is_made_on_close(data_path: Path) -> None:
+    open_on(data_path, START)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True, backup_after=600)
+    store.close()
+
+    (newest,) = list_backups(data_path)
+    assert len(TinyDB(newest).table('contacts')) == 1
+
+
+def test_a_delayed_backup_begins_on_its_own_when_its_time_comes(data_path: Path) -> None:
+    open_on(data_path, START)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True, backup_after=0.05)
+    try:
+        deadline = time.monotonic() + 10
+        while not list_backups(data_path) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(list_backups(data_path)) == 1
+    finally:
+        store.close()
+    assert len(list_backups(data_path)) == 1  # closing does not make a second one
