@@ -10,7 +10,8 @@ On a copy of the file (the 30k network unless ``--data`` names another), in one 
   loaded once (targets: first byte ≤ 2 s, RSS ≤ 250 MB at 30k);
 * ``python app.py export-ics``: wall time and peak memory (target ≤ 2 s at 30k).
 
-Prints medians over ``--runs`` starts.
+Prints medians over ``--runs`` starts. Python runs as it does for a person: after one untimed start
+per checkout, modules load from cached bytecode (``--bytecode none``: compiled on every start).
 """
 
 from __future__ import annotations
@@ -43,8 +44,12 @@ def main() -> None:
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--compare-with', type=Path, default=None, metavar='CHECKOUT',
                         help='also run app.py from this checkout (e.g. the main branch), alternating with this one')
+    parser.add_argument('--bytecode', choices=('cached', 'none'), default='cached',
+                        help='load modules from cached bytecode, as a person\'s Python does after its first start '
+                             '(default), or compile them on every start')
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix='careernet-bench-startup-') as folder:
+        env = python_env(args.bytecode, Path(folder) / 'bytecode')
         path = Path(folder) / 'careernet.json'
         from bench.generate import bench_data_file
 
@@ -53,15 +58,23 @@ def main() -> None:
         roots = {'this checkout': ROOT}
         if args.compare_with is not None:
             roots[f'{args.compare_with}'] = args.compare_with.resolve()
+        if args.bytecode == 'cached':  # one start and one export per checkout, untimed, fill the cache
+            for number, root in enumerate(roots.values()):
+                copy = Path(folder) / f'warm-up-{number}' / 'careernet.json'
+                copy.parent.mkdir()
+                shutil.copy(path, copy)
+                serve_once(copy, root, load_pages=True, env=env)
+                export_ics(copy, copy.with_name('out.ics'), root, env=env)
+        print(f'bytecode: {args.bytecode}')
         results: dict[str, dict[str, list[float]]] = {}
         for index in range(args.runs):  # alternate the checkouts, so both see the same machine load
             for name, root in roots.items():
                 copy = Path(folder) / f'{index}-{list(roots).index(name)}' / 'careernet.json'
                 copy.parent.mkdir()
                 shutil.copy(path, copy)
-                for label, value in serve_once(copy, root, load_pages=index == 0).items():
+                for label, value in serve_once(copy, root, load_pages=index == 0, env=env).items():
                     results.setdefault(label, {}).setdefault(name, []).append(value)
-                wall, peak = export_ics(copy, copy.with_name('out.ics'), root)
+                wall, peak = export_ics(copy, copy.with_name('out.ics'), root, env=env)
                 results.setdefault('export-ics wall', {}).setdefault(name, []).append(wall)
                 results.setdefault('export-ics peak RSS', {}).setdefault(name, []).append(peak)
         print(f'  {"":<44}' + ''.join(f'{name[-22:]:>24}' for name in roots))
@@ -72,13 +85,30 @@ def main() -> None:
             print(f'  {label:<44}{cells}')
 
 
-def serve_once(path: Path, root: Path, *, load_pages: bool) -> dict[str, float]:
+def python_env(bytecode: str, cache: Path) -> dict[str, str]:
+    """The environment ``app.py`` runs in: ``cached``, as a person's Python runs it, or ``none``.
+
+    Python keeps each module's compiled bytecode after its first import (in ``__pycache__``
+    beside the source), so every start after the first reads it. A machine that sets
+    ``PYTHONDONTWRITEBYTECODE`` (this one does) compiles all of CareerNet's modules on every
+    start instead. ``cached`` keeps the bytecode in the bench's temporary folder, so the
+    checkouts stay clean.
+    """
+    env = {key: value for key, value in os.environ.items() if key != 'PYTHONDONTWRITEBYTECODE'}
+    if bytecode == 'cached':
+        env['PYTHONPYCACHEPREFIX'] = str(cache)
+    else:
+        env['PYTHONDONTWRITEBYTECODE'] = '1'
+    return env
+
+
+def serve_once(path: Path, root: Path, *, load_pages: bool, env: dict[str, str]) -> dict[str, float]:
     """Start the server on ``path``; the seconds to each printed line and to the first byte."""
     port = free_port()
     started = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, '-u', 'app.py', '--data', str(path), '--port', str(port), '--no-browser', '--today', TODAY],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )
     timings: dict[str, float] = {}
     lines: list[str] = []
@@ -103,11 +133,11 @@ def serve_once(path: Path, root: Path, *, load_pages: bool) -> dict[str, float]:
     return timings
 
 
-def export_ics(path: Path, out: Path, root: Path) -> tuple[float, float]:
+def export_ics(path: Path, out: Path, root: Path, *, env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of ``python app.py export-ics`` on ``path``."""
     started = time.perf_counter()
     command = subprocess.Popen([sys.executable, 'app.py', 'export-ics', str(out), '--data', str(path)],
-                               cwd=root, stdout=subprocess.DEVNULL, env={**os.environ, 'CAREERNET_TODAY': TODAY})
+                               cwd=root, stdout=subprocess.DEVNULL, env={**env, 'CAREERNET_TODAY': TODAY})
     _, status, usage = os.wait4(command.pid, 0)
     wall = time.perf_counter() - started
     command.returncode = os.waitstatus_to_exitcode(status)
