@@ -104,7 +104,7 @@ def _serve(args: argparse.Namespace) -> int:
     # Said before anything slow (reading a file that may hold 40 MB, then NiceGUI's import), so a
     # long start never looks like a hang.
     print(opening_message(data), flush=True)
-    from careernet_ui.opening import ServeOptions, open_data
+    from careernet_ui.opening import ServeOptions, import_nicegui, open_data
 
     simulated = bool(os.environ.get('NICEGUI_USER_SIMULATION'))
     options = ServeOptions(
@@ -133,6 +133,7 @@ def _serve(args: argparse.Namespace) -> int:
               flush=True)
         # Imported here: subcommands should not pay for NiceGUI's start-up. The daily backup is
         # written on a thread once the first page is shown (see careernet_ui/opening.py).
+        import_nicegui()
         from careernet_ui import server
 
         server.install(store, options)

@@ -17,6 +17,11 @@ running app (NiceGUI's ``user`` fixture), so an upgrade that breaks one fails a 
 * :func:`method_call_in_browser`: NiceGUI's browser-side ``runMethod`` (what ``Element.run_method``
   sends), for an event handler that must act before the server could answer.
 * :class:`TextElement`, :class:`Component`: classes NiceGUI does not export from ``ui``.
+
+Outside this file, because it runs before NiceGUI is imported: ``careernet_ui.opening.import_nicegui``
+imports NiceGUI without aiohttp, which NiceGUI's dependencies load only for an outgoing socket.io
+client (On Air). After an upgrade, ``tests/test_startup.py`` checks NiceGUI still imports and
+serves without it.
 """
 
 from __future__ import annotations

@@ -58,6 +58,21 @@ def test_start_up_says_what_it_opens_then_where_it_serves_and_answers(data_path:
     assert status == 200
 
 
+def test_nicegui_is_imported_without_aiohttp_which_a_later_import_still_finds() -> None:
+    code = (
+        'import sys\n'
+        'from careernet_ui.opening import import_nicegui\n'
+        'import_nicegui()\n'
+        'from careernet_ui import server\n'  # every page and NiceGUI's socket.io server
+        "assert 'aiohttp' not in sys.modules, sorted(name for name in sys.modules if 'aiohttp' in name)\n"
+        'import aiohttp\n'
+        'print(aiohttp.ClientSession.__name__)\n'
+    )
+    env = {key: value for key, value in os.environ.items() if key != 'PYTEST_CURRENT_TEST'}
+    done = subprocess.run([sys.executable, '-c', code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert done.stdout.strip() == 'ClientSession', done.stderr
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(('127.0.0.1', 0))
