@@ -57,7 +57,7 @@ def open_data(options: ServeOptions, default_data: Path) -> tuple[Store, bool]:
     if path is None:
         path = Path(tempfile.mkdtemp(prefix='careernet-demo-')) / 'careernet.json' if options.demo else default_data
     is_new = not path.exists() or path.stat().st_size == 0
-    store = open_store(path, backup_in_background=True, backup_after=BACKUP_AFTER_START)
+    store = open_store(path, backup_after=BACKUP_AFTER_START)
     seeded = False
     if options.demo and is_new and not len(store.contacts):
         seed_demo(store, options.today or date.today())

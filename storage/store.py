@@ -330,12 +330,12 @@ class Store:
 
 @collector_paused()
 def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = True,
-               backup_in_background: bool = False, backup_after: float = 0.0) -> Store:
+               backup_after: float | None = None) -> Store:
     """Open (or create) the data file at ``path`` for this process alone.
 
     A file that opened cleanly (every record read) gets its daily backup before anything is
-    written to it; pass ``backup=False`` for commands that only read, ``backup_in_background``
-    to return before the backup is written, begun ``backup_after`` seconds later (see
+    written to it; pass ``backup=False`` for commands that only read. With ``backup_after``, the
+    backup is not made before this returns but on a thread that many seconds later (see
     ``Store.back_up_in_background``).
 
     Raises:
@@ -376,7 +376,7 @@ def open_store(path: Path | str, *, now: datetime | None = None, backup: bool = 
         except (ValueError, TypeError) as error:  # a record's own validation, or a wrong type in it
             raise DataFileCorrupt(f'The data file {path} has a record CareerNet cannot read ({error}). '
                                   f'It was not changed.{_backup_hint(path)}') from error
-        if backup and backup_in_background:
+        if backup and backup_after is not None:
             store.back_up_in_background(now, after=backup_after)
         elif backup:
             store.backup_if_due(now, force=True)

@@ -135,7 +135,7 @@ def test_a_backup_is_a_private_copy_that_stock_tinydb_opens(data_path: Path) -> 
 
 def test_a_backup_made_in_the_background_is_of_the_file_before_the_first_write(data_path: Path) -> None:
     open_on(data_path, START)  # the day before: one person in the file
-    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_after=0)
     try:
         store.contacts.add(Contact(name='Added right after start'))  # waits for the backup
         newest = list_backups(data_path)[-1]
@@ -149,7 +149,7 @@ def test_a_backup_made_in_the_background_is_of_the_file_before_the_first_write(d
 
 def test_a_delayed_backup_is_made_by_the_first_write_before_it_changes_the_file(data_path: Path) -> None:
     open_on(data_path, START)
-    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True, backup_after=600)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_after=600)
     try:
         assert list_backups(data_path) == []  # not begun: its time has not come
         store.contacts.add(Contact(name='Added right after start'))  # makes the backup first
@@ -166,7 +166,7 @@ def test_a_delayed_backup_is_made_by_the_first_write_before_it_changes_the_file(
 
 def test_a_delayed_backup_still_due_is_made_on_close(data_path: Path) -> None:
     open_on(data_path, START)
-    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True, backup_after=600)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_after=600)
     store.close()
 
     (newest,) = list_backups(data_path)
@@ -175,7 +175,7 @@ def test_a_delayed_backup_still_due_is_made_on_close(data_path: Path) -> None:
 
 def test_a_delayed_backup_begins_on_its_own_when_its_time_comes(data_path: Path) -> None:
     open_on(data_path, START)
-    store = open_store(data_path, now=START + timedelta(days=1), backup_in_background=True, backup_after=0.05)
+    store = open_store(data_path, now=START + timedelta(days=1), backup_after=0.05)
     try:
         deadline = time.monotonic() + 10
         while not list_backups(data_path) and time.monotonic() < deadline:
