@@ -3,6 +3,11 @@
 No mouse event and no programmatic focus: the tests move with ``page.keyboard`` only (Tab,
 Shift+Tab, Enter, Space, arrows, Escape, typing), and check that the focused control is visible
 as such, and where focus lands after a dialog closes.
+
+A dialog's first field takes the focus only once the dialog has finished opening (Quasar holds
+the ``autofocus`` back while a dialog or menu animates). The tests wait for that focus before
+they press anything, as a person waits for the cursor: a Tab pressed sooner, then a select's
+menu opened and closed, let the held-back focus land later, in the middle of typing a note.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ def test_add_a_contact_and_log_an_interaction_by_keyboard(demo_server: Server, p
     page.keyboard.press('Enter')
     dialog = page.get_by_role('dialog')
     kind = dialog.get_by_role('combobox', name='What happened *')
-    tab_to(page, kind)
+    expect(kind).to_be_focused()  # the dialog has finished opening
     choose_option(page, 'Coffee')
     expect(kind.locator('xpath=ancestor::label')).to_contain_text('Coffee')
     tab_to(page, dialog.get_by_label('Note'))
@@ -162,7 +167,7 @@ def test_log_an_accomplishment_with_two_witnesses_by_keyboard(demo_server: Serve
     tab_to(page, page.get_by_role('button', name='Log accomplishment'))
     page.keyboard.press('Enter')
     dialog = page.get_by_role('dialog')
-    tab_to(page, dialog.get_by_label('Title *'))
+    expect(dialog.get_by_label('Title *')).to_be_focused()  # the dialog has finished opening
     page.keyboard.type('Halved the build time')
     witnesses = dialog.get_by_role('combobox', name='Witnesses: who saw it')
     tab_to(page, witnesses)
