@@ -55,6 +55,16 @@ class StageChange:
     note: str = ''
 
     def __post_init__(self) -> None:
+        if not self._is_normal():  # as stored, nearly always: then nothing to check field by field
+            self._normalise()
+
+    def _is_normal(self) -> bool:
+        """Whether the record is valid and in normal form: ``_normalise`` would keep it as it is."""
+        return (v.is_sane_date(self.on) and self.to_stage.__class__ is Stage
+                and (self.from_stage is None or self.from_stage.__class__ is Stage)
+                and v.is_plain(self.note, v.MAX_LINE))
+
+    def _normalise(self) -> None:
         v.sane_date(self.on, 'on', 'Stage change date')
         _set(self, 'to_stage', v.member(self.to_stage, Stage, 'stage', 'stage'))
         if self.from_stage is not None:
@@ -109,6 +119,23 @@ class Contact(Record):
     import_id: str = ''  # the archive import that added this contact (undoing it removes the contact)
 
     def __post_init__(self) -> None:
+        if not self._is_normal():  # as stored, nearly always: then nothing to check field by field
+            self._normalise()
+
+    def _is_normal(self) -> bool:
+        """Whether the record is valid and in normal form: ``_normalise`` would keep it as it is."""
+        cadence = self.cadence_days
+        return (v.is_stamped(self) and self.name != '' and v.is_plain(self.name, v.MAX_NAME)
+                and self.role.__class__ is Role and self.stage.__class__ is Stage
+                and v.is_plain(self.organisation, v.MAX_NAME) and v.is_plain(self.title, v.MAX_NAME)
+                and v.is_email_list(self.emails) and v.is_plain_list(self.phones, 60)
+                and v.is_plain_list(self.links, 2000) and v.is_tag_list(self.tags)
+                and v.is_plain(self.how_we_met, v.MAX_TEXT) and v.is_plain(self.notes, v.MAX_TEXT)
+                and self.stage_history.__class__ is tuple
+                and (cadence is None or (cadence.__class__ is int and 1 <= cadence <= 3650))
+                and (self.connected_on is None or v.is_sane_date(self.connected_on)) and v.is_plain(self.source, 60))
+
+    def _normalise(self) -> None:
         v.stamps(self)
         _set(self, 'name', v.required_text(self.name, 'name', 'Name'))
         _set(self, 'role', v.member(self.role, Role, 'role', 'role'))

@@ -65,6 +65,17 @@ class Interaction(Record):
     import_id: str = ''
 
     def __post_init__(self) -> None:
+        if not self._is_normal():  # as stored, nearly always: then nothing to check field by field
+            self._normalise()
+
+    def _is_normal(self) -> bool:
+        """Whether the record is valid and in normal form: ``_normalise`` would keep it as it is."""
+        return (v.is_stamped(self) and v.is_record_id(self.contact_id) and self.kind.__class__ is InteractionKind
+                and v.is_sane_date(self.on) and self.direction.__class__ is Direction
+                and v.is_plain(self.note, v.MAX_TEXT) and v.is_plain(self.source, 60)
+                and v.is_plain(self.import_id, 60))
+
+    def _normalise(self) -> None:
         v.stamps(self)
         _set(self, 'contact_id', v.record_id(self.contact_id, 'contact_id', 'Contact'))
         _set(self, 'kind', v.member(self.kind, InteractionKind, 'kind', 'interaction kind'))
