@@ -33,6 +33,7 @@ _KEEPERS = frozenset({Stage.REFERENCE, Stage.ADVOCATE})
 def renew_consent(network: Network, index: NetworkIndex, today: date) -> Iterator[FollowUp]:
     """Follow-up kind: ask to renew a consent to be listed a fortnight before it expires."""
     listed = _listed_on_open_applications(network)
+    last_day = index.last_day
     for contact in network.contacts:
         consent = contact.consent
         if consent is None or consent.expires_on is None or consent.expires_on < today:
@@ -40,10 +41,13 @@ def renew_consent(network: Network, index: NetworkIndex, today: date) -> Iterato
         if contact.stage not in _KEEPERS and contact.id not in listed:
             continue
         expires = consent.expires_on
+        due = max(consent.given_on, expires - timedelta(days=RENEW_BEFORE_DAYS))
+        if due > last_day:
+            continue  # beyond the horizon (a stored decision only ever moves the due date later)
         yield FollowUp(
             id=f'{RENEW_CONSENT}:{contact.id}:{expires.isoformat()}',
             kind=RENEW_CONSENT,
-            due=max(consent.given_on, expires - timedelta(days=RENEW_BEFORE_DAYS)),
+            due=due,
             title=f"Ask {contact.name} to renew their OK to be listed (expires {wording.day_label(expires)})",
             reason=f'{contact.name} agreed to be listed as a reference until {wording.day_label(expires)}. Ask '
                    'before it lapses, so the next application does not list them without their say.',
