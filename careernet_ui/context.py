@@ -21,3 +21,11 @@ class AppContext:
     calendar_feed: CalendarFeed | None = None  # the server's, shared by the feed route and the Calendar page
     followup_memo: FollowUpMemo = field(default_factory=FollowUpMemo)
     """Follow-ups the dashboard and the calendar feed reuse from one computation to the next."""
+    after_first_dashboard: Callable[[], None] | None = None
+    """Called once, when the dashboard has been computed for the first time (see ``dashboard_computed``)."""
+
+    def dashboard_computed(self) -> None:
+        """Tell the server a dashboard was computed: the first time, ``after_first_dashboard`` runs."""
+        then, self.after_first_dashboard = self.after_first_dashboard, None
+        if then is not None:
+            then()

@@ -28,14 +28,19 @@ log = logging.getLogger(__name__)
 BACKUP_CHECK_SECONDS = 3600
 
 
-def install(store: Store, options: ServeOptions) -> AppContext:
-    """Register every page and route, the security middleware and the store's lifecycle."""
+def install(store: Store, options: ServeOptions, *, after_first_dashboard: Callable[[], None] | None = None
+            ) -> AppContext:
+    """Register every page and route, the security middleware and the store's lifecycle.
+
+    ``after_first_dashboard`` is called once, as soon as the first dashboard has been computed.
+    """
     fixed = options.today
     clock: Callable[[], date] = (lambda: fixed) if fixed else date.today
     base_url = options.base_url
     memo = FollowUpMemo()  # one set of follow-ups for the dashboard and the feed
     feed = CalendarFeed(store, base_url, memo=memo)
-    ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed, followup_memo=memo)
+    ctx = AppContext(store=store, today=clock, base_url=base_url, calendar_feed=feed, followup_memo=memo,
+                     after_first_dashboard=after_first_dashboard)
     nicegui_compat.remember_handler_signatures()
     install_styles()
     pages.register_all(ctx)
