@@ -25,7 +25,10 @@ class AppContext:
     """Called once, when the dashboard has been computed for the first time (see ``dashboard_computed``)."""
 
     def dashboard_computed(self) -> None:
-        """Tell the server a dashboard was computed: the first time, ``after_first_dashboard`` runs."""
+        """Tell the server a dashboard was computed (``dashboard_view``'s ``on_computed``).
+
+        The first time, ``after_first_dashboard`` runs.
+        """
         then, self.after_first_dashboard = self.after_first_dashboard, None
         if then is not None:
             then()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,7 +63,8 @@ class DashboardView:
 
 
 def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HORIZON_DAYS, *,
-                   memo: FollowUpMemo | None = None) -> DashboardView:
+                   memo: FollowUpMemo | None = None, on_computed: Callable[[], object] | None = None
+                   ) -> DashboardView:
     """Compute the dashboard: the follow-ups once, the insights over one shared index.
 
     The view is remembered for the network snapshot and day: re-rendering with no write in between
@@ -74,18 +76,22 @@ def dashboard_view(network: Network, today: date, horizon_days: int = DEFAULT_HO
         horizon_days: How far ahead "next actions" look (a week by default).
         memo: Follow-ups of an earlier computation to reuse and share (the server's, which the
             calendar feed uses too: the two then hold one set of follow-ups, not two).
+        on_computed: Called when the view is computed rather than remembered, with the garbage
+            collector still paused: the server freezes what its first view made (see ``cli``).
 
     Returns:
         The view.
     """
-    return _VIEWS.get(network, (today, horizon_days), lambda: _compute(network, today, horizon_days, memo))
+    return _VIEWS.get(network, (today, horizon_days),
+                      lambda: _compute(network, today, horizon_days, memo, on_computed))
 
 
 @collector_paused()  # the follow-ups, sorted, and the insights: kept as long as the snapshot
-def _compute(network: Network, today: date, horizon_days: int, memo: FollowUpMemo | None) -> DashboardView:
+def _compute(network: Network, today: date, horizon_days: int, memo: FollowUpMemo | None,
+             on_computed: Callable[[], object] | None) -> DashboardView:
     followups = due_follow_ups(network, today, horizon_days, memo=memo)
     index = NetworkIndex.build(network, today)
-    return DashboardView(
+    view = DashboardView(
         actions=[f for f in followups if f.kind != STAGE_SUGGESTION],
         suggestions=[f for f in followups if f.kind == STAGE_SUGGESTION],
         stage_counts=stage_counts(network),
@@ -95,6 +101,9 @@ def _compute(network: Network, today: date, horizon_days: int, memo: FollowUpMem
         role_counts=role_counts(network),
         recent=recently_changed(network, RECENT_LIMIT),
     )
+    if on_computed is not None:
+        on_computed()
+    return view
 
 
 _VIEWS: SnapshotCache[tuple[date, int], DashboardView] = SnapshotCache()

@@ -13,7 +13,6 @@ from careernet_ui.components.frame import frame
 from careernet_ui.components.next_actions import ActionsFilter, next_actions, set_aside_section, stage_suggestions
 from careernet_ui.context import AppContext
 from careernet_ui.domain import Contact
-from careernet_ui.domain.collector import collector_paused
 from careernet_ui.domain.dashboard import dashboard_view
 
 SUGGESTIONS_SHOWN = 5
@@ -31,9 +30,8 @@ def register(ctx: AppContext) -> None:
             @ui.refreshable
             def body() -> None:
                 # Everything below reads this one view: the follow-ups are computed once per render.
-                with collector_paused():  # the first time, frozen before the collector can walk it (see cli)
-                    view = dashboard_view(ctx.store.network(), ctx.today(), memo=ctx.followup_memo)
-                    ctx.dashboard_computed()
+                view = dashboard_view(ctx.store.network(), ctx.today(), memo=ctx.followup_memo,
+                                      on_computed=ctx.dashboard_computed)
                 with ui.row().classes('w-full items-center'):
                     ui.label(f'{view.people:,} people in your network').classes('text-lg').mark('network-size')
                     ui.space()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, timedelta
 
 from careernet_ui.domain.contacts import Stage, StageChange
@@ -56,3 +57,12 @@ def test_kinds_are_counted_most_common_first_and_named_for_people() -> None:
     assert kind_counts(followups) == {'keep_in_touch': 2, 'brief_reference': 1, 'thank_reference': 1}
     assert list(kind_counts(followups)) == ['keep_in_touch', 'brief_reference', 'thank_reference']
     assert kind_label('keep_in_touch') == 'Keep in touch'
+
+
+def test_the_caller_hears_when_the_view_is_computed_not_when_remembered() -> None:
+    network = Network(contacts=[make.contact('c1', 'Dana Okafor', Stage.ADVOCATE)])
+    computed: list[bool] = []
+    first = dashboard_view(network, TODAY, on_computed=lambda: computed.append(gc.isenabled()))
+    again = dashboard_view(network, TODAY, on_computed=lambda: computed.append(gc.isenabled()))
+    assert again is first
+    assert computed == [False]  # once, with the collector still paused (the server freezes then)
